@@ -1,0 +1,19 @@
+"""Entry point: answers `--version` before the CLI framework loads, then runs the app."""
+
+import sys
+
+
+def main() -> None:
+    """Run the `quiz` command."""
+    if sys.argv[1:] == ["--version"]:
+        from quiz import __version__
+
+        print(f"halpert-quiz {__version__}")
+        return
+    from quiz.cli import run
+
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Option types shared by several commands."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class DifficultyName(StrEnum):
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
+class TypeName(StrEnum):
+    choice = "choice"
+    truefalse = "truefalse"
+    text = "text"
+    multi = "multi"
+
+
+BankOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--bank",
+        help="Extra bank file or folder of *.toml files to include (repeatable).",
+        show_default=False,
+    ),
+]
+TopicOption = Annotated[
+    list[str] | None,
+    typer.Option("--topic", help="Only this topic, any case (repeatable).", show_default=False),
+]
+DifficultyOption = Annotated[
+    list[DifficultyName] | None,
+    typer.Option("--difficulty", help="Only this difficulty (repeatable).", show_default=False),
+]
+TypeOption = Annotated[
+    list[TypeName] | None,
+    typer.Option("--type", help="Only this question type (repeatable).", show_default=False),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")
+]
+
+
+def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ...]:
+    return tuple(item.value for item in items or ())

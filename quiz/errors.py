@@ -1,0 +1,24 @@
+"""Exit codes and the error types that the CLI turns into one readable line."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILURE = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class QuizError(Exception):
+    """A failure to report as one line on stderr, with the exit code it deserves."""
+
+    exit_code: ExitCode = ExitCode.FAILURE
+
+
+class UsageError(QuizError):
+    """The user asked for something that cannot be done as asked."""
+
+    exit_code = ExitCode.USAGE

@@ -1,0 +1,85 @@
+"""Frozen data types shared by the bank, the engine and the score store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUESTION_TYPES = ("choice", "truefalse", "text", "multi")
+DIFFICULTIES = ("easy", "medium", "hard")
+BUILTIN_TOPICS = (
+    "Jim Halpert",
+    "John Krasinski",
+    "Katy Moore",
+    "Dwight Schrute",
+    "Karen Filippelli",
+    "Michael Scott",
+    "Pam Beesly",
+)
+SOURCES = ("intro", "krasinski", "katy", "dwight", "karen", "michael", "pam")
+BUILTIN_ORIGIN = "builtin"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of the bank, exactly as its TOML table describes it."""
+
+    id: str
+    topic: str
+    difficulty: str
+    type: str
+    prompt: str
+    answers: tuple[str, ...]
+    choices: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    explanation: str = ""
+    source: str = ""
+    origin: str = BUILTIN_ORIGIN
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.origin == BUILTIN_ORIGIN
+
+    def export(self) -> dict[str, object]:
+        """The question in the JSON export format of the spec."""
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "difficulty": self.difficulty,
+            "type": self.type,
+            "prompt": self.prompt,
+            "choices": list(self.choices),
+            "answers": list(self.answers),
+            "reject": list(self.reject),
+            "explanation": self.explanation,
+            "source": self.source,
+            "origin": self.origin,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a bank file: where it is and what is wrong."""
+
+    file: str
+    message: str
+    question: str = ""
+    field: str = ""
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.question:
+            where.append(f"question {self.question}")
+        if self.field:
+            where.append(f"field '{self.field}'")
+        return f"{': '.join(where)}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """The effective bank: every question that loaded, and every file that did not."""
+
+    questions: tuple[Question, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    def get(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)

@@ -1,0 +1,174 @@
+"""The rules every question must satisfy, shared by the loader and `quiz add`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from quiz.models import (
+    BUILTIN_ORIGIN,
+    BUILTIN_TOPICS,
+    DIFFICULTIES,
+    QUESTION_TYPES,
+    SOURCES,
+    Question,
+)
+from quiz.textmatch import normalise
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FIELDS = (
+    "id",
+    "topic",
+    "difficulty",
+    "type",
+    "prompt",
+    "choices",
+    "answers",
+    "reject",
+    "explanation",
+    "source",
+)
+MIN_OPTIONS, MAX_OPTIONS = 2, 6
+TRUEFALSE_ANSWERS = ("true", "false")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    field: str
+    message: str
+
+
+class _Checker:
+    """Collects every problem of one raw question table."""
+
+    def __init__(self, raw: Mapping[str, object]) -> None:
+        self.raw = raw
+        self.problems: list[FieldProblem] = []
+
+    def fail(self, field: str, message: str) -> None:
+        self.problems.append(FieldProblem(field, message))
+
+    def text(self, field: str, *, required: bool) -> str:
+        value = self.raw.get(field)
+        if value is None:
+            if required:
+                self.fail(field, "is missing")
+            return ""
+        if not isinstance(value, str):
+            self.fail(field, f"must be a string, not {type(value).__name__}")
+            return ""
+        if required and not value.strip():
+            self.fail(field, "must not be empty")
+        return value.strip()
+
+    def text_list(self, field: str) -> tuple[str, ...]:
+        value = self.raw.get(field)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(field, "must be a list of strings")
+            return ()
+        items = tuple(v.strip() for v in value)
+        if any(not item for item in items):
+            self.fail(field, "must not contain empty strings")
+        return items
+
+    def one_of(self, field: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(field, required=True)
+        if value and value not in allowed:
+            self.fail(field, f"'{value}' is not one of: {', '.join(allowed)}")
+        return value
+
+
+def _duplicates(items: tuple[str, ...]) -> list[str]:
+    seen: set[str] = set()
+    repeated = []
+    for item in items:
+        key = normalise(item)
+        if key in seen:
+            repeated.append(item)
+        seen.add(key)
+    return repeated
+
+
+def _check_options(
+    c: _Checker, qtype: str, choices: tuple[str, ...], answers: tuple[str, ...]
+) -> None:
+    if not MIN_OPTIONS <= len(choices) <= MAX_OPTIONS:
+        c.fail("choices", f"needs {MIN_OPTIONS}-{MAX_OPTIONS} options, has {len(choices)}")
+    for repeated in _duplicates(choices):
+        c.fail("choices", f"'{repeated}' is listed twice")
+    missing = [a for a in answers if a not in choices]
+    for answer in missing:
+        c.fail("answers", f"'{answer}' is not one of the choices")
+    if qtype == "choice" and len(answers) != 1:
+        c.fail("answers", f"a choice question needs exactly one answer, has {len(answers)}")
+    if qtype == "multi":
+        if not answers:
+            c.fail("answers", "a multi question needs at least one right answer")
+        if choices and not missing and len(set(answers)) >= len(set(choices)):
+            c.fail("choices", "a multi question needs at least one wrong option")
+
+
+def _check_answers(
+    c: _Checker, qtype: str, answers: tuple[str, ...], reject: tuple[str, ...]
+) -> None:
+    if qtype == "truefalse" and (len(answers) != 1 or answers[0] not in TRUEFALSE_ANSWERS):
+        c.fail("answers", 'a truefalse question needs ["true"] or ["false"]')
+    if qtype == "text":
+        if not answers:
+            c.fail("answers", "a text question needs at least one accepted answer")
+        accepted = {normalise(a) for a in answers}
+        for look_alike in reject:
+            if normalise(look_alike) in accepted:
+                c.fail("reject", f"'{look_alike}' is also an accepted answer")
+
+
+def check_question(
+    raw: object, origin: str = BUILTIN_ORIGIN
+) -> tuple[Question | None, list[FieldProblem]]:
+    """Validate one raw question table; the question when it is valid, and every problem."""
+    if not isinstance(raw, Mapping):
+        return None, [FieldProblem("", "must be a table of fields")]
+    c = _Checker(raw)
+    for unknown in sorted(set(raw) - set(FIELDS)):
+        c.fail(unknown, f"unknown field (known fields: {', '.join(FIELDS)})")
+    builtin = origin == BUILTIN_ORIGIN
+    qid = c.text("id", required=True)
+    if qid and not ID_PATTERN.match(qid):
+        c.fail("id", f"'{qid}' must be a slug of lower-case letters, digits and dashes")
+    topic = c.one_of("topic", BUILTIN_TOPICS) if builtin else c.text("topic", required=True)
+    difficulty = c.one_of("difficulty", DIFFICULTIES)
+    qtype = c.one_of("type", QUESTION_TYPES)
+    prompt = c.text("prompt", required=True)
+    choices = c.text_list("choices")
+    answers = c.text_list("answers")
+    if "answers" not in raw:
+        c.fail("answers", "is missing")
+    reject = c.text_list("reject")
+    explanation = c.text("explanation", required=builtin)
+    source = c.one_of("source", SOURCES) if builtin else c.text("source", required=False)
+    if qtype in ("choice", "multi"):
+        _check_options(c, qtype, choices, answers)
+    elif choices and qtype in QUESTION_TYPES:
+        c.fail("choices", f"a {qtype} question takes no choices")
+    if reject and qtype in QUESTION_TYPES and qtype != "text":
+        c.fail("reject", "only text questions take look-alikes to reject")
+    _check_answers(c, qtype, answers, reject)
+    if c.problems:
+        return None, c.problems
+    question = Question(
+        id=qid,
+        topic=topic,
+        difficulty=difficulty,
+        type=qtype,
+        prompt=prompt,
+        answers=answers,
+        choices=choices,
+        reject=reject,
+        explanation=explanation,
+        source=source,
+        origin=origin,
+    )
+    return question, []
