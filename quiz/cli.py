@@ -22,10 +22,10 @@ class QuizGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except QuizError as exc:
-            error(str(exc))
+            print(exc.report(), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            error("interrupted")
+            print("Interrupted.", file=sys.stderr)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
 
     def main(
@@ -60,7 +60,6 @@ class QuizGroup(TyperGroup):
 app = typer.Typer(
     cls=QuizGroup,
     name="quiz",
-    help="Halpert Quiz: a trivia game about Jim Halpert of The Office.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -88,7 +87,9 @@ def root(
 
 def _register() -> None:
     from quiz.cli_bank import bank_app
+    from quiz.cli_play import play
 
+    app.command()(play)
     app.add_typer(bank_app, name="bank")
 
 

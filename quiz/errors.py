@@ -16,9 +16,21 @@ class QuizError(Exception):
     """A failure to report as one line on stderr, with the exit code it deserves."""
 
     exit_code: ExitCode = ExitCode.FAILURE
+    label = "Error"
+
+    def report(self) -> str:
+        """The line to print on stderr."""
+        return f"{self.label}: {self}" if self.label else str(self)
 
 
 class UsageError(QuizError):
     """The user asked for something that cannot be done as asked."""
 
     exit_code = ExitCode.USAGE
+
+
+class AbortedError(QuizError):
+    """The player stopped the game (Ctrl-C); nothing is saved."""
+
+    exit_code = ExitCode.INTERRUPTED
+    label = ""

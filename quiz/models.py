@@ -83,3 +83,76 @@ class Bank:
 
     def get(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question as one game asks it: options in the order this game shows them."""
+
+    question: Question
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """How one question of a game went. `given` is empty when skipped or timed out."""
+
+    asked: AskedQuestion
+    given: tuple[str, ...]
+    correct: bool
+    points: int
+    seconds: float
+    streak: int
+    typo_forgiven: bool = False
+    timed_out: bool = False
+
+    @property
+    def skipped(self) -> bool:
+        return not self.given and not self.timed_out
+
+    @property
+    def question(self) -> Question:
+        return self.asked.question
+
+
+@dataclass(frozen=True, slots=True)
+class GameSettings:
+    """What a game was asked to be; enough to replay it with the same seed."""
+
+    seed: int
+    count: int = 10
+    topics: tuple[str, ...] = ()
+    difficulties: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    time_limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GameResult:
+    """A finished game: who, when, how, and every answer."""
+
+    player: str
+    settings: GameSettings
+    records: tuple[AnswerRecord, ...]
+    started_at: float
+    duration_s: float
+
+    @property
+    def score(self) -> int:
+        return sum(r.points for r in self.records)
+
+    @property
+    def correct(self) -> int:
+        return sum(r.correct for r in self.records)
+
+    @property
+    def total(self) -> int:
+        return len(self.records)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    @property
+    def best_streak(self) -> int:
+        return max((r.streak for r in self.records), default=0)

@@ -24,12 +24,3 @@ def question_body(question: Question, options: Sequence[str]) -> Group:
         lines += [Text(f"  {n}) {option}") for n, option in enumerate(options, start=1)]
     lines.append(Text(f"({TYPE_LABELS[question.type]})", style="dim"))
     return Group(*lines)
-
-
-def answer_text(question: Question) -> str:
-    """The right answer as a player should read it."""
-    if question.type == "truefalse":
-        return question.answers[0].capitalize()
-    if question.type == "text":
-        return question.answers[0]
-    return ", ".join(question.answers)

@@ -12,7 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
-from quiz.render import answer_text, question_body
+from quiz.render import question_body
+from quiz.wording import answer_text
 
 
 def question_table(questions: Sequence[Question]) -> Table:

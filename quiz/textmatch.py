@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 TYPO_THRESHOLD = 85.0
 MIN_FUZZY_LETTERS = 5
+_JOINING = re.compile(r"[.'\u2019`]")  # B.J. = BJ, ain't = aint
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|an|a) (?=.)")
 
@@ -18,7 +19,7 @@ def normalise(text: str) -> str:
     """Lower-case, strip accents and punctuation, fold spaces, drop a leading article."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NON_WORD.sub(" ", plain.casefold()).strip()
+    words = _NON_WORD.sub(" ", _JOINING.sub("", plain.casefold())).strip()
     return _LEADING_ARTICLE.sub("", words)
 
 

@@ -86,7 +86,7 @@ def test_show_prints_the_question_and_its_answers() -> None:
         "│   3) A pay rise                                                                                  │",
         "│ (select all that apply)                                                                          │",
         "│                                                                                                  │",
-        "│ Answer: Stapler in Jell-O, Faxes from the future                                                 │",
+        "│ Answer: Stapler in Jell-O; Faxes from the future                                                 │",
         "│ Explanation: Both are classic desk-mate pranks.                                                  │",
         "│ Source: dwight                                                                                   │",
         "│ Origin: builtin                                                                                  │",

@@ -1,0 +1,142 @@
+"""A whole session of `quiz play`: bank, selection, plain or interactive, play again."""
+
+from __future__ import annotations
+
+import getpass
+import random
+import shlex
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.bank_report import load_for_command
+from quiz.errors import AbortedError, QuizError
+from quiz.filters import make_filters
+from quiz.game import Game
+from quiz.models import GameResult, GameSettings, Question
+from quiz.output import note
+from quiz.selection import pick
+
+ABORTED = "Quiz aborted; nothing was saved."
+
+
+@dataclass(frozen=True)
+class PlayRequest:
+    """Everything `quiz play` was asked for on the command line."""
+
+    count: int = 10
+    topics: tuple[str, ...] = ()
+    difficulties: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    seed: int | None = None
+    player: str | None = None
+    time_limit: int | None = None
+    plain: bool = False
+    banks: tuple[Path, ...] = field(default=())
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randrange(1, 100_000)
+
+
+def default_player() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "player"
+
+
+def replay_command(settings: GameSettings) -> str:
+    """The command that plays this exact game again, for a friend to try."""
+    words = ["quiz", "play", "--seed", str(settings.seed), "--count", str(settings.count)]
+    for flag, values in (
+        ("--topic", settings.topics),
+        ("--difficulty", settings.difficulties),
+        ("--type", settings.types),
+    ):
+        for value in values:
+            words += [flag, value]
+    if settings.time_limit:
+        words += ["--time-limit", str(settings.time_limit)]
+    return shlex.join(words)
+
+
+def _new_game(
+    request: PlayRequest, questions: tuple[Question, ...], seed: int, avoid: set[str]
+) -> Game:
+    filters = make_filters(questions, request.topics, request.difficulties, request.types)
+    selection = pick(questions, filters, request.count, seed, avoid)
+    if len(selection.asked) < request.count:
+        n = len(selection.asked)
+        note(f"Only {n} questions match {filters.describe()}; playing all {n}.")
+    settings = GameSettings(
+        seed=seed,
+        count=request.count,
+        topics=filters.topics,
+        difficulties=filters.difficulties,
+        types=filters.types,
+        time_limit=request.time_limit,
+    )
+    return Game(selection.asked, settings)
+
+
+def _play_plain(request: PlayRequest, questions: tuple[Question, ...]) -> GameResult:
+    from quiz.plain import LineReader, play_plain
+
+    game = _new_game(request, questions, request.seed or new_seed(), set())
+    started_at, clock = time.time(), time.monotonic()
+    try:
+        play_plain(game, LineReader(sys.stdin))
+    except EOFError:
+        raise QuizError("input ended before the last answer; nothing was saved") from None
+    return game.result(request.player or default_player(), started_at, time.monotonic() - clock)
+
+
+def _play_interactive(
+    request: PlayRequest, questions: tuple[Question, ...], finish: Callable[[GameResult], None]
+) -> None:
+    from rich.text import Text
+
+    from quiz import prompts
+    from quiz.interactive import play_interactive
+    from quiz.output import console
+    from quiz.render_game import review, summary
+
+    out = console()
+    player = request.player or prompts.type_name(default_player())
+    seed, played = request.seed or new_seed(), set[str]()
+    while True:
+        game = _new_game(request, questions, seed, played)
+        started_at, clock = time.time(), time.monotonic()
+        play_interactive(game, out)
+        result = game.result(player, started_at, time.monotonic() - clock)
+        finish(result)
+        challenge = Text.assemble(
+            "\nReplay this exact quiz: ", (replay_command(result.settings), "bold")
+        )
+        out.print(summary(result, [challenge]))
+        out.print(review(result))
+        played |= {r.question.id for r in result.records}
+        if not prompts.confirm("Play again?", default=False):
+            return
+        seed = new_seed()
+
+
+def interactive_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def run_play(request: PlayRequest, finish: Callable[[GameResult], None]) -> None:
+    """Play until the player stops; `finish` gets each finished game (to save it)."""
+    questions = load_for_command(request.banks).questions
+    try:
+        if request.plain or not interactive_terminal():
+            finish(_play_plain(request, questions))
+        else:
+            _play_interactive(request, questions, finish)
+    except KeyboardInterrupt:
+        raise AbortedError(ABORTED) from None
+    except EOFError:
+        raise QuizError("input ended before the quiz was finished; nothing was saved") from None

@@ -1,0 +1,92 @@
+"""Interactive prompts (the only module that imports questionary), with an optional countdown."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import questionary
+from prompt_toolkit.application import Application
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.layout import HSplit, Layout, Window
+from prompt_toolkit.layout.controls import FormattedTextControl
+
+SKIP_LABEL = "(skip this question)"
+
+
+class TimedOut:
+    """Returned by a prompt whose time ran out."""
+
+
+TIMED_OUT = TimedOut()
+
+
+def _add_countdown(app: Application[Any], deadline: float) -> None:
+    def remaining() -> StyleAndTextTuples:
+        left = max(0.0, deadline - time.monotonic())
+        style = "fg:ansired bold" if left < 5 else "fg:ansiyellow"
+        return [(style, f"  ⏱ {left:4.1f} s left")]
+
+    bar = Window(FormattedTextControl(remaining), height=1)
+    app.layout = Layout(HSplit([app.layout.container, bar]))
+    app.refresh_interval = 0.1
+
+
+async def _run(app: Application[Any], time_limit: float | None) -> Any:
+    if time_limit is None:
+        return await app.run_async()
+    _add_countdown(app, time.monotonic() + time_limit)
+
+    def expire() -> None:
+        if not app.is_done:
+            app.exit(result=TIMED_OUT)
+
+    handle = asyncio.get_running_loop().call_later(time_limit, expire)
+    try:
+        return await app.run_async()
+    finally:
+        handle.cancel()
+
+
+def ask(question: questionary.Question, time_limit: float | None = None) -> Any:
+    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError, time-out gives TIMED_OUT."""
+    return asyncio.run(_run(question.application, time_limit))
+
+
+def choose_one(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
+    """One option's text, "" to skip, or TIMED_OUT."""
+    choices = [questionary.Choice(title=o, value=o) for o in options]
+    choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
+    return ask(questionary.select(message, choices=choices, qmark="?"), time_limit)
+
+
+def choose_many(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
+    """The ticked options (none ticked is a skip), or TIMED_OUT."""
+    prompt = questionary.checkbox(
+        message,
+        choices=[questionary.Choice(title=o, value=o) for o in options],
+        qmark="?",
+        instruction="(space ticks, enter submits; tick none to skip)",
+    )
+    return ask(prompt, time_limit)
+
+
+def type_answer(message: str, time_limit: float | None = None) -> Any:
+    """The typed text ("" to skip), or TIMED_OUT."""
+    return ask(questionary.text(message, qmark="?", instruction="(empty skips)"), time_limit)
+
+
+def type_name(default: str) -> str:
+    prompt = questionary.text(
+        "Your name:",
+        default=default,
+        qmark="?",
+        validate=lambda text: bool(text.strip()) or "Please type a name.",
+    )
+    return str(ask(prompt)).strip()
+
+
+def confirm(message: str, default: bool = True) -> bool:
+    return bool(ask(questionary.confirm(message, default=default, qmark="?")))

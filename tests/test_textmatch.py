@@ -1,0 +1,213 @@
+"""Typed answers: normalising, typo tolerance, exact short and numeric answers, look-alikes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from rapidfuzz import fuzz
+
+from quiz.game import Verdict, judge
+from quiz.models import Question
+from quiz.textmatch import TextVerdict, judge_text, normalise
+
+ACCEPTED = TextVerdict(correct=True, typo_forgiven=False)
+FORGIVEN = TextVerdict(correct=True, typo_forgiven=True)
+REFUSED = TextVerdict(correct=False, typo_forgiven=False)
+
+
+def text_question(answers: Sequence[str], reject: Sequence[str] = ()) -> Question:
+    return Question(
+        id="typed-question",
+        topic="John Krasinski",
+        difficulty="medium",
+        type="text",
+        prompt="Type the answer.",
+        answers=tuple(answers),
+        reject=tuple(reject),
+    )
+
+
+def both(given: str, answers: Sequence[str], reject: Sequence[str] = ()) -> TextVerdict:
+    """judge_text's verdict, checked to agree with what the game's judge() says."""
+    verdict = judge_text(given, tuple(answers), tuple(reject))
+    via_game = judge(text_question(answers, reject), [given])
+    assert via_game == Verdict(verdict.correct, verdict.typo_forgiven)
+    return verdict
+
+
+# normalise()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Krasinski", "krasinski"),
+        ("  JIM   Halpert  ", "jim halpert"),
+        ("Béesly", "beesly"),
+        ("Filippélli", "filippelli"),
+        ("Dunder-Mifflin, Inc.!", "dunder mifflin inc"),
+        ("snake_case", "snake case"),
+        ("The Office", "office"),
+        ("A Quiet Place", "quiet place"),
+        ("An Affair", "affair"),
+        ("Theodore", "theodore"),
+        ("Anne", "anne"),
+        ("Athlead", "athlead"),
+        ("The", "the"),
+        ("Season 9", "season 9"),
+        ("?!...", ""),
+        ("", ""),
+    ],
+)
+def test_normalise(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+def test_normalise_drops_only_one_leading_article() -> None:
+    assert normalise("The A Team") == "a team"
+    assert normalise("Office, The") == "office the"
+
+
+# Exact matches after normalising
+
+
+@pytest.mark.parametrize(
+    ("given", "answer"),
+    [
+        ("krasinski", "Krasinski"),
+        ("KRASINSKI", "Krasinski"),
+        ("Beesly", "Béesly"),
+        ("Béesly", "Beesly"),
+        ("newton massachusetts", "Newton, Massachusetts"),
+        ("Call-of-Duty!", "Call of Duty"),
+        ("  hot   girl ", "Hot Girl"),
+        ("The Quiet Place", "A Quiet Place"),
+        ("Quiet Place", "A Quiet Place"),
+        ("an office", "The Office"),
+    ],
+)
+def test_case_accents_punctuation_and_article_are_ignored(given: str, answer: str) -> None:
+    assert both(given, [answer]) == ACCEPTED
+
+
+def test_any_of_several_accepted_answers_matches() -> None:
+    answers = ["Ryan Howard", "Ryan"]
+    assert both("ryan", answers) == ACCEPTED
+    assert both("Ryan Howard", answers) == ACCEPTED
+
+
+@pytest.mark.parametrize(
+    ("given", "answer"),
+    [("BJ", "B.J."), ("Pams", "Pam's"), ("OBrien", "O'Brien"), ("BJ Novak", "B.J. Novak")],
+)
+def test_punctuation_inside_a_word_is_ignored(given: str, answer: str) -> None:
+    # Only punctuation differs: a plain match, not a forgiven typo (and never a refusal).
+    assert both(given, [answer]) == ACCEPTED
+
+
+# Typo tolerance for answers of 5+ letters
+
+
+def test_typo_is_forgiven_and_flagged() -> None:
+    assert fuzz.ratio("krasinsky", "krasinski") >= 85
+    assert both("Krasinsky", ["Krasinski"]) == FORGIVEN
+
+
+def test_exact_answer_is_not_flagged_as_typo() -> None:
+    assert both("Krasinski", ["Krasinski"]) == ACCEPTED
+
+
+def test_different_name_is_refused() -> None:
+    assert fuzz.ratio("katy", "karen") < 85
+    assert both("Katy", ["Karen"]) == REFUSED
+
+
+def test_five_letter_answer_gets_typo_tolerance() -> None:
+    # "Lotto" has 5 letters, so a close spelling within ratio 85 is forgiven.
+    assert fuzz.ratio("loto", "lotto") >= 85
+    assert both("Loto", ["Lotto"]) == FORGIVEN
+    assert both("Lottto", ["Lotto"]) == FORGIVEN
+
+
+def test_answer_under_five_letters_must_be_exact() -> None:
+    # Close enough by ratio, but "Kate" has only 4 letters.
+    assert fuzz.ratio("katie", "kate") >= 85
+    assert both("Katie", ["Kate"]) == REFUSED
+    assert both("Kate", ["Kate"]) == ACCEPTED
+    assert both("Jin", ["Jim"]) == REFUSED
+
+
+def test_typo_tolerance_is_checked_against_the_long_alias() -> None:
+    assert both("Newtonn", ["Newton", "Newtown"]) == FORGIVEN
+
+
+# Numbers are exact
+
+
+def test_numbers_are_exact() -> None:
+    assert both("26", ["26"]) == ACCEPTED
+    assert both("25", ["26"]) == REFUSED
+    assert both("2", ["2", "two"]) == ACCEPTED
+    assert both("Two", ["2", "two"]) == ACCEPTED
+    assert both("3", ["2", "two"]) == REFUSED
+
+
+def test_numeric_answer_with_letters_is_still_exact() -> None:
+    # Over 85 by ratio and 6 letters, but the answer holds a number.
+    assert fuzz.ratio("season 25", "season 26") >= 85
+    assert both("Season 25", ["Season 26"]) == REFUSED
+    assert both("season 26", ["Season 26"]) == ACCEPTED
+
+
+# Look-alikes in `reject`
+
+
+AUSTRIA = (["Austria"], ["Australia"])
+
+
+def test_rejected_look_alike_is_refused() -> None:
+    answers, reject = AUSTRIA
+    # Without the reject list the look-alike would pass as a typo.
+    assert both("Australia", answers) == FORGIVEN
+    assert both("Australia", answers, reject) == REFUSED
+    assert both("australia!", answers, reject) == REFUSED
+
+
+@pytest.mark.parametrize("typo", ["Austrial", "Austira", "Asutria"])
+def test_typo_of_the_answer_is_still_forgiven_beside_a_look_alike(typo: str) -> None:
+    answers, reject = AUSTRIA
+    assert fuzz.ratio(normalise(typo), "austria") >= 85
+    assert both(typo, answers, reject) == FORGIVEN
+
+
+def test_typo_closer_to_a_look_alike_than_to_the_answer_is_refused() -> None:
+    """ "Austrai" is 85.7 from Austria but 87.5 from Australia: too ambiguous to forgive."""
+    answers, reject = AUSTRIA
+    assert fuzz.ratio("austrai", "austria") < fuzz.ratio("austrai", "australia")
+    assert both("Austrai", answers, reject) == REFUSED
+
+
+def test_right_answer_is_accepted_beside_a_look_alike() -> None:
+    answers, reject = AUSTRIA
+    assert both("Austria", answers, reject) == ACCEPTED
+
+
+def test_builtin_style_look_alike_norton_is_refused() -> None:
+    answers, reject = ["Newton", "Newton, Massachusetts", "Newtown"], ["Norton"]
+    assert both("Norton", answers, reject) == REFUSED
+    assert both("Newton", answers, reject) == ACCEPTED
+
+
+# Empty input
+
+
+@pytest.mark.parametrize("given", ["", "   ", "?!", "...", "the"])
+def test_empty_or_meaningless_input_is_never_correct(given: str) -> None:
+    assert not both(given, ["Krasinski"]).correct
+    assert not both(given, ["The Job"]).correct
+
+
+def test_no_input_at_all_is_never_correct() -> None:
+    assert judge(text_question(["Krasinski"]), []) == Verdict(correct=False)
+    assert judge(text_question([""]), [""]) == Verdict(correct=False)
