@@ -88,8 +88,11 @@ def root(
 def _register() -> None:
     from quiz.cli_bank import bank_app
     from quiz.cli_play import play
+    from quiz.cli_scores import scores, stats
 
     app.command()(play)
+    app.command()(scores)
+    app.command()(stats)
     app.add_typer(bank_app, name="bank")
 
 

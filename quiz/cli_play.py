@@ -7,12 +7,7 @@ from typing import Annotated
 import typer
 
 from quiz.cli_options import BankOption, DifficultyOption, TopicOption, TypeOption, values
-from quiz.models import GameResult
 from quiz.play import PlayRequest, run_play
-
-
-def _keep_in_memory(result: GameResult) -> None:
-    """Until the score store exists a finished game lives only on screen."""
 
 
 def play(
@@ -68,4 +63,4 @@ def play(
         plain=plain,
         banks=tuple(bank or ()),
     )
-    run_play(request, _keep_in_memory)
+    run_play(request, save=not no_save)

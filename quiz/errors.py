@@ -29,6 +29,10 @@ class UsageError(QuizError):
     exit_code = ExitCode.USAGE
 
 
+class StoreError(QuizError):
+    """The score database cannot be read or written."""
+
+
 class AbortedError(QuizError):
     """The player stopped the game (Ctrl-C); nothing is saved."""
 

@@ -9,7 +9,7 @@ import time
 from typing import TextIO
 
 from quiz.game import Game
-from quiz.models import AskedQuestion
+from quiz.models import AskedQuestion, GameResult
 from quiz.textmatch import normalise
 from quiz.wording import HINTS, verdict_text
 
@@ -88,8 +88,9 @@ def question_lines(number: int, total: int, asked: AskedQuestion) -> list[str]:
     return lines
 
 
-def play_plain(game: Game, reader: LineReader, out: TextIO = sys.stdout) -> None:
+def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> None:
     """Ask every question of `game`; EOFError when input ends before the last answer."""
+    out = out or sys.stdout
     echo_newline = not sys.stdin.isatty()
     limit = game.settings.time_limit
     while not game.finished:
@@ -122,7 +123,10 @@ def play_plain(game: Game, reader: LineReader, out: TextIO = sys.stdout) -> None
         if record.question.explanation:
             out.write(record.question.explanation + "\n")
         out.write("\n")
-    out.write(
-        f"Final score: {game.score} ({sum(r.correct for r in game.records)}/{len(game.records)} correct)\n"
-    )
     out.flush()
+
+
+def final_lines(result: GameResult, placement: str | None) -> list[str]:
+    """Where the game ranks (when saved), then the line scripts look for."""
+    lines = [placement] if placement else []
+    return [*lines, f"Final score: {result.score} ({result.correct}/{result.total} correct)"]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import getpass
 import random
 import shlex
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +13,9 @@ from quiz.bank_report import load_for_command
 from quiz.errors import AbortedError, QuizError
 from quiz.filters import make_filters
 from quiz.game import Game
-from quiz.models import GameResult, GameSettings, Question
+from quiz.models import GameSettings, Question
 from quiz.output import note
+from quiz.recorder import Recorder
 from quiz.selection import pick
 
 ABORTED = "Quiz aborted; nothing was saved."
@@ -39,13 +38,6 @@ class PlayRequest:
 
 def new_seed() -> int:
     return random.SystemRandom().randrange(1, 100_000)
-
-
-def default_player() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "player"
 
 
 def replay_command(settings: GameSettings) -> str:
@@ -82,8 +74,8 @@ def _new_game(
     return Game(selection.asked, settings)
 
 
-def _play_plain(request: PlayRequest, questions: tuple[Question, ...]) -> GameResult:
-    from quiz.plain import LineReader, play_plain
+def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder) -> None:
+    from quiz.plain import LineReader, final_lines, play_plain
 
     game = _new_game(request, questions, request.seed or new_seed(), set())
     started_at, clock = time.time(), time.monotonic()
@@ -91,11 +83,13 @@ def _play_plain(request: PlayRequest, questions: tuple[Question, ...]) -> GameRe
         play_plain(game, LineReader(sys.stdin))
     except EOFError:
         raise QuizError("input ended before the last answer; nothing was saved") from None
-    return game.result(request.player or default_player(), started_at, time.monotonic() - clock)
+    player = request.player or recorder.default_player()
+    result = game.result(player, started_at, time.monotonic() - clock)
+    print("\n".join(final_lines(result, recorder.record(result))), flush=True)
 
 
 def _play_interactive(
-    request: PlayRequest, questions: tuple[Question, ...], finish: Callable[[GameResult], None]
+    request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder
 ) -> None:
     from rich.text import Text
 
@@ -105,18 +99,19 @@ def _play_interactive(
     from quiz.render_game import review, summary
 
     out = console()
-    player = request.player or prompts.type_name(default_player())
+    player = request.player or prompts.type_name(recorder.default_player())
     seed, played = request.seed or new_seed(), set[str]()
     while True:
         game = _new_game(request, questions, seed, played)
         started_at, clock = time.time(), time.monotonic()
         play_interactive(game, out)
         result = game.result(player, started_at, time.monotonic() - clock)
-        finish(result)
-        challenge = Text.assemble(
-            "\nReplay this exact quiz: ", (replay_command(result.settings), "bold")
+        placement = recorder.record(result)
+        extra = [Text(f"\n{placement}", style="bold yellow")] if placement else []
+        extra.append(
+            Text.assemble("\nReplay this exact quiz: ", (replay_command(result.settings), "bold"))
         )
-        out.print(summary(result, [challenge]))
+        out.print(summary(result, extra))
         out.print(review(result))
         played |= {r.question.id for r in result.records}
         if not prompts.confirm("Play again?", default=False):
@@ -128,14 +123,15 @@ def interactive_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def run_play(request: PlayRequest, finish: Callable[[GameResult], None]) -> None:
-    """Play until the player stops; `finish` gets each finished game (to save it)."""
+def run_play(request: PlayRequest, *, save: bool) -> None:
+    """Play until the player stops, saving each finished game unless `save` is off."""
     questions = load_for_command(request.banks).questions
+    recorder = Recorder(save=save)
     try:
         if request.plain or not interactive_terminal():
-            finish(_play_plain(request, questions))
+            _play_plain(request, questions, recorder)
         else:
-            _play_interactive(request, questions, finish)
+            _play_interactive(request, questions, recorder)
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
     except EOFError:

@@ -16,7 +16,7 @@ import pytest
 from quiz.bank import load_bank
 from quiz.filters import Filters
 from quiz.models import AskedQuestion
-from quiz.play import default_player
+from quiz.recorder import login_name
 from quiz.scoring import points_for
 from quiz.selection import pick
 from tests.conftest import installed_quiz
@@ -142,7 +142,7 @@ def test_name_prompt_takes_a_name_with_brackets_literally(run_quiz: Spawn) -> No
     asked = seeded_game(11, 1)[0]
     quiz = run_quiz("play", "--seed", "11", "--count", "1", "--type", "choice")
     quiz.expect("Your name:")
-    quiz.expect(default_player())
+    quiz.expect(login_name())
     quiz.send(CTRL_U + "[red]Jim[/]" + ENTER)
     quiz.expect(first_line(asked))
     quiz.send(right_answer_keys(asked))

@@ -1,0 +1,187 @@
+"""Runs every benchmark and prints medians with ratios to a baseline measured in the same run.
+
+Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--only NAME...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.benchmarks.data import build_scores, write_bank
+
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Row:
+    name: str
+    median_s: float
+    baseline: str
+    baseline_s: float
+    target: float
+
+    @property
+    def ratio(self) -> float:
+        return self.median_s / self.baseline_s
+
+    def line(self) -> str:
+        verdict = "ok" if self.ratio <= self.target else "OVER"
+        return (
+            f"| {self.name} | {self.median_s * 1000:,.1f} ms | {self.ratio:.2f}x {self.baseline}"
+            f" | <= {self.target:g}x | {verdict} |"
+        )
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def command(args: list[str], env: dict[str, str]) -> Callable[[], object]:
+    def run() -> object:
+        return subprocess.run(
+            args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+        )
+
+    return run
+
+
+def first_question(env: dict[str, str]) -> Callable[[], object]:
+    """Start a plain game and stop once `Question 1/` is on stdout."""
+
+    def run() -> object:
+        proc = subprocess.Popen(
+            [str(BIN / "quiz"), "play", "--plain", "--seed", "1", "--no-save"],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert proc.stdout is not None
+        seen = b""
+        while b"Question 1/" not in seen:
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
+                raise RuntimeError("the game ended before its first question")
+            seen += chunk
+        proc.kill()
+        proc.wait()
+        return seen
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--games", type=int, default=1_000_000)
+    parser.add_argument("--questions", type=int, default=100_000)
+    parser.add_argument("--only", nargs="*", default=[])
+    options = parser.parse_args()
+    wanted = set(options.only)
+    runs = options.runs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = {**os.environ, "QUIZ_HOME": str(work / "home"), "NO_COLOR": "1", "COLUMNS": "100"}
+        big_env = {**env, "QUIZ_HOME": str(work / "big-home")}
+        rows: list[Row] = []
+
+        def want(name: str) -> bool:
+            return not wanted or any(w in name for w in wanted)
+
+        python = [sys.executable, "-c", "pass"]
+        baseline = median_time(command(python, env), runs)
+        quiz = str(BIN / "quiz")
+        startup = [
+            ("quiz --version", [quiz, "--version"], 2.0),
+            ("quiz --help", [quiz, "--help"], 14.0),
+            ("quiz bank list --json", [quiz, "bank", "list", "--json"], 14.0),
+        ]
+        for name, args, target in startup:
+            if want(name):
+                rows.append(
+                    Row(
+                        name,
+                        median_time(command(args, env), runs),
+                        "python -c pass",
+                        baseline,
+                        target,
+                    )
+                )
+        if want("first question"):
+            took = median_time(first_question(env), runs)
+            rows.append(
+                Row("time to first question (plain)", took, "python -c pass", baseline, 16.0)
+            )
+        if want("scores") or want("stats"):
+            db = work / "big-home" / "scores.db"
+            db.parent.mkdir()
+            print(f"building a score database of {options.games:,} games...", file=sys.stderr)
+            build_scores(db, options.games)
+            print(f"  {db.stat().st_size / 1e6:,.0f} MB", file=sys.stderr)
+            for name, args, target in [
+                (f"quiz scores ({options.games:,} games)", [quiz, "scores"], 16.0),
+                (
+                    f"quiz stats --player X ({options.games:,} games)",
+                    [quiz, "stats", "--player", "player-7"],
+                    16.0,
+                ),
+            ]:
+                if want(name):
+                    rows.append(
+                        Row(
+                            name,
+                            median_time(command(args, big_env), runs),
+                            "python -c pass",
+                            baseline,
+                            target,
+                        )
+                    )
+        if want("bank") or want("pick"):
+            from quiz.bank import load_files
+            from quiz.filters import Filters
+            from quiz.selection import pick
+
+            files = write_bank(work / "big-bank", options.questions)
+            n = f"{options.questions:,}"
+
+            def parse_only() -> object:
+                return [tomllib.loads(f.read_text(encoding="utf-8")) for f in files]
+
+            parse_s = median_time(parse_only, 3)
+            load_s = median_time(lambda: load_files(files), 3)
+            rows.append(
+                Row(f"load + validate {n} questions", load_s, "tomllib parse", parse_s, 2.0)
+            )
+            questions = load_files(files).questions
+            assert len(questions) == options.questions, "the generated bank did not load whole"
+            seeds = iter(range(10**6))
+            pick_s = median_time(lambda: pick(questions, Filters(), 10, next(seeds)), runs)
+            rows.append(Row(f"pick 10 of {n} questions", pick_s, "loading that bank", load_s, 0.1))
+
+    print(
+        f"\nbaseline: python -c pass = {baseline * 1000:.1f} ms (median of {runs}); {os.cpu_count()} cores"
+    )
+    print("| what | median | ratio | target | |")
+    print("| --- | --- | --- | --- | --- |")
+    for row in rows:
+        print(row.line())
+
+
+if __name__ == "__main__":
+    main()

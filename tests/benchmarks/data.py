@@ -1,0 +1,116 @@
+"""Builds the large inputs the benchmarks need: a big generated bank and a big score database."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from pathlib import Path
+
+from quiz.game import Game
+from quiz.models import AskedQuestion, GameSettings, Question
+from quiz.scores import SqliteStore
+
+TOPICS = ("Jim Halpert", "Pam Beesly", "Dwight Schrute", "Michael Scott", "Karen Filippelli")
+DIFFICULTIES = ("easy", "medium", "hard")
+
+
+def _question_toml(n: int, rng: random.Random) -> str:
+    topic, difficulty = rng.choice(TOPICS), rng.choice(DIFFICULTIES)
+    kind = ("choice", "choice", "truefalse", "text", "multi")[n % 5]
+    lines = [
+        "[[questions]]",
+        f'id = "generated-{n}"',
+        f'topic = "{topic}"',
+        f'difficulty = "{difficulty}"',
+        f'type = "{kind}"',
+        f'prompt = "Generated question number {n} about {topic}?"',
+    ]
+    if kind == "choice":
+        lines += [f'choices = ["A{n}", "B{n}", "C{n}", "D{n}"]', f'answers = ["B{n}"]']
+    elif kind == "multi":
+        lines += [f'choices = ["A{n}", "B{n}", "C{n}", "D{n}"]', f'answers = ["A{n}", "C{n}"]']
+    elif kind == "truefalse":
+        lines.append('answers = ["true"]')
+    else:
+        lines += [f'answers = ["Answer {n}"]', f'reject = ["Answers {n}"]']
+    lines += ['explanation = "Made up for the benchmark."', 'source = "generated"', ""]
+    return "\n".join(lines)
+
+
+def write_bank(folder: Path, questions: int, files: int = 10) -> list[Path]:
+    """`questions` valid user questions spread over `files` TOML files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(1)
+    per_file = questions // files
+    paths = []
+    for f in range(files):
+        path = folder / f"generated-{f:02d}.toml"
+        body = (_question_toml(n, rng) for n in range(f * per_file, (f + 1) * per_file))
+        path.write_text("\n".join(body), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def build_scores(db_path: Path, games: int, players: int = 1000, answers_per_game: int = 3) -> None:
+    """A score database of `games` games, made with the store's own schema."""
+    question = Question("bench-q", "Jim Halpert", "easy", "truefalse", "?", ("true",))
+    sample = Game([AskedQuestion(question, ())], GameSettings(seed=1, count=1))
+    sample.answer(("true",), 1.0)
+    SqliteStore(db_path).save_game(sample.result("player-0", time.time(), 1.0))
+    rng = random.Random(2)
+    db = sqlite3.connect(db_path)
+    db.execute("PRAGMA synchronous = OFF")
+    start = 1.7e9
+    batch = 50_000
+    next_id = 2
+    while next_id <= games:
+        rows, answers = [], []
+        for game_id in range(next_id, min(next_id + batch, games + 1)):
+            correct = rng.randint(0, 10)
+            played_at = time.strftime(
+                "%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime(start + game_id * 30)
+            )
+            rows.append(
+                (
+                    game_id,
+                    f"player-{game_id % players}",
+                    played_at,
+                    correct * 1100,
+                    correct,
+                    10,
+                    min(correct, 5),
+                    60.0,
+                    game_id,
+                    10,
+                    "",
+                    "",
+                    None,
+                )
+            )
+            for position in range(1, answers_per_game + 1):
+                answers.append(
+                    (
+                        game_id,
+                        position,
+                        f"q-{rng.randint(1, 300)}",
+                        rng.choice(TOPICS),
+                        rng.choice(DIFFICULTIES),
+                        "x",
+                        rng.randint(0, 1),
+                        500,
+                        3.0,
+                    )
+                )
+        db.executemany(
+            """INSERT INTO games (id, player, played_at, score, correct, total, best_streak,
+                duration_s, seed, question_count, difficulties, types, time_limit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
+        db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", answers)
+        db.commit()
+        next_id += batch
+    db.execute("ANALYZE")
+    db.commit()
+    db.close()
