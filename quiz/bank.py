@@ -26,17 +26,13 @@ class FileLoad:
         self.problems.append(Problem(str(self.path), message, question, field))
 
 
-def _origin(path: Path) -> str:
+def origin_of(path: Path) -> str:
+    """`builtin` for a file of the shipped bank, else the file's absolute path."""
     builtin_dir = paths.builtin_bank_dir().resolve()
     return BUILTIN_ORIGIN if path.resolve().parent == builtin_dir else str(path.resolve())
 
 
-def _parse(path: Path, load: FileLoad) -> list[object] | None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        load.fail(f"cannot be read: {exc.strerror or exc}")
-        return None
+def _parse(data: bytes, load: FileLoad) -> list[object] | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -59,8 +55,6 @@ def _parse(path: Path, load: FileLoad) -> list[object] | None:
     if not isinstance(entries, list):
         load.fail("'questions' must be an array of tables, written [[questions]]")
         return None
-    if not entries:
-        load.fail("has no [[questions]] tables")
     return entries
 
 
@@ -71,11 +65,22 @@ def _label(entry: object, index: int) -> str:
 
 def read_bank_file(path: Path) -> FileLoad:
     """Read one bank file and validate each question in it, collecting every problem."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        load = FileLoad(path)
+        load.fail(f"cannot be read: {exc.strerror or exc}")
+        return load
+    return read_bank_bytes(path, data)
+
+
+def read_bank_bytes(path: Path, data: bytes) -> FileLoad:
+    """Validate the would-be contents of bank file `path`, collecting every problem."""
     load = FileLoad(path)
-    entries = _parse(path, load)
+    entries = _parse(data, load)
     if entries is None:
         return load
-    origin = _origin(path)
+    origin = origin_of(path)
     for index, entry in enumerate(entries, start=1):
         question, problems = check_question(entry, origin)
         label = _label(entry, index)
@@ -149,3 +154,10 @@ def load_files(files: Sequence[Path]) -> Bank:
 def load_bank(extra: Iterable[Path] = (), *, user: bool = True) -> Bank:
     """The effective bank: built-in + user folder + extra paths."""
     return load_files(bank_files(extra, user=user))
+
+
+def problems_in(path: Path, data: bytes) -> list[Problem]:
+    """Every problem the bytes would have as bank file `path`, on their own."""
+    merger = _Merger()
+    merger.add(read_bank_bytes(path, data))
+    return merger.problems

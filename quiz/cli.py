@@ -86,6 +86,7 @@ def root(
 
 
 def _register() -> None:
+    from quiz.cli_add import add
     from quiz.cli_bank import bank_app
     from quiz.cli_play import play
     from quiz.cli_scores import scores, stats
@@ -93,6 +94,7 @@ def _register() -> None:
     app.command()(play)
     app.command()(scores)
     app.command()(stats)
+    app.command()(add)
     app.add_typer(bank_app, name="bank")
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from quiz.bank_report import load_for_command, skipped_files
+from quiz import output
 from quiz.cli_options import (
     BankOption,
     DifficultyOption,
@@ -19,14 +19,14 @@ from quiz.cli_options import (
     values,
 )
 from quiz.errors import QuizError, UsageError
-from quiz.filters import make_filters
-from quiz.output import console, print_json
+from quiz.output import console, note, print_json
 
 bank_app = typer.Typer(help="Browse, check and share the question bank.", no_args_is_help=True)
 
 
 class ExportFormat(StrEnum):
     json = "json"
+    opentdb = "opentdb"
 
 
 @bank_app.command("list")
@@ -41,6 +41,9 @@ def list_questions(
 
     Example: quiz bank list --topic "Pam Beesly" --difficulty hard
     """
+    from quiz.bank_report import load_for_command
+    from quiz.filters import make_filters
+
     questions = load_for_command(bank).questions
     filters = make_filters(questions, topic or (), values(difficulty), values(qtype))
     chosen = filters.apply(questions)
@@ -61,6 +64,8 @@ def show_question(
 
     Example: quiz bank show pam-first-kiss-episode
     """
+    from quiz.bank_report import load_for_command
+
     loaded = load_for_command(bank)
     question = loaded.get(question_id)
     if question is None:
@@ -92,6 +97,7 @@ def validate(
     prompts are caught too. Example: quiz bank validate my-questions.toml
     """
     from quiz.bank import bank_files, load_files
+    from quiz.bank_report import skipped_files
 
     files = bank_files(targets or (), user=not targets)
     loaded = load_files(files)
@@ -127,11 +133,25 @@ def export(
     ] = None,
     bank: BankOption = None,
 ) -> None:
-    """Export the whole effective bank.
+    """Export the whole effective bank: our JSON format, or Open Trivia DB's.
 
-    Example: quiz bank export --output bank.json
+    Open Trivia DB holds only choice and true/false questions; the others are left out
+    with a note. Example: quiz bank export --format opentdb --output trivia.json
     """
-    data = [q.export() for q in load_for_command(bank).questions]
+    from quiz.bank_report import load_for_command
+
+    questions = load_for_command(bank).questions
+    data: object = [q.export() for q in questions]
+    count = len(questions)
+    if fmt is ExportFormat.opentdb:
+        from quiz.opentdb import to_opentdb
+
+        data, left_out = to_opentdb(questions)
+        count -= len(left_out)
+        if left_out:
+            note(
+                f"Left out {len(left_out)} text and multi questions: Open Trivia DB cannot hold them."
+            )
     if output is None:
         print_json(data)
         return
@@ -141,4 +161,76 @@ def export(
         write_text_atomic(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
         raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    print(f"Exported {len(data)} questions to {output}")
+    print(f"Exported {count} questions to {output}")
+
+
+class ImportFormat(StrEnum):
+    opentdb = "opentdb"
+    json = "json"
+
+
+@bank_app.command("import")
+def import_questions(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="The JSON file to import.")],
+    fmt: Annotated[
+        ImportFormat | None,
+        typer.Option("--format", help="The file's format (default: detected)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
+    ] = False,
+    target: Annotated[
+        Path | None,
+        typer.Option(
+            "--bank",
+            metavar="FILE",
+            help="The bank file to add to (default: $QUIZ_HOME/bank/user.toml).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Import questions from Open Trivia DB JSON or from 'quiz bank export'.
+
+    Duplicates of the bank (or within the file) are skipped; invalid entries are listed
+    with their position. Everything is written at once, or nothing.
+    Example: quiz bank import trivia.json --dry-run
+    """
+    from quiz.importing import import_file
+
+    report = import_file(source, fmt.value if fmt else None, target, dry_run=dry_run)
+    for line in report.lines():
+        print(line)
+
+
+@bank_app.command("remove")
+def remove(
+    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+    bank: BankOption = None,
+) -> None:
+    """Remove one of your own questions (built-in ones stay).
+
+    Example: quiz bank remove my-question-id --yes
+    """
+    from quiz.bank_report import load_for_command
+    from quiz.bank_writer import remove_entry
+
+    question = load_for_command(bank).get(question_id)
+    if question is None:
+        raise UsageError(f"no question with id '{question_id}' (see 'quiz bank list')")
+    if question.is_builtin:
+        raise UsageError(
+            f"'{question_id}' is a built-in question and cannot be removed;"
+            " only questions from your own bank files can"
+        )
+    path = Path(question.origin)
+    if not yes:
+        if not output.interactive_terminal():
+            raise UsageError("removing needs --yes when not run on a terminal")
+        from quiz import prompts
+
+        if not prompts.confirm(f"Remove {question_id} from {path}?", default=False):
+            print("Nothing was changed.")
+            return
+    remove_entry(path, question_id)
+    print(f"Removed {question_id} from {path}")

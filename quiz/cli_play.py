@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from quiz.cli_options import BankOption, DifficultyOption, TopicOption, TypeOption, values
-from quiz.play import PlayRequest, run_play
 
 
 def play(
@@ -52,6 +51,8 @@ def play(
     quiz play --topic "Pam Beesly" --time-limit 20;
     printf '1\\n2\\n' | quiz play --plain --seed 7 --count 2
     """
+    from quiz.play import PlayRequest, run_play
+
     request = PlayRequest(
         count=count,
         topics=tuple(topic or ()),

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from quiz import output
 from quiz.cli_options import JsonOption
 from quiz.errors import UsageError
 from quiz.output import console, print_json
-from quiz.store import ScoreStore, Stats, Tally, open_store
+
+if TYPE_CHECKING:
+    from quiz.store import ScoreStore, Stats, Tally
 
 PlayerOption = Annotated[
     str | None, typer.Option("--player", help="Only this player's games (exact name).")
@@ -40,6 +43,8 @@ def scores(
     Examples: quiz scores --limit 20; quiz scores --player Pam --since 2026-01-01 --json;
     quiz scores --reset
     """
+    from quiz.store import open_store
+
     store = open_store()
     if reset:
         _reset(store, yes)
@@ -59,10 +64,8 @@ def scores(
 
 
 def _reset(store: ScoreStore, yes: bool) -> None:
-    from quiz.play import interactive_terminal
-
     if not yes:
-        if not interactive_terminal():
+        if not output.interactive_terminal():
             raise UsageError("resetting needs --yes when not run on a terminal")
         from quiz import prompts
 
@@ -79,6 +82,8 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
 
     Examples: quiz stats; quiz stats --player Pam --json
     """
+    from quiz.store import open_store
+
     summary = open_store().stats(player)
     if as_json:
         print_json(_stats_json(summary))

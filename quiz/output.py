@@ -17,6 +17,11 @@ def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, emoji=False)
 
 
+def interactive_terminal() -> bool:
+    """Both ends are a terminal: prompts can be shown and answered."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def error(message: str) -> None:
     """One plain line on stderr; user text in it is never read as markup."""
     print(f"Error: {message}", file=sys.stderr)

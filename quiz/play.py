@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quiz import output
 from quiz.bank_report import load_for_command
 from quiz.errors import AbortedError, QuizError
 from quiz.filters import make_filters
@@ -119,16 +120,12 @@ def _play_interactive(
         seed = new_seed()
 
 
-def interactive_terminal() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
 def run_play(request: PlayRequest, *, save: bool) -> None:
     """Play until the player stops, saving each finished game unless `save` is off."""
     questions = load_for_command(request.banks).questions
     recorder = Recorder(save=save)
     try:
-        if request.plain or not interactive_terminal():
+        if request.plain or not output.interactive_terminal():
             _play_plain(request, questions, recorder)
         else:
             _play_interactive(request, questions, recorder)

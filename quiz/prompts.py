@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
@@ -79,14 +79,42 @@ def type_answer(message: str, time_limit: float | None = None) -> Any:
 
 
 def type_name(default: str) -> str:
-    prompt = questionary.text(
+    return write(
         "Your name:",
         default=default,
-        qmark="?",
         validate=lambda text: bool(text.strip()) or "Please type a name.",
     )
-    return str(ask(prompt)).strip()
 
 
 def confirm(message: str, default: bool = True) -> bool:
     return bool(ask(questionary.confirm(message, default=default, qmark="?")))
+
+
+Validator = Callable[[str], bool | str]
+
+
+def pick(message: str, options: Sequence[tuple[str, str]], default: str | None = None) -> str:
+    """One value from (title, value) pairs."""
+    choices = [questionary.Choice(title=title, value=value) for title, value in options]
+    chosen = next((c for c in choices if c.value == default), None)
+    return str(ask(questionary.select(message, choices=choices, default=chosen, qmark="?")))
+
+
+def write(
+    message: str,
+    *,
+    default: str = "",
+    validate: Validator | None = None,
+    suggestions: Sequence[str] = (),
+    instruction: str | None = None,
+) -> str:
+    """Typed text, checked by `validate` as it is typed; `suggestions` complete it."""
+    if suggestions:
+        prompt = questionary.autocomplete(
+            message, choices=list(suggestions), default=default, validate=validate, qmark="?"
+        )
+    else:
+        prompt = questionary.text(
+            message, default=default, validate=validate, qmark="?", instruction=instruction
+        )
+    return str(ask(prompt)).strip()

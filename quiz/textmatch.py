@@ -6,8 +6,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 TYPO_THRESHOLD = 85.0
 MIN_FUZZY_LETTERS = 5
 _JOINING = re.compile(r"[.'\u2019`]")  # B.J. = BJ, ain't = aint
@@ -45,6 +43,8 @@ def judge_text(given: str, answers: tuple[str, ...], reject: tuple[str, ...] = (
     refused = [normalise(r) for r in reject]
     if typed in refused:
         return TextVerdict(correct=False)
+    from rapidfuzz import fuzz  # imported here: loading a bank only needs normalise()
+
     best = max((fuzz.ratio(typed, a) for a in accepted if _fuzzy_allowed(a)), default=0.0)
     if best < TYPO_THRESHOLD:
         return TextVerdict(correct=False)
@@ -52,8 +52,3 @@ def judge_text(given: str, answers: tuple[str, ...], reject: tuple[str, ...] = (
     if any(fuzz.ratio(typed, r) >= best for r in refused):
         return TextVerdict(correct=False)
     return TextVerdict(correct=True, typo_forgiven=True)
-
-
-def similarity(a: str, b: str) -> float:
-    """How alike two texts are after normalising, 0-100."""
-    return fuzz.ratio(normalise(a), normalise(b))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,12 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
 def test_empty_file(tmp_path: Path) -> None:
     path = write_bank(tmp_path, "empty.toml", "")
     assert only_problem(path) == f"{path}: is empty: a bank file holds [[questions]] tables"
+
+
+def test_explicitly_empty_bank_loads_with_no_problems(tmp_path: Path) -> None:
+    path = write_bank(tmp_path, "empty-list.toml", "# nothing yet\nquestions = []\n")
+    load = read_bank_file(path)
+    assert (load.questions, load.problems) == ([], [])
 
 
 def test_file_without_questions(tmp_path: Path) -> None:
@@ -99,7 +106,8 @@ def test_random_documents_load_or_report_never_crash(
         doc["questions"] = value
         path.write_text(tomlkit.dumps(doc), encoding="utf-8")
     load = read_bank_file(path)
-    assert load.questions or load.problems
+    if not (load.questions or load.problems):  # only an explicitly empty bank loads to nothing
+        assert tomllib.loads(path.read_text(encoding="utf-8"))["questions"] == []
     assert all(str(p).startswith(f"{path}: ") for p in load.problems)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from quiz import paths, play
+from quiz import output, paths
 from quiz.bank import load_bank
 from quiz.filters import Filters
 from quiz.game import Game
@@ -125,7 +125,7 @@ def test_reset_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch, key: str, cle
     from prompt_toolkit.output import DummyOutput
 
     save(finished_game("Jim", 1, 3))
-    monkeypatch.setattr(play, "interactive_terminal", lambda: True)
+    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
     with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
         keys.send_text(key)
         result = run_cli("scores", "--reset")
@@ -167,7 +167,7 @@ def test_name_prompt_defaults_to_the_last_player(monkeypatch: pytest.MonkeyPatch
     from prompt_toolkit.output import DummyOutput
 
     save(finished_game("Kevin", 1, 2))
-    monkeypatch.setattr(play, "interactive_terminal", lambda: True)
+    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
     with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
         keys.send_text("\r\r" + "n")
         result = run_cli("play", "--count", "1", "--type", "choice")

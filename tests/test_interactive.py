@@ -9,7 +9,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from quiz import play
+from quiz import output
 from quiz.bank import load_bank
 from quiz.filters import Filters
 from quiz.models import AskedQuestion
@@ -23,7 +23,7 @@ DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
 @pytest.fixture
 def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
     """Keystrokes for the prompts; the game believes it runs on a terminal."""
-    monkeypatch.setattr(play, "interactive_terminal", lambda: True)
+    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         yield pipe
 
