@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import tomlkit
-from tomlkit.items import AoT, Table
+from tomlkit.items import AoT, Comment, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
 from quiz.atomic import write_text_atomic
@@ -39,9 +39,17 @@ def check_target(path: Path) -> None:
         _open(path)
 
 
+def _blank(path: Path) -> bool:
+    """An empty file (say, just made with `touch`) is a new bank, not a broken one."""
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 def _open(path: Path) -> TOMLDocument:
     """The target as an editable document; a new one with a header if it does not exist."""
-    if not path.exists():
+    if not path.exists() or _blank(path):
         doc = tomlkit.document()
         for line in HEADER:
             doc.add(tomlkit.comment(line))
@@ -72,9 +80,23 @@ def _questions(doc: TOMLDocument) -> AoT:
     found = doc.get("questions")
     if isinstance(found, AoT):
         return found
+    if found is not None:  # the `questions = []` a file keeps once its last question is gone
+        doc.remove("questions")
     questions = tomlkit.aot()
     doc.append("questions", questions)
     return questions
+
+
+def _trailing_comments(table: Table) -> list[Comment | Whitespace]:
+    """The comment block at the end of a table: it sits above the next question."""
+    trailing: list[Comment | Whitespace] = []
+    for key, item in reversed(table.value.body):
+        if key is not None or not isinstance(item, Comment | Whitespace):
+            break
+        trailing.insert(0, item)
+    while trailing and not isinstance(trailing[0], Comment):  # blank lines stay behind
+        trailing.pop(0)
+    return trailing
 
 
 def add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
@@ -95,11 +117,21 @@ def remove_entry(path: Path, question_id: str) -> None:
     """Remove one question table from a bank file, keeping everything else as it was."""
     doc = _open(path)
     questions = _questions(doc)
-    keep = [t for t in questions.body if not (isinstance(t, Table) and t.get("id") == question_id)]
-    if len(keep) == len(questions.body):
+    tables = questions.body
+    index = next((i for i, t in enumerate(tables) if t.get("id") == question_id), None)
+    if index is None:
         raise BankWriteError(f"no question {question_id} in {path}")
-    if keep:
-        questions.body[:] = keep
-    else:
+    trivia = _trailing_comments(tables[index])
+    if index + 1 < len(tables):
+        after = tables[index + 1]
+        after.trivia.indent = "".join(i.as_string() for i in trivia) + after.trivia.indent
+    elif index > 0:
+        for item in trivia:
+            tables[index - 1].add(item)
+    del tables[index]
+    if not tables:
+        doc.remove("questions")
+        for item in trivia:
+            doc.add(item)
         doc["questions"] = tomlkit.array()  # an empty bank file still loads
     _save(path, doc)

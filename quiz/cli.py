@@ -7,7 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from typer._click.exceptions import ClickException, UsageError  # click vendored in typer 0.28
+from typer._click.exceptions import (  # click vendored in typer 0.28
+    ClickException,
+    NoArgsIsHelpError,
+    UsageError,
+)
 from typer.core import TyperGroup
 
 from quiz import __version__
@@ -41,6 +45,9 @@ class QuizGroup(TyperGroup):
             result = super().main(
                 args, prog_name, complete_var, False, windows_expand_args, **extra
             )
+        except NoArgsIsHelpError as exc:  # `quiz` or `quiz bank` alone: show the way in
+            print(exc.ctx.get_help() if exc.ctx else "")
+            result = ExitCode.OK
         except UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
             error(f"{exc.format_message()}{hint}")
@@ -63,6 +70,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: Rich's formatter costs ~140 ms of start-up (see README, Performance).
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -66,12 +66,16 @@ def add(
         bool, typer.Option("--force", help="Add it even if a question is very like it.")
     ] = False,
 ) -> None:
-    """Add a question to your bank: a wizard on a terminal, or all fields as flags.
+    """Add a question to your bank.
 
+    On a terminal a wizard asks for whatever the flags leave out; in scripts give every
+    field as a flag. The new question's id is printed.
+
+    \b
     Examples:
-    quiz add;
-    quiz add --type choice --topic "Pam Beesly" --difficulty easy
-    --prompt "Who does Pam marry?" --answer "Jim Halpert" --wrong Roy --wrong Dwight
+      quiz add
+      quiz add --type choice --topic "Pam Beesly" --difficulty easy \\
+        --prompt "Who does Pam marry?" --answer "Jim Halpert" --wrong Roy --wrong Dwight
     """
     from quiz import paths
     from quiz.bank import bank_files, load_files, origin_of

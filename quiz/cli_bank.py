@@ -21,7 +21,9 @@ from quiz.cli_options import (
 from quiz.errors import QuizError, UsageError
 from quiz.output import console, note, print_json
 
-bank_app = typer.Typer(help="Browse, check and share the question bank.", no_args_is_help=True)
+bank_app = typer.Typer(
+    help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 class ExportFormat(StrEnum):
@@ -37,9 +39,12 @@ def list_questions(
     as_json: JsonOption = False,
     bank: BankOption = None,
 ) -> None:
-    """List the questions in the bank, with counts per topic and difficulty.
+    """List the questions, with counts per topic and difficulty.
 
-    Example: quiz bank list --topic "Pam Beesly" --difficulty hard
+    \b
+    Examples:
+      quiz bank list --topic "Pam Beesly" --difficulty hard
+      quiz bank list --type text --json
     """
     from quiz.bank_report import load_for_command
     from quiz.filters import make_filters
@@ -60,9 +65,11 @@ def show_question(
     question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
     bank: BankOption = None,
 ) -> None:
-    """Show one question as a player sees it, with its answers and explanation.
+    """Show one question with its answers and explanation.
 
-    Example: quiz bank show pam-first-kiss-episode
+    \b
+    Example:
+      quiz bank show pam-kiss-episode
     """
     from quiz.bank_report import load_for_command
 
@@ -91,10 +98,15 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check bank files for every problem at once; exit 1 when any is found.
+    """Check bank files; exit 1 if anything is wrong.
 
-    Files given are checked together with the built-in bank, so clashing ids and
-    prompts are caught too. Example: quiz bank validate my-questions.toml
+    Every problem is listed at once, as file: question: field: what is wrong. Files
+    given are checked together with the built-in bank, so clashing ids and prompts
+    are caught too. With no PATH: the built-in bank and your own.
+
+    \b
+    Example:
+      quiz bank validate my-questions.toml
     """
     from quiz.bank import bank_files, load_files
     from quiz.bank_report import skipped_files
@@ -133,10 +145,15 @@ def export(
     ] = None,
     bank: BankOption = None,
 ) -> None:
-    """Export the whole effective bank: our JSON format, or Open Trivia DB's.
+    """Export the bank as JSON (ours or Open Trivia DB's).
 
-    Open Trivia DB holds only choice and true/false questions; the others are left out
-    with a note. Example: quiz bank export --format opentdb --output trivia.json
+    Open Trivia DB holds only choice and true/false questions; the others are left
+    out with a note.
+
+    \b
+    Examples:
+      quiz bank export --output bank.json
+      quiz bank export --format opentdb --output trivia.json
     """
     from quiz.bank_report import load_for_command
 
@@ -189,11 +206,14 @@ def import_questions(
         ),
     ] = None,
 ) -> None:
-    """Import questions from Open Trivia DB JSON or from 'quiz bank export'.
+    """Import questions from Open Trivia DB or an export.
 
-    Duplicates of the bank (or within the file) are skipped; invalid entries are listed
-    with their position. Everything is written at once, or nothing.
-    Example: quiz bank import trivia.json --dry-run
+    Duplicates of the bank (or within the file) are skipped; invalid entries are
+    listed with their position. Everything is written at once, or nothing.
+
+    \b
+    Example:
+      quiz bank import trivia.json --dry-run
     """
     from quiz.importing import import_file
 
@@ -208,9 +228,13 @@ def remove(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
     bank: BankOption = None,
 ) -> None:
-    """Remove one of your own questions (built-in ones stay).
+    """Remove one of your own questions.
 
-    Example: quiz bank remove my-question-id --yes
+    Built-in questions stay. Asks first on a terminal; --yes skips that.
+
+    \b
+    Example:
+      quiz bank remove my-question-id --yes
     """
     from quiz.bank_report import load_for_command
     from quiz.bank_writer import remove_entry

@@ -26,21 +26,37 @@ BankOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--bank",
+        metavar="PATH",
         help="Extra bank file or folder of *.toml files to include (repeatable).",
         show_default=False,
     ),
 ]
 TopicOption = Annotated[
     list[str] | None,
-    typer.Option("--topic", help="Only this topic, any case (repeatable).", show_default=False),
+    typer.Option(
+        "--topic",
+        metavar="TOPIC",
+        help="Only this topic, any case (repeatable).",
+        show_default=False,
+    ),
 ]
 DifficultyOption = Annotated[
     list[DifficultyName] | None,
-    typer.Option("--difficulty", help="Only this difficulty (repeatable).", show_default=False),
+    typer.Option(
+        "--difficulty",
+        metavar="[easy|medium|hard]",
+        help="Only this difficulty (repeatable).",
+        show_default=False,
+    ),
 ]
 TypeOption = Annotated[
     list[TypeName] | None,
-    typer.Option("--type", help="Only this question type (repeatable).", show_default=False),
+    typer.Option(
+        "--type",
+        metavar="[choice|truefalse|text|multi]",
+        help="Only this question type (repeatable).",
+        show_default=False,
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")

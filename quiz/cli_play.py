@@ -11,17 +11,19 @@ from quiz.cli_options import BankOption, DifficultyOption, TopicOption, TypeOpti
 
 def play(
     count: Annotated[
-        int, typer.Option("--count", "-n", min=1, help="How many questions to ask.")
+        int, typer.Option("--count", "-n", min=1, metavar="N", help="How many questions to ask.")
     ] = 10,
     topic: TopicOption = None,
     difficulty: DifficultyOption = None,
     qtype: TypeOption = None,
     seed: Annotated[
         int | None,
-        typer.Option(help="Seed for a repeatable game: same seed and bank, same quiz."),
+        typer.Option(
+            metavar="S", help="Seed for a repeatable game: same seed and bank, same quiz."
+        ),
     ] = None,
     player: Annotated[
-        str | None, typer.Option(help="Your name (asked for when not given).")
+        str | None, typer.Option(metavar="NAME", help="Your name (asked for when not given).")
     ] = None,
     time_limit: Annotated[
         int | None,
@@ -45,11 +47,16 @@ def play(
         bool, typer.Option("--no-save", help="Do not record this game in the high scores.")
     ] = False,
 ) -> None:
-    """Play a quiz: pick answers, build streaks, beat your high score.
+    """Play a quiz: answer, build streaks, beat the high score.
 
-    Examples: quiz play --count 5 --difficulty hard;
-    quiz play --topic "Pam Beesly" --time-limit 20;
-    printf '1\\n2\\n' | quiz play --plain --seed 7 --count 2
+    On a terminal you pick answers with the arrow keys; with --plain, or when piped,
+    each question is printed and one line answers it (see the README).
+
+    \b
+    Examples:
+      quiz play --count 5 --difficulty hard
+      quiz play --topic "Pam Beesly" --time-limit 20
+      printf '1\\n\\n' | quiz play --plain --seed 7 --count 2
     """
     from quiz.play import PlayRequest, run_play
 

@@ -16,15 +16,19 @@ if TYPE_CHECKING:
     from quiz.store import ScoreStore, Stats, Tally
 
 PlayerOption = Annotated[
-    str | None, typer.Option("--player", help="Only this player's games (exact name).")
+    str | None,
+    typer.Option("--player", metavar="NAME", help="Only this player's games (exact name)."),
 ]
 
 
 def scores(
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many games.")] = 10,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many games.")
+    ] = 10,
     player: PlayerOption = None,
     topic: Annotated[
-        str | None, typer.Option(help="Only games played on this topic (any case).")
+        str | None,
+        typer.Option(metavar="TOPIC", help="Only games played on this topic (any case)."),
     ] = None,
     since: Annotated[
         datetime | None,
@@ -38,10 +42,15 @@ def scores(
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Reset without asking.")] = False,
 ) -> None:
-    """Show the high scores: best first, ties to the earlier game.
+    """Show the high scores, best first.
 
-    Examples: quiz scores --limit 20; quiz scores --player Pam --since 2026-01-01 --json;
-    quiz scores --reset
+    Ties go to the earlier game; the newest game is starred.
+
+    \b
+    Examples:
+      quiz scores --limit 20
+      quiz scores --player Pam --since 2026-01-01 --json
+      quiz scores --reset
     """
     from quiz.store import open_store
 
@@ -77,10 +86,15 @@ def _reset(store: ScoreStore, yes: bool) -> None:
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
-    """Show how you play: best and average score, accuracy by topic and difficulty,
-    the questions that beat you most, and your recent scores.
+    """Show how you play: accuracy, weak spots, trend.
 
-    Examples: quiz stats; quiz stats --player Pam --json
+    Games, best and average score, accuracy by topic and by difficulty as bars, the
+    questions that beat you most, and your recent scores.
+
+    \b
+    Examples:
+      quiz stats
+      quiz stats --player Pam --json
     """
     from quiz.store import open_store
 

@@ -11,7 +11,12 @@ from quiz.bank_writer import add_entries
 from quiz.drafting import build_entry, reasons_to_refuse, slug, unique_id
 from quiz.models import DIFFICULTIES, QUESTION_TYPES, Question
 from quiz.output import console
-from quiz.validation import check_question
+from quiz.validation import MAX_OPTIONS, check_question
+
+ANSWERS = ("answers",)
+OPTIONS = ("answers", "choices")
+# Loader messages that only mean "not finished yet" while options are still being typed.
+UNFINISHED = ("needs at least one wrong option", "needs 2-6 options")
 
 TYPE_TITLES = {
     "choice": "choice - one right answer among options",
@@ -53,8 +58,13 @@ class Wizard:
     def __init__(self, target: Path, origin: str, questions: list[Question], force: bool) -> None:
         self.target, self.origin, self.questions, self.force = target, origin, questions, force
 
-    def _checker(self, draft: Draft, attr: str, fld: str) -> Callable[[str], bool | str]:
-        """A validator giving the loader's own message for `fld` once the typed text is in."""
+    def _checker(
+        self, draft: Draft, attr: str, fields: tuple[str, ...]
+    ) -> Callable[[str], bool | str]:
+        """A validator giving the loader's own message for `fields` once the text is in.
+
+        Problems that only say the question is not finished yet are not held against it.
+        """
 
         def check(text: str) -> bool | str:
             candidate = replace(draft)
@@ -62,20 +72,28 @@ class Wizard:
             setattr(candidate, attr, [*current, text] if isinstance(current, list) else text)
             entry = candidate.entry()
             entry["id"] = entry["id"] or "draft"
-            if fld == "prompt":
+            if fields == ("prompt",):
                 reasons = reasons_to_refuse(entry, self.origin, self.questions, force=self.force)
                 found = [r.removeprefix("prompt: ") for r in reasons if r.startswith("prompt:")]
                 return found[0] if found else True
             _, problems = check_question(entry, self.origin)
-            return next((p.message for p in problems if p.field == fld), True)
+            found_problem = (
+                p.message
+                for p in problems
+                if p.field in fields and not any(u in p.message for u in UNFINISHED)
+            )
+            return next(found_problem, True)
 
         return check
 
-    def _collect(self, draft: Draft, label: str, attr: str, fld: str, least: int) -> list[str]:
-        """Entries one per prompt into `draft.<attr>`; an empty line ends once `least` are in."""
+    def _collect(
+        self, draft: Draft, label: str, attr: str, fields: tuple[str, ...], least: int, most: int
+    ) -> list[str]:
+        """Entries one per prompt into `draft.<attr>`: an empty line ends once `least` are
+        in, and the list closes by itself at `most`."""
         items: list[str] = getattr(draft, attr)
-        check_item = self._checker(draft, attr, fld)
-        while True:
+        check_item = self._checker(draft, attr, fields)
+        while len(items) < most:
             done = len(items) >= least
 
             def check(text: str, done: bool = done) -> bool | str:
@@ -89,11 +107,12 @@ class Wizard:
                 instruction="(empty line: done)" if done else None,
             )
             if not text:
-                return items
+                break
             items.append(text)
+        return items
 
     def _write_one(self, draft: Draft, label: str, attr: str, fld: str) -> str:
-        return prompts.write(label, validate=self._checker(draft, attr, fld))
+        return prompts.write(label, validate=self._checker(draft, attr, (fld,)))
 
     def ask(self, draft: Draft) -> Draft:
         draft.qtype = draft.qtype or prompts.pick(
@@ -104,37 +123,39 @@ class Wizard:
             "Topic (Tab completes; a new one is fine):",
             default=draft.topic,
             suggestions=topics,
-            validate=self._checker(draft, "topic", "topic"),
+            validate=self._checker(draft, "topic", ("topic",)),
         )
         draft.difficulty = draft.difficulty or prompts.pick(
             "Difficulty:", [(d, d) for d in DIFFICULTIES]
         )
         draft.prompt = prompts.write(
-            "Question:", default=draft.prompt, validate=self._checker(draft, "prompt", "prompt")
+            "Question:", default=draft.prompt, validate=self._checker(draft, "prompt", ("prompt",))
         )
         if draft.qtype == "truefalse":
             draft.answers = [
                 prompts.pick("The statement is:", [("True", "true"), ("False", "false")])
             ]
         elif draft.qtype == "text":
-            draft.answers = self._collect(draft, "Accepted answer", "answers", "answers", 1)
-            draft.wrong = self._collect(draft, "Look-alike to refuse", "wrong", "reject", 0)
+            draft.answers = self._collect(draft, "Accepted answer", "answers", ANSWERS, 1, 20)
+            draft.wrong = self._collect(draft, "Look-alike to refuse", "wrong", ("reject",), 0, 20)
         elif draft.qtype == "choice":
             draft.answers = []
             draft.answers = [self._write_one(draft, "Right answer:", "answers", "answers")]
-            draft.wrong = self._collect(draft, "Wrong option", "wrong", "choices", 1)
+            draft.wrong = self._collect(draft, "Wrong option", "wrong", OPTIONS, 1, MAX_OPTIONS - 1)
         else:
-            draft.answers = self._collect(draft, "Right option", "answers", "answers", 1)
-            draft.wrong = self._collect(draft, "Wrong option", "wrong", "choices", 1)
+            most = MAX_OPTIONS - 1  # room for one wrong option at least
+            draft.answers = self._collect(draft, "Right option", "answers", OPTIONS, 1, most)
+            room = MAX_OPTIONS - len(draft.answers)
+            draft.wrong = self._collect(draft, "Wrong option", "wrong", OPTIONS, 1, room)
         draft.explanation = prompts.write(
             "Explanation shown after answering:",
             default=draft.explanation,
-            validate=self._checker(draft, "explanation", "explanation"),
+            validate=self._checker(draft, "explanation", ("explanation",)),
         )
         draft.source = prompts.write(
             "Source (where the fact comes from):",
             default=draft.source,
-            validate=self._checker(draft, "source", "source"),
+            validate=self._checker(draft, "source", ("source",)),
         )
         return draft
 
@@ -162,7 +183,7 @@ class Wizard:
                     add_entries(self.target, [entry])
                     self.questions.append(question)
                     added.append(question.id)
-                    out.print(f"Added {question.id} to {self.target}", markup=False)
+                    out.print(f"Added {question.id} to {self.target}", markup=False, soft_wrap=True)
             if not prompts.confirm("Add another?", default=False):
                 return added
             draft = Draft()
