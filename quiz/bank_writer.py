@@ -1,5 +1,4 @@
-"""Changing bank files safely: tomlkit keeps comments and layout, writes are atomic, and a
-file that does not load cleanly is never touched."""
+"""Changing bank files safely: layout kept, atomic writes, broken files never touched."""
 
 from __future__ import annotations
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from quiz import output
-from quiz.cli_options import DifficultyName, TypeName
+from quiz.cli_options import DifficultyName, TargetBankOption, TypeName
 from quiz.errors import AbortedError, UsageError
 
 
@@ -53,15 +52,7 @@ def add(
     question_id: Annotated[
         str, typer.Option("--id", help="The id (default: made from the prompt).")
     ] = "",
-    bank: Annotated[
-        Path | None,
-        typer.Option(
-            "--bank",
-            metavar="FILE",
-            help="The bank file to add to (default: $QUIZ_HOME/bank/user.toml).",
-            show_default=False,
-        ),
-    ] = None,
+    bank: TargetBankOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Add it even if a question is very like it.")
     ] = False,

@@ -14,6 +14,7 @@ from quiz.cli_options import (
     BankOption,
     DifficultyOption,
     JsonOption,
+    TargetBankOption,
     TopicOption,
     TypeOption,
     values,
@@ -196,15 +197,7 @@ def import_questions(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
     ] = False,
-    target: Annotated[
-        Path | None,
-        typer.Option(
-            "--bank",
-            metavar="FILE",
-            help="The bank file to add to (default: $QUIZ_HOME/bank/user.toml).",
-            show_default=False,
-        ),
-    ] = None,
+    target: TargetBankOption = None,
 ) -> None:
     """Import questions from Open Trivia DB or an export.
 

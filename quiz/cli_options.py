@@ -31,6 +31,15 @@ BankOption = Annotated[
         show_default=False,
     ),
 ]
+TargetBankOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--bank",
+        metavar="FILE",
+        help="The bank file to add to (default: $QUIZ_HOME/bank/user.toml).",
+        show_default=False,
+    ),
+]
 TopicOption = Annotated[
     list[str] | None,
     typer.Option(

@@ -1,5 +1,4 @@
-"""`quiz bank import`: reading a JSON file of questions, sorting them into new, duplicate and
-invalid, and adding the new ones in one write."""
+"""`quiz bank import`: sort a JSON file's questions into new, duplicate and invalid."""
 
 from __future__ import annotations
 

@@ -12,8 +12,23 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
-from quiz.render import question_body
 from quiz.wording import answer_text
+
+TYPE_LABELS = {
+    "choice": "pick one",
+    "truefalse": "true or false",
+    "text": "type the answer",
+    "multi": "select all that apply",
+}
+
+
+def question_body(question: Question, options: Sequence[str]) -> Group:
+    """The prompt and its numbered options, user text shown literally."""
+    lines = [Text(question.prompt, style="bold")]
+    if question.type in ("choice", "multi"):
+        lines += [Text(f"  {n}) {option}") for n, option in enumerate(options, start=1)]
+    lines.append(Text(f"({TYPE_LABELS[question.type]})", style="dim"))
+    return Group(*lines)
 
 
 def question_table(questions: Sequence[Question]) -> Table:

@@ -8,40 +8,8 @@ from quiz.filters import Filters
 from quiz.game import Game, Verdict, judge
 from quiz.models import AskedQuestion, GameResult, GameSettings, Question
 from quiz.selection import pick
+from tests.samples import CHOICE, FALSE, TEXT, TRUE
 
-CHOICE = Question(
-    id="pam-first-kiss",
-    topic="Pam Beesly",
-    difficulty="easy",
-    type="choice",
-    prompt="Which episode holds the first kiss?",
-    answers=("Casino Night",),
-    choices=("Casino Night", "Booze Cruise", "The Dundies"),
-)
-TRUE = Question(
-    id="krasinski-every-episode",
-    topic="John Krasinski",
-    difficulty="medium",
-    type="truefalse",
-    prompt="The actor appears in every episode.",
-    answers=("true",),
-)
-FALSE = Question(
-    id="jim-skipped-wedding",
-    topic="Dwight Schrute",
-    difficulty="easy",
-    type="truefalse",
-    prompt="Jim stayed away from Dwight's wedding.",
-    answers=("false",),
-)
-TEXT = Question(
-    id="krasinski-surname",
-    topic="John Krasinski",
-    difficulty="hard",
-    type="text",
-    prompt="What is John's surname?",
-    answers=("Krasinski",),
-)
 MULTI = Question(
     id="krasinski-directed",
     topic="John Krasinski",

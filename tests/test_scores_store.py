@@ -26,34 +26,10 @@ from quiz.models import AskedQuestion, GameResult, GameSettings, Question
 from quiz.scores import SCHEMA_VERSION, SqliteStore
 from quiz.store import Placement, RankedGame
 from tests.conftest import run_cli
+from tests.samples import CHOICE, TEXT, TRUE
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC).timestamp()
 
-CHOICE = Question(
-    id="pam-first-kiss",
-    topic="Pam Beesly",
-    difficulty="easy",
-    type="choice",
-    prompt="Which episode holds the first kiss?",
-    answers=("Casino Night",),
-    choices=("Casino Night", "Booze Cruise", "The Dundies"),
-)
-TEXT = Question(
-    id="krasinski-surname",
-    topic="John Krasinski",
-    difficulty="hard",
-    type="text",
-    prompt="What is John's surname?",
-    answers=("Krasinski",),
-)
-TRUE = Question(
-    id="krasinski-every-episode",
-    topic="John Krasinski",
-    difficulty="medium",
-    type="truefalse",
-    prompt="The actor appears in every episode.",
-    answers=("true",),
-)
 MULTI = Question(
     id="krasinski-directed",
     topic="Pam Beesly",

@@ -1,4 +1,4 @@
-"""Runs every benchmark and prints medians with ratios to a baseline measured in the same run.
+"""Runs every benchmark: medians, and ratios to a baseline timed in the same run.
 
 Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--only NAME...]
 """

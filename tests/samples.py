@@ -1,0 +1,42 @@
+"""Sample questions shared by the engine and store tests."""
+
+from __future__ import annotations
+
+from quiz.models import Question
+
+CHOICE = Question(
+    id="pam-first-kiss",
+    topic="Pam Beesly",
+    difficulty="easy",
+    type="choice",
+    prompt="Which episode holds the first kiss?",
+    answers=("Casino Night",),
+    choices=("Casino Night", "Booze Cruise", "The Dundies"),
+)
+
+TRUE = Question(
+    id="krasinski-every-episode",
+    topic="John Krasinski",
+    difficulty="medium",
+    type="truefalse",
+    prompt="The actor appears in every episode.",
+    answers=("true",),
+)
+
+FALSE = Question(
+    id="jim-skipped-wedding",
+    topic="Dwight Schrute",
+    difficulty="easy",
+    type="truefalse",
+    prompt="Jim stayed away from Dwight's wedding.",
+    answers=("false",),
+)
+
+TEXT = Question(
+    id="krasinski-surname",
+    topic="John Krasinski",
+    difficulty="hard",
+    type="text",
+    prompt="What is John's surname?",
+    answers=("Krasinski",),
+)
