@@ -38,18 +38,27 @@ class Filters:
         return ", ".join(parts) or "no filters"
 
 
+def _match_topic(name: str, topics: Sequence[str]) -> str:
+    """The topic `name` means: an exact match in any case, else the only topic with a word
+    that starts with it (so `--topic pam` is Pam Beesly)."""
+    wanted = name.strip().casefold()
+    exact = [t for t in topics if t.casefold() == wanted]
+    if exact:
+        return exact[0]
+    partial = [
+        t for t in topics if wanted and any(w.startswith(wanted) for w in t.casefold().split())
+    ]
+    if len(partial) == 1:
+        return partial[0]
+    choices = ", ".join(partial or topics)
+    which = "could be any of" if partial else "is not a topic of the bank; topics"
+    raise UsageError(f"'{name}' {which}: {choices}")
+
+
 def resolve_topics(requested: Sequence[str], questions: Sequence[Question]) -> tuple[str, ...]:
-    """Topic names as the bank spells them, matched without regard to case."""
-    known = {q.topic.casefold(): q.topic for q in questions}
-    resolved = []
-    for name in requested:
-        topic = known.get(name.strip().casefold())
-        if topic is None:
-            choices = ", ".join(sorted(set(known.values())))
-            raise UsageError(f"unknown topic '{name}' (topics in the bank: {choices})")
-        if topic not in resolved:
-            resolved.append(topic)
-    return tuple(resolved)
+    """Topic names as the bank spells them, from what the user typed."""
+    topics = sorted({q.topic for q in questions})
+    return tuple(dict.fromkeys(_match_topic(name, topics) for name in requested))
 
 
 def make_filters(

@@ -33,11 +33,11 @@ def question_body(question: Question, options: Sequence[str]) -> Group:
 
 def question_table(questions: Sequence[Question]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False)
-    table.add_column("id", no_wrap=True, style="cyan")
-    table.add_column("topic")
-    table.add_column("difficulty")
-    table.add_column("type")
-    table.add_column("prompt", min_width=20, overflow="fold")
+    table.add_column("id", style="cyan", overflow="fold", max_width=24)
+    table.add_column("topic", max_width=16)
+    table.add_column("difficulty", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("prompt", overflow="fold")
     for q in questions:
         table.add_row(*(Text(v) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt)))
     return table

@@ -156,7 +156,7 @@ def test_count_larger_than_the_bank_plays_all_with_a_notice(tmp_path: Path) -> N
         (["--count", "0"], "Invalid value for '--count'"),
         (["--count", "-3"], "Invalid value for '--count'"),
         (["--time-limit", "2"], "Invalid value for '--time-limit'"),
-        (["--topic", "Toby"], "unknown topic 'Toby'"),
+        (["--topic", "Toby"], "'Toby' is not a topic of the bank"),
         (
             ["--topic", "Katy Moore", "--type", "multi", "--difficulty", "easy"],
             "no questions match",
