@@ -115,7 +115,11 @@ def _play_interactive(
         out.print(summary(result, extra))
         out.print(review(result))
         played |= {r.question.id for r in result.records}
-        if not prompts.confirm("Play again?", default=False):
+        try:
+            again = prompts.confirm("Play again?", default=False)
+        except KeyboardInterrupt:
+            raise AbortedError("Quiz ended.") from None  # the finished game stands
+        if not again:
             return
         seed = new_seed()
 

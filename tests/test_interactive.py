@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -95,3 +96,12 @@ def test_ctrl_c_mid_game_exits_130_and_says_so(keys: PipeInput) -> None:
     assert result.exit_code == 130
     assert result.stderr == "Quiz aborted; nothing was saved.\n"
     assert "Final score" not in result.stdout
+
+
+def test_ctrl_c_at_play_again_keeps_the_finished_game(keys: PipeInput) -> None:
+    keys.send_text(ENTER + CTRL_C)
+    result = run_cli("play", "--count", "1", "--type", "choice", "--player", "P", "--seed", "3")
+    assert result.exit_code == 130
+    assert result.stderr == "Quiz ended.\n"
+    assert "Final score" in result.stdout
+    assert len(json.loads(run_cli("scores", "--json").stdout)) == 1
