@@ -58,7 +58,9 @@ class Placement:
     previous_best: int | None
 
     def describe(self, score: int) -> str:
-        if self.rank == 1:
+        if score <= 0:
+            headline = ""  # a zero is nobody's record, even the first one
+        elif self.rank == 1:
             headline = "New high score!"
         elif self.previous_best is None or score > self.previous_best:
             headline = "New personal best!"

@@ -311,6 +311,7 @@ def test_placement_of_each_game_as_it_is_saved(store: SqliteStore) -> None:
         (Placement(1, 9, 12_000, 7400), 12_000, "New high score! #1 of 9 · your best: 12,000"),
         (Placement(3, 5, 8100, 7400), 8100, "New personal best! #3 of 5 · your best: 8,100"),
         (Placement(4, 5, 900, None), 900, "New personal best! #4 of 5 · your best: 900"),
+        (Placement(1, 1, 0, None), 0, "#1 of 1 · your best: 0"),
         (Placement(3, 5, 7400, 7400), 7400, "#3 of 5 · your best: 7,400"),
         (Placement(5, 5, 7400, 7400), 1200, "#5 of 5 · your best: 7,400"),
         (Placement(2, 1_500, 1_234_567, 1_234_567), 9, "#2 of 1500 · your best: 1,234,567"),
