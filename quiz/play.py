@@ -41,6 +41,11 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 100_000)
 
 
+def _first_seed(request: PlayRequest) -> int:
+    """The seed asked for (0 included), or a fresh one."""
+    return new_seed() if request.seed is None else request.seed
+
+
 def replay_command(settings: GameSettings) -> str:
     """The command that plays this exact game again, for a friend to try."""
     words = ["quiz", "play", "--seed", str(settings.seed), "--count", str(settings.count)]
@@ -78,7 +83,7 @@ def _new_game(
 def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder) -> None:
     from quiz.plain import LineReader, final_lines, play_plain
 
-    game = _new_game(request, questions, request.seed or new_seed(), set())
+    game = _new_game(request, questions, _first_seed(request), set())
     started_at, clock = time.time(), time.monotonic()
     try:
         play_plain(game, LineReader(sys.stdin))
@@ -101,7 +106,7 @@ def _play_interactive(
 
     out = console()
     player = request.player or prompts.type_name(recorder.default_player())
-    seed, played = request.seed or new_seed(), set[str]()
+    seed, played = _first_seed(request), set[str]()
     while True:
         game = _new_game(request, questions, seed, played)
         started_at, clock = time.time(), time.monotonic()

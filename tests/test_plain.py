@@ -203,3 +203,10 @@ def test_parse_answer(kind: str, line: str, given: tuple[str, ...]) -> None:
 def test_parse_answer_refuses_junk(kind: str, line: str) -> None:
     with pytest.raises(InvalidAnswerError):
         parse_answer(_asked(kind, ("A", "B", "C")), line)
+
+
+def test_seed_zero_is_a_seed_like_any_other(tmp_path: Path) -> None:
+    asked = seeded_game(seed=0, count=4)
+    answers = "".join(right_line(a) + "\n" for a in asked)
+    result = play("--seed", "0", "--count", "4", "--no-save", stdin=answers, cwd=tmp_path)
+    assert result.stdout.rstrip().endswith("(4/4 correct)")
