@@ -112,22 +112,15 @@ def main() -> None:
             ("quiz --help", [quiz, "--help"], 14.0),
             ("quiz bank list --json", [quiz, "bank", "list", "--json"], 14.0),
         ]
+
+        def versus_python(name: str, action: Callable[[], object], target: float) -> None:
+            rows.append(Row(name, median_time(action, runs), "python -c pass", baseline, target))
+
         for name, args, target in startup:
             if want(name):
-                rows.append(
-                    Row(
-                        name,
-                        median_time(command(args, env), runs),
-                        "python -c pass",
-                        baseline,
-                        target,
-                    )
-                )
+                versus_python(name, command(args, env), target)
         if want("first question"):
-            took = median_time(first_question(env), runs)
-            rows.append(
-                Row("time to first question (plain)", took, "python -c pass", baseline, 16.0)
-            )
+            versus_python("time to first question (plain)", first_question(env), 16.0)
         if want("scores") or want("stats"):
             db = work / "big-home" / "scores.db"
             db.parent.mkdir()
@@ -143,15 +136,7 @@ def main() -> None:
                 ),
             ]:
                 if want(name):
-                    rows.append(
-                        Row(
-                            name,
-                            median_time(command(args, big_env), runs),
-                            "python -c pass",
-                            baseline,
-                            target,
-                        )
-                    )
+                    versus_python(name, command(args, big_env), target)
         if want("bank") or want("pick"):
             from quiz.bank import load_files
             from quiz.filters import Filters
