@@ -10,7 +10,7 @@ def main() -> None:
 
         print(f"halpert-quiz {__version__}")
         return
-    from quiz.cli import run
+    from quiz.cli.app import run
 
     run()
 

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from quiz import paths
-from quiz.cli import app
+from quiz.cli.app import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL_BANK = FIXTURES / "small_bank"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pytest
 from rapidfuzz import fuzz
 
-from quiz.game import Verdict, judge
+from quiz.engine.game import Verdict, judge
 from quiz.models import Question
 from quiz.textmatch import TextVerdict, judge_text, normalise
 

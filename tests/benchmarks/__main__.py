@@ -138,9 +138,9 @@ def main() -> None:
                 if want(name):
                     versus_python(name, command(args, big_env), target)
         if want("bank") or want("pick"):
-            from quiz.bank import load_files
-            from quiz.filters import Filters
-            from quiz.selection import pick
+            from quiz.bank.loader import load_files
+            from quiz.engine.filters import Filters
+            from quiz.engine.selection import pick
 
             files = write_bank(work / "big-bank", options.questions)
             n = f"{options.questions:,}"

@@ -7,9 +7,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from quiz.game import Game
+from quiz.engine.game import Game
 from quiz.models import AskedQuestion, GameSettings, Question
-from quiz.scores import SqliteStore
+from quiz.scores.sqlite import SqliteStore
 
 TOPICS = ("Jim Halpert", "Pam Beesly", "Dwight Schrute", "Michael Scott", "Karen Filippelli")
 DIFFICULTIES = ("easy", "medium", "hard")

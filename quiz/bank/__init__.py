@@ -1,0 +1,1 @@
+"""The question bank: loading, validating, writing, and the import and export formats."""

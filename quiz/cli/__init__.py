@@ -1,0 +1,1 @@
+"""The command line: typer commands, and the sessions that wire each command together."""

@@ -1,0 +1,253 @@
+"""`quiz bank ...`: list, show, validate and export the question bank."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quiz import output
+from quiz.cli.options import (
+    BankOption,
+    DifficultyOption,
+    JsonOption,
+    TargetBankOption,
+    TopicOption,
+    TypeOption,
+    values,
+)
+from quiz.errors import QuizError, UsageError
+from quiz.output import console, note, print_json
+
+bank_app = typer.Typer(
+    help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    opentdb = "opentdb"
+
+
+@bank_app.command("list")
+def list_questions(
+    topic: TopicOption = None,
+    difficulty: DifficultyOption = None,
+    qtype: TypeOption = None,
+    as_json: JsonOption = False,
+    bank: BankOption = None,
+) -> None:
+    """List the questions, with counts per topic and difficulty.
+
+    \b
+    Examples:
+      quiz bank list --topic "Pam Beesly" --difficulty hard
+      quiz bank list --type text --json
+    """
+    from quiz.cli.bank_report import load_for_command
+    from quiz.engine.filters import make_filters
+
+    questions = load_for_command(bank).questions
+    filters = make_filters(questions, topic or (), values(difficulty), values(qtype))
+    chosen = filters.apply(questions)
+    if as_json:
+        print_json([q.export() for q in chosen])
+        return
+    from quiz.terminal.render_bank import print_question_list
+
+    print_question_list(console(), chosen)
+
+
+@bank_app.command("show")
+def show_question(
+    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    bank: BankOption = None,
+) -> None:
+    """Show one question with its answers and explanation.
+
+    \b
+    Example:
+      quiz bank show pam-kiss-episode
+    """
+    from quiz.cli.bank_report import load_for_command
+
+    loaded = load_for_command(bank)
+    question = loaded.get(question_id)
+    if question is None:
+        from rapidfuzz import process
+
+        ids = [q.id for q in loaded.questions]
+        close = [m[0] for m in process.extract(question_id, ids, limit=3) if m[1] >= 60]
+        hint = f"; did you mean {', '.join(close)}?" if close else " (see 'quiz bank list')"
+        raise UsageError(f"no question with id '{question_id}'{hint}")
+    from quiz.terminal.render_bank import question_card
+
+    console().print(question_card(question))
+
+
+@bank_app.command("validate")
+def validate(
+    targets: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Bank files or folders to check (default: the built-in and your own bank).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check bank files; exit 1 if anything is wrong.
+
+    Every problem is listed at once, as file: question: field: what is wrong. Files
+    given are checked together with the built-in bank, so clashing ids and prompts
+    are caught too. With no PATH: the built-in bank and your own.
+
+    \b
+    Example:
+      quiz bank validate my-questions.toml
+    """
+    from quiz.bank.loader import bank_files, load_files
+    from quiz.cli.bank_report import skipped_files
+
+    files = bank_files(targets or (), user=not targets)
+    loaded = load_files(files)
+    out = console()
+    for file, problems in skipped_files(loaded.problems):
+        out.print(
+            f"{file}: {len(problems)} problem(s)", style="bold red", markup=False, soft_wrap=True
+        )
+        for problem in problems:
+            out.print(f"  {problem}", markup=False, soft_wrap=True)
+    checked = f"{len(files)} file(s)"
+    if loaded.problems:
+        bad = len(skipped_files(loaded.problems))
+        out.print(
+            f"{len(loaded.problems)} problem(s) in {bad} of {checked}.",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    out.print(f"OK: {len(loaded.questions)} questions in {checked}, no problems.", soft_wrap=True)
+
+
+@bank_app.command("export")
+def export(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="Output format.")
+    ] = ExportFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", show_default=False
+        ),
+    ] = None,
+    bank: BankOption = None,
+) -> None:
+    """Export the bank as JSON (ours or Open Trivia DB's).
+
+    Open Trivia DB holds only choice and true/false questions; the others are left
+    out with a note.
+
+    \b
+    Examples:
+      quiz bank export --output bank.json
+      quiz bank export --format opentdb --output trivia.json
+    """
+    from quiz.cli.bank_report import load_for_command
+
+    questions = load_for_command(bank).questions
+    data: object = [q.export() for q in questions]
+    count = len(questions)
+    if fmt is ExportFormat.opentdb:
+        from quiz.bank.opentdb import to_opentdb
+
+        data, left_out = to_opentdb(questions)
+        count -= len(left_out)
+        if left_out:
+            note(
+                f"Left out {len(left_out)} text and multi questions: Open Trivia DB cannot hold them."
+            )
+    if output is None:
+        print_json(data)
+        return
+    from quiz.bank.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    except OSError as exc:
+        raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    print(f"Exported {count} questions to {output}")
+
+
+class ImportFormat(StrEnum):
+    opentdb = "opentdb"
+    json = "json"
+
+
+@bank_app.command("import")
+def import_questions(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="The JSON file to import.")],
+    fmt: Annotated[
+        ImportFormat | None,
+        typer.Option("--format", help="The file's format (default: detected)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
+    ] = False,
+    target: TargetBankOption = None,
+) -> None:
+    """Import questions from Open Trivia DB or an export.
+
+    Duplicates of the bank (or within the file) are skipped; invalid entries are
+    listed with their position. Everything is written at once, or nothing.
+
+    \b
+    Example:
+      quiz bank import trivia.json --dry-run
+    """
+    from quiz.bank.importing import import_file
+
+    report = import_file(source, fmt.value if fmt else None, target, dry_run=dry_run)
+    for line in report.lines():
+        print(line)
+
+
+@bank_app.command("remove")
+def remove(
+    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+    bank: BankOption = None,
+) -> None:
+    """Remove one of your own questions.
+
+    Built-in questions stay. Asks first on a terminal; --yes skips that.
+
+    \b
+    Example:
+      quiz bank remove my-question-id --yes
+    """
+    from quiz.bank.writer import remove_entry
+    from quiz.cli.bank_report import load_for_command
+
+    question = load_for_command(bank).get(question_id)
+    if question is None:
+        raise UsageError(f"no question with id '{question_id}' (see 'quiz bank list')")
+    if question.is_builtin:
+        raise UsageError(
+            f"'{question_id}' is a built-in question and cannot be removed;"
+            " only questions from your own bank files can"
+        )
+    path = Path(question.origin)
+    if not yes:
+        if not output.interactive_terminal():
+            raise UsageError("removing needs --yes when not run on a terminal")
+        from quiz.terminal import prompts
+
+        if not prompts.confirm(f"Remove {question_id} from {path}?", default=False):
+            print("Nothing was changed.")
+            return
+    remove_entry(path, question_id)
+    print(f"Removed {question_id} from {path}")

@@ -1,0 +1,144 @@
+"""A whole session of `quiz play`: bank, selection, plain or interactive, play again."""
+
+from __future__ import annotations
+
+import random
+import shlex
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz import output
+from quiz.cli.bank_report import load_for_command
+from quiz.engine.filters import make_filters
+from quiz.engine.game import Game
+from quiz.engine.selection import pick
+from quiz.errors import AbortedError, QuizError
+from quiz.models import GameSettings, Question
+from quiz.output import note
+from quiz.scores.recorder import Recorder
+
+ABORTED = "Quiz aborted; nothing was saved."
+
+
+@dataclass(frozen=True)
+class PlayRequest:
+    """Everything `quiz play` was asked for on the command line."""
+
+    count: int = 10
+    topics: tuple[str, ...] = ()
+    difficulties: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    seed: int | None = None
+    player: str | None = None
+    time_limit: int | None = None
+    plain: bool = False
+    banks: tuple[Path, ...] = field(default=())
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randrange(1, 100_000)
+
+
+def _first_seed(request: PlayRequest) -> int:
+    """The seed asked for (0 included), or a fresh one."""
+    return new_seed() if request.seed is None else request.seed
+
+
+def replay_command(settings: GameSettings) -> str:
+    """The command that plays this exact game again, for a friend to try."""
+    words = ["quiz", "play", "--seed", str(settings.seed), "--count", str(settings.count)]
+    for flag, values in (
+        ("--topic", settings.topics),
+        ("--difficulty", settings.difficulties),
+        ("--type", settings.types),
+    ):
+        for value in values:
+            words += [flag, value]
+    if settings.time_limit:
+        words += ["--time-limit", str(settings.time_limit)]
+    return shlex.join(words)
+
+
+def _new_game(
+    request: PlayRequest, questions: tuple[Question, ...], seed: int, avoid: set[str]
+) -> Game:
+    filters = make_filters(questions, request.topics, request.difficulties, request.types)
+    selection = pick(questions, filters, request.count, seed, avoid)
+    if len(selection.asked) < request.count:
+        n = len(selection.asked)
+        note(f"Only {n} questions match {filters.describe()}; playing all {n}.")
+    settings = GameSettings(
+        seed=seed,
+        count=request.count,
+        topics=filters.topics,
+        difficulties=filters.difficulties,
+        types=filters.types,
+        time_limit=request.time_limit,
+    )
+    return Game(selection.asked, settings)
+
+
+def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder) -> None:
+    from quiz.terminal.plain import LineReader, final_lines, play_plain
+
+    game = _new_game(request, questions, _first_seed(request), set())
+    started_at, clock = time.time(), time.monotonic()
+    try:
+        play_plain(game, LineReader(sys.stdin))
+    except EOFError:
+        raise QuizError("input ended before the last answer; nothing was saved") from None
+    player = request.player or recorder.default_player()
+    result = game.result(player, started_at, time.monotonic() - clock)
+    print("\n".join(final_lines(result, recorder.record(result))), flush=True)
+
+
+def _play_interactive(
+    request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder
+) -> None:
+    from rich.text import Text
+
+    from quiz.output import console
+    from quiz.terminal import prompts
+    from quiz.terminal.interactive import play_interactive
+    from quiz.terminal.render_game import review, summary
+
+    out = console()
+    player = request.player or prompts.type_name(recorder.default_player())
+    seed, played = _first_seed(request), set[str]()
+    while True:
+        game = _new_game(request, questions, seed, played)
+        started_at, clock = time.time(), time.monotonic()
+        play_interactive(game, out)
+        result = game.result(player, started_at, time.monotonic() - clock)
+        placement = recorder.record(result)
+        extra = [Text(f"\n{placement}", style="bold yellow")] if placement else []
+        extra.append(
+            Text.assemble("\nReplay this exact quiz: ", (replay_command(result.settings), "bold"))
+        )
+        out.print(summary(result, extra))
+        out.print(review(result))
+        played |= {r.question.id for r in result.records}
+        try:
+            again = prompts.confirm("Play again?", default=False)
+        except KeyboardInterrupt:
+            raise AbortedError("Quiz ended.") from None  # the finished game stands
+        if not again:
+            return
+        seed = new_seed()
+
+
+def run_play(request: PlayRequest, *, save: bool) -> None:
+    """Play until the player stops, saving each finished game unless `save` is off."""
+    questions = load_for_command(request.banks).questions
+    recorder = Recorder(save=save)
+    try:
+        if request.plain or not output.interactive_terminal():
+            _play_plain(request, questions, recorder)
+        else:
+            _play_interactive(request, questions, recorder)
+    except KeyboardInterrupt:
+        raise AbortedError(ABORTED) from None
+    except EOFError:
+        raise QuizError("input ended before the quiz was finished; nothing was saved") from None

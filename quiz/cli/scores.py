@@ -1,0 +1,152 @@
+"""`quiz scores` and `quiz stats`: the high-score table and what a player's games say."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from quiz import output
+from quiz.cli.options import JsonOption
+from quiz.errors import UsageError
+from quiz.output import console, print_json
+
+if TYPE_CHECKING:
+    from quiz.scores.rows import Stats, Tally
+    from quiz.scores.store import ScoreStore
+
+PlayerOption = Annotated[
+    str | None,
+    typer.Option("--player", metavar="NAME", help="Only this player's games (exact name)."),
+]
+
+
+def scores(
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many games.")
+    ] = 10,
+    player: PlayerOption = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(metavar="TOPIC", help="Only games played on this topic (any case)."),
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Only games from this day on."
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Clear all scores, after backing the file up.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Reset without asking.")] = False,
+) -> None:
+    """Show the high scores, best first.
+
+    Ties go to the earlier game; the newest game is starred.
+
+    \b
+    Examples:
+      quiz scores --limit 20
+      quiz scores --player Pam --since 2026-01-01 --json
+      quiz scores --reset
+    """
+    from quiz.scores.store import open_store
+
+    store = open_store()
+    if reset:
+        _reset(store, yes)
+        return
+    games = store.top_games(limit, player, topic, since.date() if since else None)
+    if as_json:
+        print_json([g.as_json() for g in games])
+        return
+    out = console()
+    if not games:
+        filtered = player is not None or topic is not None or since is not None
+        out.print("No games match these filters." if filtered else "No games yet: run quiz play")
+        return
+    from quiz.terminal.render_scores import score_table
+
+    out.print(score_table(games, store.newest_game_id(), out.width))
+
+
+def _reset(store: ScoreStore, yes: bool) -> None:
+    if not yes:
+        if not output.interactive_terminal():
+            raise UsageError("resetting needs --yes when not run on a terminal")
+        from quiz.terminal import prompts
+
+        if not prompts.confirm("Clear every saved score? A backup is kept.", default=False):
+            print("Nothing was changed.")
+            return
+    backup = store.reset()
+    print(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
+
+
+def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
+    """Show how you play: accuracy, weak spots, trend.
+
+    Games, best and average score, accuracy by topic and by difficulty as bars, the
+    questions that beat you most, and your recent scores.
+
+    \b
+    Examples:
+      quiz stats
+      quiz stats --player Pam --json
+    """
+    from quiz.scores.store import open_store
+
+    summary = open_store().stats(player)
+    if as_json:
+        print_json(_stats_json(summary))
+        return
+    out = console()
+    if not summary.games:
+        who = f" for {player}" if player else ""
+        out.print(f"No games yet{who}: run quiz play", markup=False)
+        return
+    from quiz.bank.loader import load_bank
+    from quiz.terminal.render_scores import stats_view
+
+    prompts = {q.id: q.prompt for q in load_bank().questions}
+    out.print(stats_view(summary, prompts))
+
+
+def _tallies(tallies: tuple[Tally, ...], key: str) -> list[dict[str, object]]:
+    return [
+        {
+            key: t.name,
+            "correct": t.correct,
+            "attempts": t.attempts,
+            "accuracy": round(t.accuracy, 4),
+        }
+        for t in tallies
+    ]
+
+
+def _stats_json(summary: Stats) -> dict[str, object]:
+    return {
+        "player": summary.player,
+        "games": summary.games,
+        "best": summary.best,
+        "average": round(summary.average, 1),
+        "accuracy": round(summary.accuracy, 4),
+        "by_topic": _tallies(summary.by_topic, "topic"),
+        "by_difficulty": _tallies(summary.by_difficulty, "difficulty"),
+        "hardest": _tallies(summary.hardest, "question_id"),
+        "history": list(summary.history),
+        "players": [
+            {
+                "player": p.player,
+                "games": p.games,
+                "best": p.best,
+                "average": round(p.average, 1),
+                "accuracy": round(p.accuracy, 4),
+                "last_played": p.last_played,
+            }
+            for p in summary.players
+        ],
+    }

@@ -1,0 +1,1 @@
+"""The rules of the game: filters, selection, scoring and games. Pure: no I/O."""

@@ -1,0 +1,1 @@
+"""Saved games: the store interface, its SQLite implementation and the recorder."""

@@ -1,0 +1,49 @@
+"""Saving finished games, and saying where they rank; a broken store never stops play."""
+
+from __future__ import annotations
+
+import getpass
+
+from quiz.errors import StoreError
+from quiz.models import GameResult
+from quiz.output import warn
+from quiz.scores.store import ScoreStore, open_store
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "player"
+
+
+class Recorder:
+    """Saves each finished game unless saving is off or the store is unusable (warned once)."""
+
+    def __init__(self, *, save: bool) -> None:
+        self.store: ScoreStore | None = open_store() if save else None
+        self.last_player: str | None = None
+        if self.store is not None:
+            try:
+                self.last_player = self.store.last_player()
+            except StoreError as exc:
+                self._give_up(exc)
+
+    def _give_up(self, exc: StoreError) -> None:
+        warn(f"scores will not be saved: {exc}")
+        self.store = None
+
+    def default_player(self) -> str:
+        """The last player who saved a game here, else the login name."""
+        return self.last_player or login_name()
+
+    def record(self, result: GameResult) -> str | None:
+        """Save the game; a line on where it ranks, or None when it was not saved."""
+        if self.store is None:
+            return None
+        try:
+            game_id = self.store.save_game(result)
+            return self.store.placement(game_id).describe(result.score)
+        except StoreError as exc:
+            self._give_up(exc)
+            return None

@@ -1,0 +1,105 @@
+"""The rows a score store returns: ranked games, placements, tallies and stats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RankedGame:
+    """One row of the high-score table."""
+
+    rank: int
+    game_id: int
+    player: str
+    score: int
+    correct: int
+    total: int
+    best_streak: int
+    duration_s: float
+    played_at: str
+    topics: tuple[str, ...]
+    difficulties: tuple[str, ...]
+    timed: bool
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "rank": self.rank,
+            "player": self.player,
+            "score": self.score,
+            "correct": self.correct,
+            "total": self.total,
+            "accuracy": round(self.accuracy, 4),
+            "best_streak": self.best_streak,
+            "duration_s": round(self.duration_s, 3),
+            "played_at": self.played_at,
+            "topics": list(self.topics),
+            "difficulties": list(self.difficulties),
+            "timed": self.timed,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a just-saved game stands."""
+
+    rank: int
+    games: int
+    player_best: int
+    previous_best: int | None
+
+    def describe(self, score: int) -> str:
+        if score <= 0:
+            headline = ""  # a zero is nobody's record, even the first one
+        elif self.rank == 1:
+            headline = "New high score!"
+        elif self.previous_best is None or score > self.previous_best:
+            headline = "New personal best!"
+        else:
+            headline = ""
+        where = f"#{self.rank} of {self.games}"
+        best = f"your best: {self.player_best:,}"
+        return " ".join(part for part in (headline, where, "·", best) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Right answers out of attempts, for one topic, difficulty or question."""
+
+    name: str
+    correct: int
+    attempts: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerSummary:
+    player: str
+    games: int
+    best: int
+    average: float
+    accuracy: float
+    last_played: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What `quiz stats` shows for one player, or for everyone when `player` is None."""
+
+    player: str | None
+    games: int
+    best: int
+    average: float
+    accuracy: float
+    by_topic: tuple[Tally, ...]
+    by_difficulty: tuple[Tally, ...]
+    hardest: tuple[Tally, ...]
+    history: tuple[int, ...]
+    players: tuple[PlayerSummary, ...]

@@ -1,0 +1,478 @@
+"""The SQLite score store: schema, migrations, and every SQL statement of the project."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from quiz.errors import StoreError
+from quiz.models import GameResult
+from quiz.scores.rows import Placement, PlayerSummary, RankedGame, Stats, Tally
+
+BUSY_TIMEOUT_S = 5.0
+HISTORY_GAMES = 30
+HARDEST_MIN_ATTEMPTS = 3
+
+
+def _create_v1(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE games (
+            id INTEGER PRIMARY KEY,
+            player TEXT NOT NULL,
+            played_at TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            duration_s REAL NOT NULL,
+            seed INTEGER NOT NULL,
+            question_count INTEGER NOT NULL,
+            difficulties TEXT NOT NULL,
+            types TEXT NOT NULL,
+            time_limit INTEGER
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE game_topics (
+            game_id INTEGER NOT NULL REFERENCES games (id) ON DELETE CASCADE,
+            topic TEXT NOT NULL,
+            PRIMARY KEY (game_id, topic)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE answers (
+            game_id INTEGER NOT NULL REFERENCES games (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            difficulty TEXT NOT NULL,
+            given TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            points INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            PRIMARY KEY (game_id, position)
+        )"""
+    )
+    db.execute("CREATE INDEX games_by_score ON games (score DESC, played_at, id)")
+
+
+def _add_best_streak(db: sqlite3.Connection) -> None:
+    """v2: best streak per game (worked out from the answers of older games), faster lookups."""
+    db.execute("ALTER TABLE games ADD COLUMN best_streak INTEGER NOT NULL DEFAULT 0")
+    streaks: dict[int, tuple[int, int]] = {}
+    rows = db.execute("SELECT game_id, correct FROM answers ORDER BY game_id, position")
+    for game_id, correct in rows:
+        run, best = streaks.get(game_id, (0, 0))
+        run = run + 1 if correct else 0
+        streaks[game_id] = (run, max(best, run))
+    db.executemany(
+        "UPDATE games SET best_streak = ? WHERE id = ?",
+        [(best, game_id) for game_id, (_, best) in streaks.items()],
+    )
+    db.execute("CREATE INDEX games_by_player ON games (player, score DESC, played_at, id)")
+    db.execute("CREATE INDEX games_by_date ON games (played_at)")
+    db.execute("CREATE INDEX answers_by_question ON answers (question_id)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_best_streak)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _utc_start(day: date) -> str:
+    """The start of a local calendar day, as a stored UTC timestamp."""
+    local = datetime(day.year, day.month, day.day).astimezone()
+    return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part for part in text.split(",") if part)
+
+
+class SqliteStore:
+    """Scores in one SQLite file: WAL, a busy timeout, and BEGIN IMMEDIATE for every write."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _fail(self, exc: sqlite3.Error) -> StoreError:
+        detail = str(exc)
+        if "locked" in detail or "busy" in detail:
+            return StoreError(
+                f"{self.path} stayed locked by another quiz for {BUSY_TIMEOUT_S:.0f} s;"
+                " try again in a moment"
+            )
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            return self._corrupt(detail)
+        return StoreError(
+            f"cannot use {self.path} ({detail}); check that the folder is writable,"
+            " or point QUIZ_HOME somewhere else"
+        )
+
+    def _corrupt(self, detail: str) -> StoreError:
+        return StoreError(
+            f"{self.path} is not a readable score database ({detail}). It was left as it is;"
+            " 'quiz scores --reset' moves it aside to a backup and starts a fresh one"
+        )
+
+    def _create(self) -> None:
+        """Make a new, migrated database and move it into place whole.
+
+        A half-made file never shows under the real name, so an empty `scores.db` can only
+        mean damage; when two games create it at once, the first to arrive wins.
+        """
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".scores-", suffix=".db", dir=self.path.parent)
+            os.close(fd)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create {self.path.parent} ({exc.strerror or exc});"
+                " point QUIZ_HOME at a writable folder"
+            ) from exc
+        fresh = Path(name)
+        try:
+            with contextlib.closing(sqlite3.connect(fresh, isolation_level=None)) as db:
+                db.execute("PRAGMA journal_mode = WAL")
+                self._migrate(db)
+            with contextlib.suppress(FileExistsError):
+                os.link(fresh, self.path)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot create {self.path} ({exc})") from exc
+        finally:
+            for leftover in (fresh, *(fresh.with_name(fresh.name + x) for x in ("-wal", "-shm"))):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+
+    @contextlib.contextmanager
+    def _db(self, *, create: bool, check: bool = False) -> Iterator[sqlite3.Connection | None]:
+        """An open, migrated connection; None when there is no database yet.
+
+        Writers `check` the whole file first, so nothing is ever written into a damaged one;
+        readers skip that (1.3 s at a million games) and rely on SQLite's own errors for the
+        pages they touch. Nothing is written before the file is known to be ours to write.
+        """
+        if self.path.is_dir():
+            raise StoreError(
+                f"{self.path} is a folder, not a score database; move it away or set QUIZ_HOME"
+            )
+        if not self.path.exists():
+            if not create:
+                yield None
+                return
+            self._create()
+        if self.path.stat().st_size == 0:
+            raise self._corrupt("the file is empty")
+        db = None
+        try:
+            uri = f"{self.path.resolve().as_uri()}?mode=rw"
+            db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._refuse_newer(db)
+            if check:
+                self._check(db)
+                db.execute("PRAGMA journal_mode = WAL")  # a no-op for files made here
+            db.execute("PRAGMA foreign_keys = ON")
+            self._migrate(db)
+            yield db
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+        finally:
+            if db is not None:
+                db.close()
+
+    def _check(self, db: sqlite3.Connection) -> None:
+        problems = [" ".join(str(row[0]).split()) for row in db.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise self._corrupt("; ".join(problems))
+
+    def _refuse_newer(self, db: sqlite3.Connection) -> None:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer halpert-quiz (schema {version});"
+                " upgrade halpert-quiz to read it"
+            )
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        if int(db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        # Read again inside the lock: another process may have migrated meanwhile.
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        for step in MIGRATIONS[version:]:
+            step(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+
+    def save_game(self, result: GameResult) -> int:
+        """Store a finished game and all its answers in one transaction; its id."""
+        s = result.settings
+        game_row = (
+            result.player,
+            datetime.fromtimestamp(result.started_at, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            result.score,
+            result.correct,
+            result.total,
+            result.best_streak,
+            result.duration_s,
+            s.seed,
+            s.count,
+            ",".join(s.difficulties),
+            ",".join(s.types),
+            s.time_limit,
+        )
+        with self._db(create=True, check=True) as db:
+            assert db is not None
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                cursor = db.execute(
+                    """INSERT INTO games (player, played_at, score, correct, total, best_streak,
+                        duration_s, seed, question_count, difficulties, types, time_limit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    game_row,
+                )
+                game_id = int(cursor.lastrowid or 0)
+                db.executemany(
+                    "INSERT INTO game_topics (game_id, topic) VALUES (?, ?)",
+                    [(game_id, topic) for topic in s.topics],
+                )
+                db.executemany(
+                    """INSERT INTO answers (game_id, position, question_id, topic, difficulty,
+                        given, correct, points, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    [
+                        (
+                            game_id,
+                            n,
+                            r.question.id,
+                            r.question.topic,
+                            r.question.difficulty,
+                            "\n".join(r.given),
+                            int(r.correct),
+                            r.points,
+                            r.seconds,
+                        )
+                        for n, r in enumerate(result.records, start=1)
+                    ],
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        return game_id
+
+    def placement(self, game_id: int) -> Placement:
+        with self._db(create=False) as db:
+            if db is None:
+                raise StoreError(f"{self.path} does not exist")
+            found = db.execute(
+                "SELECT player, score, played_at FROM games WHERE id = ?", (game_id,)
+            ).fetchone()
+            if found is None:
+                raise StoreError(f"no game {game_id} in {self.path}")
+            player, score, played_at = found
+            ahead, games = db.execute(
+                """SELECT
+                    SUM(CASE WHEN score > ? OR (score = ? AND (played_at < ?
+                        OR (played_at = ? AND id < ?))) THEN 1 ELSE 0 END),
+                    COUNT(*)
+                FROM games""",
+                (score, score, played_at, played_at, game_id),
+            ).fetchone()
+            best, previous = db.execute(
+                """SELECT MAX(score), MAX(CASE WHEN id <> ? THEN score END)
+                FROM games WHERE player = ?""",
+                (game_id, player),
+            ).fetchone()
+        return Placement(int(ahead) + 1, int(games), int(best), previous)
+
+    def top_games(
+        self,
+        limit: int = 10,
+        player: str | None = None,
+        topic: str | None = None,
+        since: date | None = None,
+    ) -> list[RankedGame]:
+        """The best games first; a tie goes to the earlier game."""
+        where, params = [], []
+        if player is not None:
+            where.append("g.player = ?")
+            params.append(player)
+        if since is not None:
+            where.append("g.played_at >= ?")
+            params.append(_utc_start(since))
+        with self._db(create=False) as db:
+            if db is None:
+                return []
+            if topic is not None:
+                # Case-insensitive beyond ASCII, which SQL's LOWER() is not.
+                stored = [row[0] for row in db.execute("SELECT DISTINCT topic FROM game_topics")]
+                names = [name for name in stored if name.casefold() == topic.casefold()] or [topic]
+                marks = ", ".join("?" * len(names))
+                where.append(
+                    "EXISTS (SELECT 1 FROM game_topics t"
+                    f" WHERE t.game_id = g.id AND t.topic IN ({marks}))"
+                )
+                params.extend(names)
+            sql = f"""SELECT g.id, g.player, g.score, g.correct, g.total, g.best_streak,
+                    g.duration_s, g.played_at, g.difficulties, g.time_limit
+                FROM games g {"WHERE " + " AND ".join(where) if where else ""}
+                ORDER BY g.score DESC, g.played_at, g.id
+                LIMIT ?"""
+            rows = db.execute(sql, (*params, limit)).fetchall()
+            topics: dict[int, list[str]] = {}
+            ids = [row[0] for row in rows]
+            if ids:
+                marks = ", ".join("?" * len(ids))
+                for game_id, name in db.execute(
+                    f"SELECT game_id, topic FROM game_topics WHERE game_id IN ({marks})"
+                    " ORDER BY game_id, topic",
+                    ids,
+                ):
+                    topics.setdefault(game_id, []).append(name)
+        return [
+            RankedGame(
+                rank=rank,
+                game_id=gid,
+                player=name,
+                score=score,
+                correct=correct,
+                total=total,
+                best_streak=streak,
+                duration_s=duration,
+                played_at=played_at,
+                topics=tuple(topics.get(gid, ())),
+                difficulties=_split(difficulties),
+                timed=limit_s is not None,
+            )
+            for rank, (
+                gid,
+                name,
+                score,
+                correct,
+                total,
+                streak,
+                duration,
+                played_at,
+                difficulties,
+                limit_s,
+            ) in enumerate(rows, start=1)
+        ]
+
+    def newest_game_id(self) -> int | None:
+        with self._db(create=False) as db:
+            if db is None:
+                return None
+            row = db.execute("SELECT id FROM games ORDER BY played_at DESC, id DESC LIMIT 1")
+            found = row.fetchone()
+        return int(found[0]) if found else None
+
+    def last_player(self) -> str | None:
+        with self._db(create=False) as db:
+            if db is None:
+                return None
+            found = db.execute(
+                "SELECT player FROM games ORDER BY played_at DESC, id DESC LIMIT 1"
+            ).fetchone()
+        return str(found[0]) if found else None
+
+    def stats(self, player: str | None = None) -> Stats:
+        """Totals, accuracy per topic and difficulty, hardest questions, recent scores."""
+        games_where = "WHERE g.player = ?" if player is not None else ""
+        params: tuple[str, ...] = (player,) if player is not None else ()
+        with self._db(create=False) as db:
+            if db is None:
+                return Stats(player, 0, 0, 0.0, 0.0, (), (), (), (), ())
+            games, best, average, correct, total = db.execute(
+                f"""SELECT COUNT(*), COALESCE(MAX(score), 0), COALESCE(AVG(score), 0),
+                    COALESCE(SUM(correct), 0), COALESCE(SUM(total), 0)
+                FROM games g {games_where}""",
+                params,
+            ).fetchone()
+
+            def tally(column: str, extra: str = "", order: str = "1") -> tuple[Tally, ...]:
+                rows = db.execute(
+                    f"""SELECT a.{column}, SUM(a.correct), COUNT(*)
+                    FROM answers a JOIN games g ON g.id = a.game_id {games_where}
+                    GROUP BY a.{column} {extra} ORDER BY {order}""",
+                    params,
+                ).fetchall()
+                return tuple(Tally(str(name), int(right), int(n)) for name, right, n in rows)
+
+            by_topic = tally("topic")
+            by_difficulty = tally(
+                "difficulty",
+                order="CASE a.difficulty WHEN 'easy' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END",
+            )
+            hardest = tally(
+                "question_id",
+                extra=f"HAVING COUNT(*) >= {HARDEST_MIN_ATTEMPTS}",
+                order="1.0 * SUM(a.correct) / COUNT(*), COUNT(*) DESC, a.question_id LIMIT 5",
+            )
+            history = db.execute(
+                f"""SELECT score FROM games g {games_where}
+                ORDER BY played_at DESC, id DESC LIMIT {HISTORY_GAMES}""",
+                params,
+            ).fetchall()
+            players = db.execute(
+                f"""SELECT player, COUNT(*), MAX(score), AVG(score), SUM(correct), SUM(total),
+                    MAX(played_at)
+                FROM games g {games_where}
+                GROUP BY player ORDER BY MAX(score) DESC, player LIMIT 20""",
+                params,
+            ).fetchall()
+        return Stats(
+            player=player,
+            games=int(games),
+            best=int(best),
+            average=float(average),
+            accuracy=correct / total if total else 0.0,
+            by_topic=by_topic,
+            by_difficulty=by_difficulty,
+            hardest=hardest,
+            history=tuple(int(row[0]) for row in reversed(history)),
+            players=tuple(
+                PlayerSummary(
+                    name, int(n), int(top), float(avg), right / asked if asked else 0.0, last
+                )
+                for name, n, top, avg, right, asked, last in players
+            ),
+        )
+
+    def reset(self) -> Path | None:
+        """Back the database up beside itself, then empty it; the backup's path.
+
+        An unreadable file is moved aside whole instead, so not a byte of it is lost.
+        """
+        if not self.path.exists():
+            return None
+        backup = self.path.with_name(
+            f"{self.path.name}.bak-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}"
+        )
+        try:
+            with self._db(create=False, check=True) as db:
+                assert db is not None
+                with contextlib.closing(sqlite3.connect(backup)) as copy:
+                    db.backup(copy)
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("DELETE FROM answers")
+                db.execute("DELETE FROM game_topics")
+                db.execute("DELETE FROM games")
+                db.execute("COMMIT")
+        except StoreError as exc:
+            if "not a readable score database" not in str(exc):
+                raise
+            self.path.rename(backup)
+            for suffix in ("-wal", "-shm"):
+                stale = self.path.with_name(self.path.name + suffix)
+                if stale.exists():
+                    stale.rename(backup.with_name(backup.name + suffix))
+        return backup

@@ -1,0 +1,1 @@
+"""Tests of the score store on a real SQLite file."""

@@ -1,0 +1,212 @@
+"""Plain mode: the line protocol, scripted through the installed command with piped stdin."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.loader import load_bank
+from quiz.engine.filters import Filters
+from quiz.engine.scoring import BASE_POINTS, streak_bonus
+from quiz.engine.selection import pick
+from quiz.models import AskedQuestion
+from quiz.terminal.plain import InvalidAnswerError, parse_answer
+from tests.conftest import installed_quiz
+
+
+def play(
+    *args: str, stdin: str, cwd: Path, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [installed_quiz(), "play", *args],
+        input=stdin,
+        cwd=cwd,
+        env=os.environ.copy(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def seeded_game(seed: int, count: int) -> tuple[AskedQuestion, ...]:
+    """The questions `quiz play --seed` asks, worked out in-process from the same bank."""
+    return pick(load_bank().questions, Filters(), count, seed).asked
+
+
+def right_line(asked: AskedQuestion) -> str:
+    q = asked.question
+    if q.type in ("choice", "multi"):
+        return ",".join(str(asked.options.index(a) + 1) for a in q.answers)
+    return q.answers[0]
+
+
+def test_all_right_scores_the_maximum_the_rules_give(tmp_path: Path) -> None:
+    asked = seeded_game(seed=42, count=8)
+    answers = "".join(right_line(a) + "\n" for a in asked)
+    result = play("--seed", "42", "--count", "8", "--no-save", stdin=answers, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = sum(
+        BASE_POINTS[a.question.difficulty] + streak_bonus(n) for n, a in enumerate(asked, start=1)
+    )
+    assert result.stdout.count("Correct!") == 8
+    assert result.stdout.rstrip().endswith(f"Final score: {expected} (8/8 correct)")
+
+
+def test_output_follows_the_protocol(tmp_path: Path) -> None:
+    asked = seeded_game(seed=5, count=3)
+    result = play("--seed", "5", "--count", "3", stdin="\n\n\n", cwd=tmp_path)
+    first = asked[0].question
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Question 1/3 [{first.topic}, {first.difficulty}]"
+    assert lines[1] == first.prompt
+    if first.type in ("choice", "multi"):
+        assert lines[2 : 2 + len(asked[0].options)] == [
+            f"{n}) {o}" for n, o in enumerate(asked[0].options, start=1)
+        ]
+    assert "> " in result.stdout
+    assert re.findall(r"^(Correct|Wrong|Skipped)", result.stdout, re.M) == ["Skipped"] * 3
+
+
+def test_all_skipped_scores_zero(tmp_path: Path) -> None:
+    result = play("--seed", "3", "--count", "5", stdin="\n" * 5, cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.rstrip().endswith("Final score: 0 (0/5 correct)")
+
+
+def test_wrong_answer_names_the_right_one(tmp_path: Path) -> None:
+    asked = seeded_game(seed=9, count=1)[0]
+    wrong = {"choice": "1", "multi": "1", "truefalse": "n", "text": "Creed Bratton"}
+    line = wrong[asked.question.type]
+    if asked.question.type == "choice" and asked.options[0] == asked.question.answers[0]:
+        line = "2"
+    if asked.question.type == "truefalse" and asked.question.answers == ("false",):
+        line = "y"
+    result = play("--seed", "9", "--count", "1", stdin=line + "\n", cwd=tmp_path)
+    assert re.search(r"^Wrong\. The answer is .+\.$", result.stdout, re.M), result.stdout
+
+
+def test_junk_lines_re_ask_and_cost_nothing(tmp_path: Path) -> None:
+    asked = seeded_game(seed=42, count=2)
+    junk = {"choice": "99", "multi": "1,x", "truefalse": "maybe", "text": None}
+    lines = []
+    for a in asked:
+        if junk[a.question.type] is not None:
+            lines.append(str(junk[a.question.type]))
+        lines.append(right_line(a))
+    result = play("--seed", "42", "--count", "2", stdin="\n".join(lines) + "\n", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "Try again." in result.stdout or all(a.question.type == "text" for a in asked)
+    assert result.stdout.rstrip().endswith("(2/2 correct)")
+
+
+def test_end_of_input_before_the_last_answer_exits_1(tmp_path: Path, quiz_home: Path) -> None:
+    result = play("--seed", "1", "--count", "3", stdin="\n", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "Error: input ended before the last answer; nothing was saved\n"
+    assert "Final score" not in result.stdout
+    assert not (quiz_home / "scores.db").exists()
+
+
+def test_timed_question_closes_by_itself(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [installed_quiz(), "play", "--seed", "1", "--count", "1", "--time-limit", "5"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        text=True,
+    )
+    # stdin stays open and silent: only the time limit can end the question.
+    assert proc.stdout is not None and proc.stdin is not None
+    proc.wait(timeout=30)
+    out = proc.stdout.read()
+    proc.stdin.close()
+    assert proc.returncode == 0
+    assert "Wrong: time ran out." in out
+    assert out.rstrip().endswith("Final score: 0 (0/1 correct)")
+
+
+def test_count_larger_than_the_bank_plays_all_with_a_notice(tmp_path: Path) -> None:
+    result = play(
+        "--topic",
+        "katy moore",
+        "--type",
+        "truefalse",
+        "--count",
+        "50",
+        stdin="\n" * 50,
+        cwd=tmp_path,
+    )
+    matching = [
+        q for q in load_bank().questions if q.topic == "Katy Moore" and q.type == "truefalse"
+    ]
+    assert result.returncode == 0
+    assert f"Only {len(matching)} questions match" in result.stderr
+    assert f"(0/{len(matching)} correct)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--count", "0"], "Invalid value for '--count'"),
+        (["--count", "-3"], "Invalid value for '--count'"),
+        (["--time-limit", "2"], "Invalid value for '--time-limit'"),
+        (["--topic", "Toby"], "'Toby' is not a topic of the bank"),
+        (
+            ["--topic", "Katy Moore", "--type", "multi", "--difficulty", "easy"],
+            "no questions match",
+        ),
+    ],
+)
+def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    result = play(*args, stdin="", cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _asked(kind: str, options: tuple[str, ...] = ()) -> AskedQuestion:
+    from quiz.models import Question
+
+    answers = {"choice": ("B",), "multi": ("A", "C"), "truefalse": ("true",), "text": ("x",)}
+    question = Question("q", "T", "easy", kind, "?", answers[kind], choices=options)
+    return AskedQuestion(question, options)
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "given"),
+    [
+        ("choice", "2", ("B",)),
+        ("choice", " b ", ("B",)),
+        ("multi", "1, 3", ("A", "C")),
+        ("multi", "3,1,3", ("C", "A")),
+        ("truefalse", "Y", ("true",)),
+        ("truefalse", "f", ("false",)),
+        ("text", "  Jim  ", ("Jim",)),
+        ("choice", "", ()),
+        ("multi", "   ", ()),
+    ],
+)
+def test_parse_answer(kind: str, line: str, given: tuple[str, ...]) -> None:
+    assert parse_answer(_asked(kind, ("A", "B", "C")), line) == given
+
+
+@pytest.mark.parametrize(
+    ("kind", "line"),
+    [("choice", "4"), ("choice", "0"), ("choice", "Z"), ("multi", "1,4"), ("truefalse", "perhaps")],
+)
+def test_parse_answer_refuses_junk(kind: str, line: str) -> None:
+    with pytest.raises(InvalidAnswerError):
+        parse_answer(_asked(kind, ("A", "B", "C")), line)
+
+
+def test_seed_zero_is_a_seed_like_any_other(tmp_path: Path) -> None:
+    asked = seeded_game(seed=0, count=4)
+    answers = "".join(right_line(a) + "\n" for a in asked)
+    result = play("--seed", "0", "--count", "4", "--no-save", stdin=answers, cwd=tmp_path)
+    assert result.stdout.rstrip().endswith("(4/4 correct)")
