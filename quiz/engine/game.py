@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quiz.engine.scoring import points_for
+from quiz.engine.scoring import Points, points_for, points_parts
 from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
 from quiz.textmatch import judge_text
 
@@ -73,6 +73,13 @@ class Game:
         )
         self.records.append(record)
         return record
+
+    def points_parts(self, record: AnswerRecord) -> Points | None:
+        """How a right answer's points were made up; None when it scored nothing."""
+        if not record.correct:
+            return None
+        limit = self.settings.time_limit
+        return points_parts(record.question.difficulty, record.streak, record.seconds, limit)
 
     def result(self, player: str, started_at: float, duration_s: float) -> GameResult:
         return GameResult(player, self.settings, tuple(self.records), started_at, duration_s)

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 BASE_POINTS = {"easy": 500, "medium": 1000, "hard": 1500}
 STREAK_STEP = 100
 STREAK_CAP = 500
 FULL_POINTS_WINDOW_S = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Points:
+    """The parts of a right answer's points: base, the speed part (0 or less), the streak bonus."""
+
+    base: int
+    speed: int
+    streak: int
+
+    @property
+    def total(self) -> int:
+        return self.base + self.speed + self.streak
 
 
 def speed_points(base: int, seconds: float, time_limit: float | None) -> int:
@@ -21,6 +36,12 @@ def streak_bonus(streak: int) -> int:
     return min(STREAK_STEP * max(streak - 1, 0), STREAK_CAP)
 
 
+def points_parts(difficulty: str, streak: int, seconds: float, time_limit: float | None) -> Points:
+    """The parts of the points for a correct answer that makes the streak `streak` long."""
+    base = BASE_POINTS[difficulty]
+    return Points(base, speed_points(base, seconds, time_limit) - base, streak_bonus(streak))
+
+
 def points_for(difficulty: str, streak: int, seconds: float, time_limit: float | None) -> int:
     """Points for a correct answer that makes the streak `streak` long."""
-    return speed_points(BASE_POINTS[difficulty], seconds, time_limit) + streak_bonus(streak)
+    return points_parts(difficulty, streak, seconds, time_limit).total

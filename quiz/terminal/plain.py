@@ -119,7 +119,7 @@ def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> Non
                 continue
             record = game.answer(given, time.monotonic() - started)
             break
-        out.write(verdict_text(record) + "\n")
+        out.write(verdict_text(record, game.points_parts(record)) + "\n")
         if record.question.explanation:
             out.write(record.question.explanation + "\n")
         out.write("\n")
@@ -127,6 +127,6 @@ def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> Non
 
 
 def final_lines(result: GameResult, placement: str | None) -> list[str]:
-    """Where the game ranks (when saved), then the line scripts look for."""
-    lines = [placement] if placement else []
-    return [*lines, f"Final score: {result.score} ({result.correct}/{result.total} correct)"]
+    """The line scripts look for, then where the game ranks (when saved)."""
+    final = f"Final score: {result.score:,} ({result.correct}/{result.total} correct)"
+    return [final, placement] if placement else [final]

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import math
+import os
+import select
+import shutil
+import termios
+import textwrap
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import questionary
@@ -14,6 +21,10 @@ from prompt_toolkit.layout import HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
 SKIP_LABEL = "(skip this question)"
+# Short, so that prompt_toolkit (which wraps mid-word) never has to wrap it; the question
+# itself is drawn with Rich above the prompt.
+ANSWER_MESSAGE = "Your answer"
+BAR_CELLS = 20
 
 
 class TimedOut:
@@ -23,59 +34,169 @@ class TimedOut:
 TIMED_OUT = TimedOut()
 
 
-def _add_countdown(app: Application[Any], deadline: float) -> None:
-    def remaining() -> StyleAndTextTuples:
-        left = max(0.0, deadline - time.monotonic())
-        style = "fg:ansired bold" if left < 5 else "fg:ansiyellow"
-        return [(style, f"  ⏱ {left:4.1f} s left")]
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a game prompt returned, and the seconds from its first full drawing to the answer."""
 
-    bar = Window(FormattedTextControl(remaining), height=1)
-    app.layout = Layout(HSplit([app.layout.container, bar]))
+    value: Any
+    seconds: float
+
+
+def discard_typed_ahead() -> None:
+    """Drop every key pressed so far and not yet read, so it cannot answer what comes next."""
+    from prompt_toolkit.application.current import get_app_session
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    keys = get_app_session().input
+    clear_typeahead(keys)  # read by the last prompt after its answer
+    try:
+        fd = keys.fileno()
+    except NotImplementedError:
+        return
+    if os.isatty(fd):
+        termios.tcflush(fd, termios.TCIFLUSH)  # also a half-typed line of a cooked terminal
+        return
+    while select.select([fd], [], [], 0)[0] and os.read(fd, 4096):
+        pass
+
+
+def countdown_bar(left: float, time_limit: float) -> StyleAndTextTuples:
+    """`⏱ ██████░░░░ 12 s`: the bar shrinks as time runs out; colour only repeats it."""
+    filled = math.ceil(BAR_CELLS * left / time_limit)
+    style = "fg:ansigreen" if left > time_limit / 2 else "fg:ansiyellow"
+    if left <= min(5.0, time_limit / 4):
+        style = "fg:ansired bold"
+    return [
+        ("", "⏱ "),
+        (style, "█" * filled),
+        ("fg:ansibrightblack", "░" * (BAR_CELLS - filled)),
+        ("", f" {math.ceil(left):>3} s"),
+    ]
+
+
+class _Clock:
+    """Starts when the prompt is first fully drawn; the time limit runs from then."""
+
+    def __init__(self, app: Application[Any], time_limit: float | None) -> None:
+        self.app, self.time_limit = app, time_limit
+        self.started: float | None = None
+        self.expiry: asyncio.TimerHandle | None = None
+
+    def on_render(self, _: object) -> None:
+        if self.started is not None:
+            return
+        self.started = time.monotonic()
+        if self.time_limit is not None:
+            self.expiry = asyncio.get_running_loop().call_later(self.time_limit, self._expire)
+
+    def _expire(self) -> None:
+        if not self.app.is_done:
+            self.app.exit(result=TIMED_OUT)
+
+    def left(self) -> float:
+        assert self.time_limit is not None
+        if self.started is None:
+            return self.time_limit
+        return max(0.0, self.time_limit - (time.monotonic() - self.started))
+
+    def seconds(self) -> float:
+        return 0.0 if self.started is None else time.monotonic() - self.started
+
+
+def _add_countdown(app: Application[Any], clock: _Clock, time_limit: float) -> None:
+    bar = Window(FormattedTextControl(lambda: countdown_bar(clock.left(), time_limit)), height=1)
+    app.layout = Layout(HSplit([bar, app.layout.container]))
     app.refresh_interval = 0.1
 
 
-async def _run(app: Application[Any], time_limit: float | None) -> Any:
-    if time_limit is None:
-        return await app.run_async()
-    _add_countdown(app, time.monotonic() + time_limit)
-
-    def expire() -> None:
-        if not app.is_done:
-            app.exit(result=TIMED_OUT)
-
-    handle = asyncio.get_running_loop().call_later(time_limit, expire)
+async def _run_timed(app: Application[Any], time_limit: float | None) -> Answer:
+    clock = _Clock(app, time_limit)
+    app.after_render += clock.on_render
+    # Before the app reads anything (and before it asks the terminal where the cursor is).
+    app.pre_run_callables.append(discard_typed_ahead)
+    app.erase_when_done = True  # the reveal draws the answer; no countdown stays behind
+    if time_limit is not None:
+        _add_countdown(app, clock, time_limit)
     try:
-        return await app.run_async()
+        value = await app.run_async()
     finally:
-        handle.cancel()
+        if clock.expiry is not None:
+            clock.expiry.cancel()
+    return Answer(value, clock.seconds())
 
 
-def ask(question: questionary.Question, time_limit: float | None = None) -> Any:
-    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError, time-out gives TIMED_OUT."""
-    return asyncio.run(_run(question.application, time_limit))
+def ask(question: questionary.Question) -> Any:
+    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError."""
+    return question.application.run()
 
 
-def choose_one(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
+def ask_in_game(question: questionary.Question, time_limit: float | None) -> Answer:
+    """Ask a game question: keys pressed before it is drawn are dropped, the clock starts
+    once it is drawn, time-out gives TIMED_OUT, and the prompt leaves nothing behind."""
+    return asyncio.run(_run_timed(question.application, time_limit))
+
+
+def _wrapped(text: str, indent: int) -> str:
+    """An option's title wrapped at word boundaries, since prompt_toolkit would cut words."""
+    from quiz.terminal.render_game import READING_WIDTH
+
+    columns = shutil.get_terminal_size().columns
+    width = max(10, min(columns, READING_WIDTH) - indent - 1)
+    return ("\n" + " " * indent).join(textwrap.wrap(text, width) or [""])
+
+
+def choose_one(options: Sequence[str], time_limit: float | None = None) -> Answer:
     """One option's text, "" to skip, or TIMED_OUT."""
-    choices = [questionary.Choice(title=o, value=o) for o in options]
+    choices = [questionary.Choice(title=_wrapped(o, 3), value=o) for o in options]
     choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
-    return ask(questionary.select(message, choices=choices, qmark="?"), time_limit)
+    prompt = questionary.select(ANSWER_MESSAGE, choices=choices, qmark="?")
+    return ask_in_game(prompt, time_limit)
 
 
-def choose_many(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
+def choose_many(options: Sequence[str], time_limit: float | None = None) -> Answer:
     """The ticked options (none ticked is a skip), or TIMED_OUT."""
     prompt = questionary.checkbox(
-        message,
-        choices=[questionary.Choice(title=o, value=o) for o in options],
+        ANSWER_MESSAGE,
+        choices=[questionary.Choice(title=_wrapped(o, 5), value=o) for o in options],
         qmark="?",
-        instruction="(space ticks, enter submits; tick none to skip)",
+        instruction="",  # the hint is drawn with the question, where it can wrap
     )
-    return ask(prompt, time_limit)
+    return ask_in_game(prompt, time_limit)
 
 
-def type_answer(message: str, time_limit: float | None = None) -> Any:
+def type_answer(time_limit: float | None = None) -> Answer:
     """The typed text ("" to skip), or TIMED_OUT."""
-    return ask(questionary.text(message, qmark="?", instruction="(empty skips)"), time_limit)
+    prompt = questionary.text(ANSWER_MESSAGE, qmark="?", instruction="(empty skips)")
+    return ask_in_game(prompt, time_limit)
+
+
+def wait_for_enter(message: str) -> None:
+    """Show `message` and wait for Enter; keys pressed before it shows are dropped.
+
+    Ctrl-C raises KeyboardInterrupt and Ctrl-D EOFError, as in every other prompt."""
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _next(event: KeyPressEvent) -> None:
+        event.app.exit()
+
+    @keys.add("c-c")
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt)
+
+    @keys.add("c-d")
+    def _end(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError)
+
+    @keys.add("<any>")
+    def _ignore(event: KeyPressEvent) -> None:
+        """Any other key does nothing."""
+
+    text = FormattedTextControl([("bold", message)], show_cursor=False)
+    app: Application[None] = Application(layout=Layout(Window(text, height=1)), key_bindings=keys)
+    asyncio.run(_run_timed(app, None))
 
 
 def type_name(default: str) -> str:

@@ -1,8 +1,9 @@
-"""Interactive play driven through prompt_toolkit pipe input: real prompts, real keys."""
+"""The game prompts through prompt_toolkit pipe input: keys typed ahead are dropped, the
+countdown shrinks. Whole games on a real terminal are in tests/cli/test_e2e_pty.py."""
 
 from __future__ import annotations
 
-import json
+import select
 from collections.abc import Iterator
 
 import pytest
@@ -10,98 +11,47 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from quiz import output
-from quiz.bank.loader import load_bank
-from quiz.engine.filters import Filters
-from quiz.engine.scoring import BASE_POINTS, streak_bonus
-from quiz.engine.selection import pick
-from quiz.models import AskedQuestion
-from tests.conftest import run_cli
+from quiz.terminal import prompts
 
-DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
+ENTER = "\r"
 
 
 @pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
-    """Keystrokes for the prompts; the game believes it runs on a terminal."""
-    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
+def keys() -> Iterator[PipeInput]:
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         yield pipe
 
 
-def right_keys(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type == "text":
-        return q.answers[0] + ENTER
-    if q.type == "truefalse":
-        return (DOWN if q.answers == ("false",) else "") + ENTER
-    if q.type == "choice":
-        return DOWN * asked.options.index(q.answers[0]) + ENTER
-    return "".join((SPACE if o in q.answers else "") + DOWN for o in asked.options) + ENTER
+def test_keys_pressed_before_a_question_is_drawn_do_not_answer_it(keys: PipeInput) -> None:
+    keys.send_text(ENTER + "x" + ENTER)
+    answer = prompts.choose_one(("Sabre", "Lotto"), time_limit=0.5)
+    assert answer.value is prompts.TIMED_OUT
+    assert answer.seconds >= 0.5
 
 
-def test_full_game_answered_right(keys: PipeInput) -> None:
-    asked = pick(load_bank().questions, Filters(), 5, 21).asked
-    assert {a.question.type for a in asked} >= {"choice", "text"}
-    keys.send_text("".join(right_keys(a) for a in asked) + "n")
-    result = run_cli("play", "--seed", "21", "--count", "5", "--player", "Tester")
-    assert result.exit_code == 0, result.stderr
-    out = result.stdout
-    assert out.count("✓ Correct!") == 5
-    total = sum(
-        BASE_POINTS[a.question.difficulty] + streak_bonus(n) for n, a in enumerate(asked, start=1)
-    )
-    assert f"Score        {total:,}" in out
-    assert "Correct      5/5" in out
-    assert "Review" in out
-    assert "Replay this exact quiz: quiz play --seed 21 --count 5" in out
-    for n, a in enumerate(asked, start=1):
-        assert f"Question {n} of 5" in out
-        assert a.question.topic in out
+def test_a_typed_answer_ahead_of_the_prompt_is_dropped_too(keys: PipeInput) -> None:
+    keys.send_text("Krasinski" + ENTER)
+    assert prompts.type_answer(time_limit=0.5).value is prompts.TIMED_OUT
 
 
-def test_wrong_and_skipped_answers(keys: PipeInput) -> None:
-    asked = pick(load_bank().questions, Filters(types=("choice",)), 2, 4).asked
-    wrong = next(i for i, o in enumerate(asked[0].options) if o not in asked[0].question.answers)
-    skip = DOWN * len(asked[1].options)  # the cursor passes over the separator
-    keys.send_text(DOWN * wrong + ENTER + skip + ENTER + "n")
-    result = run_cli("play", "--seed", "4", "--count", "2", "--type", "choice", "--player", "P")
-    assert result.exit_code == 0, result.stderr
-    assert "✗ Wrong. The answer is" in result.stdout
-    assert "↷ Skipped. The answer is" in result.stdout
-    assert "Correct      0/2" in result.stdout
+def test_discarding_leaves_nothing_to_read(keys: PipeInput) -> None:
+    keys.send_text("abc" + ENTER * 3)
+    prompts.discard_typed_ahead()
+    assert select.select([keys.fileno()], [], [], 0)[0] == []
 
 
-def test_name_is_asked_when_not_given(keys: PipeInput) -> None:
-    asked = pick(load_bank().questions, Filters(), 1, 8).asked
-    keys.send_text("\x15[red]Jim[/]" + ENTER + right_keys(asked[0]) + "n")
-    result = run_cli("play", "--seed", "8", "--count", "1")
-    assert result.exit_code == 0, result.stderr
-    assert "[red]Jim[/]" in result.stdout
+def bar_text(left: float, limit: float) -> str:
+    return "".join(fragment[1] for fragment in prompts.countdown_bar(left, limit))
 
 
-def test_play_again_asks_new_questions(keys: PipeInput) -> None:
-    keys.send_text(ENTER + "y" + ENTER + "n")
-    result = run_cli("play", "--count", "1", "--type", "choice", "--player", "P", "--seed", "2")
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.count("Final score") == 2
-    prompts = [line for line in result.stdout.splitlines() if line.startswith("Question 1 of 1")]
-    assert len(prompts) == 2
+def test_countdown_bar_shrinks_and_says_the_seconds_left() -> None:
+    full, half, last = bar_text(20, 20), bar_text(10, 20), bar_text(0.4, 20)
+    assert full == "⏱ " + "█" * 20 + "  20 s"
+    assert half == "⏱ " + "█" * 10 + "░" * 10 + "  10 s"
+    assert last == "⏱ " + "█" + "░" * 19 + "   1 s"
 
 
-def test_ctrl_c_mid_game_exits_130_and_says_so(keys: PipeInput) -> None:
-    asked = pick(load_bank().questions, Filters(), 3, 6).asked
-    keys.send_text(right_keys(asked[0]) + CTRL_C)
-    result = run_cli("play", "--seed", "6", "--count", "3", "--player", "P")
-    assert result.exit_code == 130
-    assert result.stderr == "Quiz aborted; nothing was saved.\n"
-    assert "Final score" not in result.stdout
-
-
-def test_ctrl_c_at_play_again_keeps_the_finished_game(keys: PipeInput) -> None:
-    keys.send_text(ENTER + CTRL_C)
-    result = run_cli("play", "--count", "1", "--type", "choice", "--player", "P", "--seed", "3")
-    assert result.exit_code == 130
-    assert result.stderr == "Quiz ended.\n"
-    assert "Final score" in result.stdout
-    assert len(json.loads(run_cli("scores", "--json").stdout)) == 1
+def test_countdown_colour_only_repeats_what_the_bar_shows() -> None:
+    calm = prompts.countdown_bar(15, 20)[1][0]
+    urgent = prompts.countdown_bar(4, 20)[1][0]
+    assert "green" in calm and "red" in urgent
