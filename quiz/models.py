@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-QUESTION_TYPES = ("choice", "truefalse", "text", "multi")
+QUESTION_TYPES = ("choice", "truefalse", "text", "multi", "order")
 DIFFICULTIES = ("easy", "medium", "hard")
 BUILTIN_TOPICS = (
     "Jim Halpert",

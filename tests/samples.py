@@ -40,3 +40,13 @@ TEXT = Question(
     prompt="What is John's surname?",
     answers=("Krasinski",),
 )
+
+ORDER = Question(
+    id="pam-milestones-order",
+    topic="Pam Beesly",
+    difficulty="medium",
+    type="order",
+    prompt="Put these moments in the order they happen.",
+    answers=("The first kiss", "The proposal", "The wedding"),
+    choices=("The wedding", "The first kiss", "The proposal"),
+)

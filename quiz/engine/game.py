@@ -25,6 +25,8 @@ def judge(question: Question, given: Sequence[str]) -> Verdict:
         return Verdict(verdict.correct, verdict.typo_forgiven)
     if question.type == "multi":
         return Verdict(set(given) == set(question.answers))
+    if question.type == "order":
+        return Verdict(tuple(given) == question.answers)
     return Verdict(given[0] == question.answers[0])
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from quiz.bank.drafting import build_entry, reasons_to_refuse, slug, unique_id
 from quiz.bank.validation import MAX_OPTIONS, check_question
 from quiz.bank.writer import add_entries
-from quiz.models import DIFFICULTIES, QUESTION_TYPES, Question
+from quiz.models import DIFFICULTIES, Question
 from quiz.output import console
 from quiz.terminal import prompts
 
@@ -116,7 +116,7 @@ class Wizard:
 
     def ask(self, draft: Draft) -> Draft:
         draft.qtype = draft.qtype or prompts.pick(
-            "Question type:", [(TYPE_TITLES[t], t) for t in QUESTION_TYPES]
+            "Question type:", [(title, t) for t, title in TYPE_TITLES.items()]
         )
         topics = sorted({q.topic for q in self.questions})
         draft.topic = prompts.write(
