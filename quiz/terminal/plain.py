@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import re
 import sys
 import threading
 import time
@@ -52,7 +53,9 @@ class LineReader:
 
 def _option_numbers(text: str, count: int) -> list[int]:
     numbers = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
-    if not numbers or not all(n.isdigit() and 1 <= int(n) <= count for n in numbers):
+    if not numbers or not all(
+        re.fullmatch("[0-9]{1,3}", n) and 1 <= int(n) <= count for n in numbers
+    ):
         raise InvalidAnswerError(f"Use numbers from 1 to {count}, separated by commas.")
     return list(dict.fromkeys(int(n) for n in numbers))
 

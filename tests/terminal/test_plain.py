@@ -222,6 +222,9 @@ def test_parse_answer(kind: str, line: str, given: tuple[str, ...]) -> None:
         ("order", "C,A,B"),  # numbers, not the items' text
         ("order", "31"),
         ("order", "3121"),
+        ("order", "²,1,3"),  # a digit to str.isdigit(), not to int()
+        ("multi", "1,²"),
+        ("order", "1,2," + "3" * 5000),
     ],
 )
 def test_parse_answer_refuses_junk(kind: str, line: str) -> None:
