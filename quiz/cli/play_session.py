@@ -68,7 +68,7 @@ def _new_game(
     selection = pick(questions, filters, request.count, seed, avoid)
     if len(selection.asked) < request.count:
         n = len(selection.asked)
-        note(f"Only {n} questions match {filters.describe()}; playing all {n}.")
+        note(f"Only {n} questions {filters.describe()}; playing all {n}.")
     settings = GameSettings(
         seed=seed,
         count=request.count,

@@ -269,6 +269,13 @@ class SqliteStore:
                 raise
         return game_id
 
+    def played_topics(self) -> list[str]:
+        """The topics games were played on, as they were stored."""
+        with self._db(create=False) as db:
+            if db is None:
+                return []
+            return [row[0] for row in db.execute("SELECT DISTINCT topic FROM game_topics")]
+
     def placement(self, game_id: int) -> Placement:
         with self._db(create=False) as db:
             if db is None:
@@ -414,7 +421,7 @@ class SqliteStore:
             )
             hardest = tally(
                 "question_id",
-                extra=f"HAVING COUNT(*) >= {HARDEST_MIN_ATTEMPTS}",
+                extra=f"HAVING COUNT(*) >= {HARDEST_MIN_ATTEMPTS} AND SUM(a.correct) < COUNT(*)",
                 order="1.0 * SUM(a.correct) / COUNT(*), COUNT(*) DESC, a.question_id LIMIT 5",
             )
             history = db.execute(
