@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -19,6 +20,8 @@ from quiz import __version__
 from quiz.errors import ExitCode, QuizError
 from quiz.output import error
 
+COMPLETE_VAR = "_QUIZ_COMPLETE"
+
 
 def help_hint(command_path: str) -> str:
     """The same pointer at the end of every usage error."""
@@ -29,8 +32,9 @@ def usage_message(exc: UsageError) -> str:
     """Click's usage error in our words: `--count: 'abc' is not a whole number`."""
     message = exc.format_message()
     param = exc.param if isinstance(exc, BadParameter) else None
-    if param is not None and param.param_type_name == "option" and exc.message:
-        message = f"{max(param.opts, key=len)}: {exc.message}"
+    if param is not None and exc.message:
+        named = param.param_type_name == "option"
+        message = f"{max(param.opts, key=len)}: {exc.message}" if named else exc.message
     return message.rstrip(".")
 
 
@@ -47,6 +51,17 @@ class QuizGroup(TyperGroup):
         except KeyboardInterrupt:
             print("Interrupted.", file=sys.stderr)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Answer the shell's completion request (`quiz completion` prints the script that
+        asks); typer registers its shell classes only when asked, so start-up pays nothing."""
+        if os.environ.get(COMPLETE_VAR):
+            from typer._completion_classes import completion_init
+
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, COMPLETE_VAR)
 
     def command_path_of(self, args: Sequence[str] | None) -> str:
         """`quiz bank show` from the command line, for errors raised before a context exists."""
@@ -125,11 +140,13 @@ def root(
 def _register() -> None:
     from quiz.cli.add import add
     from quiz.cli.bank import bank_app
-    from quiz.cli.play import play
+    from quiz.cli.completion import completion
     from quiz.cli.options import QuizCommand
+    from quiz.cli.play import play
     from quiz.cli.scores import scores, stats
+    from quiz.cli.share import share
 
-    for command in (play, scores, stats, add):
+    for command in (play, scores, stats, add, share, completion):
         app.command(cls=QuizCommand)(command)
     app.add_typer(bank_app, name="bank")
 

@@ -18,6 +18,7 @@ from quiz.cli.options import (
     TargetBankOption,
     TopicOption,
     TypeOption,
+    complete_id,
     values,
 )
 from quiz.errors import QuizError, UsageError
@@ -83,7 +84,9 @@ def _find(loaded: Bank, question_id: str) -> Question:
 
 @bank_app.command("show", cls=QuizCommand)
 def show_question(
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id.", autocompletion=complete_id)
+    ],
     bank: BankOption = None,
 ) -> None:
     """Show one question with its answers and explanation.
@@ -236,7 +239,9 @@ def import_questions(
 
 @bank_app.command("remove", cls=QuizCommand)
 def remove(
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id.", autocompletion=complete_id)
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
     bank: BankOption = None,
 ) -> None:

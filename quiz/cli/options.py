@@ -13,6 +13,7 @@ from typer._click.types import ParamType  # click vendored in typer 0.28
 from typer.core import TyperCommand
 
 from quiz.errors import QuizError
+from quiz.models import Question
 
 
 class QuizCommand(TyperCommand):
@@ -84,6 +85,22 @@ class TypeName(StrEnum):
     multi = "multi"
 
 
+def _bank_questions() -> tuple[Question, ...]:
+    from quiz.bank.loader import load_bank
+
+    return load_bank().questions
+
+
+def complete_topic(incomplete: str) -> list[str]:
+    """Shell completion: the bank's topics that start with what is typed."""
+    return sorted({q.topic for q in _bank_questions() if q.topic.startswith(incomplete)})
+
+
+def complete_id(incomplete: str) -> list[str]:
+    """Shell completion: the question ids that start with what is typed."""
+    return [q.id for q in _bank_questions() if q.id.startswith(incomplete)]
+
+
 BankOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -108,6 +125,7 @@ TopicOption = Annotated[
         "--topic",
         metavar="TOPIC",
         help="Only this topic, any case (repeatable).",
+        autocompletion=complete_topic,
         show_default=False,
     ),
 ]

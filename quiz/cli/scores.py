@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quiz import output
-from quiz.cli.options import Day, JsonOption, WholeNumber
+from quiz.cli.options import Day, JsonOption, WholeNumber, complete_topic
 from quiz.errors import UsageError
 from quiz.output import console, print_json
 
@@ -35,6 +35,7 @@ def scores(
         typer.Option(
             metavar="TOPIC",
             help="Only games played on this topic (any case, or the start of a word).",
+            autocompletion=complete_topic,
         ),
     ] = None,
     since: Annotated[

@@ -268,7 +268,10 @@ def test_unreadable_files_are_usage_errors(
 def test_missing_file_is_a_usage_error(quiz_home: Path, tmp_path: Path) -> None:
     result = run_cli("bank", "import", str(tmp_path / "nope.json"))
     assert result.exit_code == 2
-    assert result.stderr == f"Error: no such file: {tmp_path / 'nope.json'} (see 'quiz bank import --help')\n"
+    assert (
+        result.stderr
+        == f"Error: no such file: {tmp_path / 'nope.json'} (see 'quiz bank import --help')\n"
+    )
 
 
 def test_dry_run_writes_nothing(quiz_home: Path, tmp_path: Path) -> None:

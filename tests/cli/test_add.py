@@ -477,8 +477,7 @@ def test_flags_taken_id_is_refused() -> None:
     )
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: cannot add this question: id: 'my-own-id' is already used"
-        " (see 'quiz add --help')\n"
+        "Error: cannot add this question: id: 'my-own-id' is already used (see 'quiz add --help')\n"
     )
 
 
