@@ -43,13 +43,13 @@ def share(
     if game is None:
         whose = f" for {player}" if player is not None else ""
         raise QuizError(f"no games yet{whose}: play one with 'quiz play', then share it")
-    lines = share_lines(game, replay_command(game.settings))
-    print("\n".join(lines))
+    replay = replay_command(game.settings)
+    print("\n".join(share_lines(game, replay)))
     if svg is not None:
         from quiz.bank.atomic import write_text_atomic
 
         try:
-            write_text_atomic(svg, svg_card(lines))
+            write_text_atomic(svg, svg_card(game, replay))
         except OSError as exc:
             raise QuizError(f"cannot write {svg} ({exc.strerror or exc})") from None
         note(f"Card written to {svg}")
