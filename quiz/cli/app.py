@@ -97,13 +97,17 @@ def root(
 def _register() -> None:
     from quiz.cli.add import add
     from quiz.cli.bank import bank_app
+    from quiz.cli.daily import daily
     from quiz.cli.play import play
+    from quiz.cli.practice import practice
     from quiz.cli.scores import scores, stats
 
     app.command()(play)
     app.command()(scores)
     app.command()(stats)
     app.command()(add)
+    app.command()(practice)
+    app.command()(daily)
     app.add_typer(bank_app, name="bank")
 
 

@@ -103,3 +103,36 @@ class Stats:
     hardest: tuple[Tally, ...]
     history: tuple[int, ...]
     players: tuple[PlayerSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DailyEntry:
+    """One player's ranked attempt at one day's challenge."""
+
+    rank: int
+    day: str
+    player: str
+    score: int
+    correct: int
+    total: int
+    best_streak: int
+    duration_s: float
+    played_at: str
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "rank": self.rank,
+            "date": self.day,
+            "player": self.player,
+            "score": self.score,
+            "correct": self.correct,
+            "total": self.total,
+            "accuracy": round(self.accuracy, 4),
+            "best_streak": self.best_streak,
+            "duration_s": round(self.duration_s, 3),
+            "played_at": self.played_at,
+        }

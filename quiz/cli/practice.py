@@ -1,0 +1,67 @@
+"""`quiz practice`: review the questions FSRS says are due, or see what is coming."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from quiz.cli.options import BankOption, JsonOption, TopicOption
+from quiz.errors import UsageError
+
+
+def practice(
+    count: Annotated[
+        int,
+        typer.Option("--count", "-n", min=1, metavar="N", help="At most this many questions."),
+    ] = 10,
+    topic: TopicOption = None,
+    player: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Whose reviews (asked for on a terminal when not given)."
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Line-by-line mode for scripts and screen readers (automatic when piped).",
+        ),
+    ] = False,
+    bank: BankOption = None,
+    status: Annotated[
+        bool,
+        typer.Option(
+            "--status", help="Show how many questions fall due on each of the next 7 days."
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Practise what you are about to forget (spaced repetition, never ranked).
+
+    Every question you answer, in any game or here, gets a review card that FSRS schedules:
+    a miss comes back the same day, a right answer after days, then weeks. Practice asks the
+    questions due today (UTC), most overdue first, then ones you have never seen.
+
+    \b
+    Examples:
+      quiz practice
+      quiz practice --count 5 --topic pam
+      quiz practice --status --json
+    """
+    from quiz.cli.practice_session import PracticeRequest, run_practice, show_status
+
+    if as_json and not status:
+        raise UsageError("--json goes with --status (quiz practice --status --json)")
+    request = PracticeRequest(
+        count=count,
+        topics=tuple(topic or ()),
+        player=player.strip() if player and player.strip() else None,
+        plain=plain,
+        banks=tuple(bank or ()),
+    )
+    if status:
+        show_status(request, as_json=as_json)
+    else:
+        run_practice(request)
