@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated
 
-import typer
-
+from quiz.cli.options import NameOption, PlainOption, name_given
 from quiz.errors import UsageError
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def daily(
-    player: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Your name (asked for when not given).")
-    ] = None,
-    plain: Annotated[
-        bool,
-        typer.Option(
-            "--plain",
-            help="Line-by-line mode for scripts and screen readers (automatic when piped).",
-        ),
-    ] = False,
-) -> None:
-    """Play today's challenge: the same 5 questions for everyone on this UTC date.
+def daily(player: NameOption = None, plain: PlainOption = False) -> None:
+    """Play today's challenge: the same 5 built-in questions for everyone on this UTC date.
 
     Your first attempt of the day is ranked on the day's board; later ones play unranked.
     The end shows your day streak: the days in a row with a ranked attempt.
@@ -37,7 +24,7 @@ def daily(
     """
     from quiz.cli.daily_session import run_daily
 
-    run_daily(player.strip() if player and player.strip() else None, plain=plain)
+    run_daily(name_given(player), plain=plain)
 
 
 def parse_day(text: str) -> date:

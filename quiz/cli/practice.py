@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from quiz.cli.options import BankOption, JsonOption, TopicOption
+from quiz.cli.options import (
+    BankOption,
+    NameOption,
+    PlainOption,
+    TopicOption,
+    name_given,
+)
 from quiz.errors import UsageError
 
 
@@ -16,19 +22,8 @@ def practice(
         typer.Option("--count", "-n", min=1, metavar="N", help="At most this many questions."),
     ] = 10,
     topic: TopicOption = None,
-    player: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME", help="Whose reviews (asked for on a terminal when not given)."
-        ),
-    ] = None,
-    plain: Annotated[
-        bool,
-        typer.Option(
-            "--plain",
-            help="Line-by-line mode for scripts and screen readers (automatic when piped).",
-        ),
-    ] = False,
+    player: NameOption = None,
+    plain: PlainOption = False,
     bank: BankOption = None,
     status: Annotated[
         bool,
@@ -36,7 +31,9 @@ def practice(
             "--status", help="Show how many questions fall due on each of the next 7 days."
         ),
     ] = False,
-    as_json: JsonOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="With --status: JSON on stdout instead of a table.")
+    ] = False,
 ) -> None:
     """Practise what you are about to forget (spaced repetition, never ranked).
 
@@ -57,7 +54,7 @@ def practice(
     request = PracticeRequest(
         count=count,
         topics=tuple(topic or ()),
-        player=player.strip() if player and player.strip() else None,
+        player=name_given(player),
         plain=plain,
         banks=tuple(bank or ()),
     )

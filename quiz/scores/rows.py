@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +107,10 @@ class Stats:
 
 @dataclass(frozen=True, slots=True)
 class DailyEntry:
-    """One player's ranked attempt at one day's challenge."""
+    """One player's ranked attempt at one day's challenge (`date` as YYYY-MM-DD)."""
 
     rank: int
-    day: str
+    date: str
     player: str
     score: int
     correct: int
@@ -124,15 +124,5 @@ class DailyEntry:
         return self.correct / self.total if self.total else 0.0
 
     def as_json(self) -> dict[str, object]:
-        return {
-            "rank": self.rank,
-            "date": self.day,
-            "player": self.player,
-            "score": self.score,
-            "correct": self.correct,
-            "total": self.total,
-            "accuracy": round(self.accuracy, 4),
-            "best_streak": self.best_streak,
-            "duration_s": round(self.duration_s, 3),
-            "played_at": self.played_at,
-        }
+        row = asdict(self) | {"duration_s": round(self.duration_s, 3)}
+        return row | {"accuracy": round(self.accuracy, 4)}
