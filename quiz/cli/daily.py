@@ -54,4 +54,4 @@ def show_board(day_text: str | None, limit: int, *, as_json: bool) -> None:
         return
     from quiz.terminal.render_daily import daily_table
 
-    out.print(daily_table(day, entries))
+    out.print(daily_table(day, entries, out.width))

@@ -55,9 +55,8 @@ def run_daily(player_given: str | None, *, plain: bool) -> None:
             " this attempt is unranked."
         )
     else:
-        note(
-            f"Daily challenge for {day.isoformat()} (UTC): {DAILY_COUNT} questions, one ranked try."
-        )
+        ranked = "one ranked try" if recorder.store else "this attempt cannot be saved"
+        note(f"Daily challenge for {day.isoformat()} (UTC): {DAILY_COUNT} questions, {ranked}.")
     game = Game(asked, GameSettings(seed=daily_seed(day), count=len(asked)))
     result = play_game(game, player, plain=plain)
     headline, lines = _record(recorder, day, result)
