@@ -30,4 +30,4 @@ def stamp(moment: datetime) -> str:
 
 
 def parse_stamp(text: str) -> datetime:
-    return datetime.strptime(text, STAMP).replace(tzinfo=UTC)
+    return datetime.fromisoformat(text)  # the `Z` makes it UTC

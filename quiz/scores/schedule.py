@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from quiz.scores.clock import parse_stamp, stamp
+
+if TYPE_CHECKING:
+    from fsrs import Card
 
 # A right answer faster than this share of the time limit rates Easy.
 EASY_SHARE = 1 / 3
@@ -46,37 +50,59 @@ class Reviewer:
 
         self._scheduler = Scheduler(learning_steps=LEARNING_STEPS, enable_fuzzing=False)
 
+    def review_card(
+        self,
+        card: Card | None,
+        *,
+        correct: bool,
+        seconds: float,
+        time_limit: float | None,
+        when: datetime,
+    ) -> Card:
+        """The card after this answer, given at `when` (UTC); a new card when `card` is None."""
+        from fsrs import Card, Rating
+
+        current = card or Card(card_id=0)  # an explicit id: Card() sleeps a millisecond
+        rating = Rating[rating_name(correct, seconds, time_limit)]
+        return self._scheduler.review_card(current, rating, when)[0]
+
     def review(
         self,
-        card: CardState | None,
+        state: CardState | None,
         *,
         correct: bool,
         seconds: float,
         time_limit: float | None,
         when: datetime,
     ) -> CardState:
-        """The card after this answer, given at `when` (UTC); a new card when `card` is None."""
-        from fsrs import Card, Rating, State
-
-        if card is None:
-            current = Card(card_id=0)  # an explicit id: Card() otherwise sleeps a millisecond
-        else:
-            current = Card(
-                card_id=0,
-                state=State(card.state),
-                step=card.step,
-                stability=card.stability,
-                difficulty=card.difficulty,
-                due=parse_stamp(card.due),
-                last_review=parse_stamp(card.last_review) if card.last_review else None,
-            )
-        rating = Rating[rating_name(correct, seconds, time_limit)]
-        updated, _ = self._scheduler.review_card(current, rating, when)
-        return CardState(
-            state=int(updated.state),
-            step=updated.step,
-            stability=updated.stability,
-            difficulty=updated.difficulty,
-            due=stamp(updated.due),
-            last_review=stamp(when),
+        """`review_card` for a stored card."""
+        card = None if state is None else card_of(state)
+        updated = self.review_card(
+            card, correct=correct, seconds=seconds, time_limit=time_limit, when=when
         )
+        return state_of(updated)
+
+
+def card_of(state: CardState) -> Card:
+    from fsrs import Card, State
+
+    return Card(
+        card_id=0,
+        state=State(state.state),
+        step=state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=parse_stamp(state.due),
+        last_review=parse_stamp(state.last_review) if state.last_review else None,
+    )
+
+
+def state_of(card: Card) -> CardState:
+    return CardState(
+        state=int(card.state),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=stamp(card.due),
+        last_review=stamp(card.last_review) if card.last_review else None,
+    )

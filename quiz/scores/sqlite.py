@@ -9,12 +9,16 @@ import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.errors import StoreError
 from quiz.models import GameResult
 from quiz.scores import clock
 from quiz.scores.rows import DailyEntry, Placement, PlayerSummary, RankedGame, Stats, Tally
-from quiz.scores.schedule import CardState, Reviewer
+from quiz.scores.schedule import CardState, Reviewer, state_of
+
+if TYPE_CHECKING:
+    from fsrs import Card
 
 BUSY_TIMEOUT_S = 5.0
 HISTORY_GAMES = 30
@@ -133,7 +137,7 @@ def _add_reviews_and_daily(db: sqlite3.Connection) -> None:
     )
     db.execute("CREATE INDEX daily_attempts_by_player ON daily_attempts (player, day)")
     reviewer: Reviewer | None = None  # fsrs loads only when there is history to replay
-    cards: dict[tuple[str, str], CardState] = {}
+    cards: dict[tuple[str, str], Card] = {}
     game, started, elapsed = None, datetime.now(UTC), 0.0
     rows = db.execute(
         """SELECT g.id, g.player, g.played_at, g.time_limit, a.question_id, a.correct, a.seconds
@@ -145,14 +149,14 @@ def _add_reviews_and_daily(db: sqlite3.Connection) -> None:
         if game_id != game:
             game, started, elapsed = game_id, clock.parse_stamp(played_at), 0.0
         elapsed += seconds  # each answer is reviewed when it was given
-        cards[player, question_id] = reviewer.review(
+        cards[player, question_id] = reviewer.review_card(
             cards.get((player, question_id)),
             correct=bool(correct),
             seconds=seconds,
             time_limit=time_limit,
             when=started + timedelta(seconds=elapsed),
         )
-    db.executemany(UPSERT_CARD, [_card_row(p, q, card) for (p, q), card in cards.items()])
+    db.executemany(UPSERT_CARD, [_card_row(p, q, state_of(card)) for (p, q), card in cards.items()])
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
