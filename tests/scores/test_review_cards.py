@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import pytest
@@ -215,3 +217,36 @@ def test_a_v2_file_migrates_and_past_answers_seed_the_cards(
     # The migrated file keeps working, and new answers build on the seeded cards.
     store.save_game(played("Pam", "W"))
     assert store.review_schedule("Pam")["q00"] == T + 10 * MINUTE  # forgotten: relearning
+
+
+def attempt_daily(db: str, name: str, barrier: Barrier, out: str) -> None:
+    """One process: wait for the others, then save Pam's attempt at today's challenge."""
+    store = SqliteStore(Path(db))
+    result = played("Pam", "RRW" if name == "0" else "WWW")
+    barrier.wait(timeout=60)
+    Path(out).write_text(str(store.save_daily(T.date(), result)), encoding="utf-8")
+
+
+def test_attempts_finishing_at_once_make_exactly_one_ranked(tmp_path: Path) -> None:
+    db = tmp_path / "scores.db"
+    SqliteStore(db).save_game(played("Jim", "R"))  # an existing file, so only the race is tested
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(4)
+    outs = [tmp_path / f"ranked-{n}" for n in range(4)]
+    procs = [
+        ctx.Process(target=attempt_daily, args=(str(db), str(n), barrier, str(outs[n])))
+        for n in range(4)
+    ]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(timeout=120)
+    assert [proc.exitcode for proc in procs] == [0] * 4
+    assert sorted(out.read_text(encoding="utf-8") for out in outs) == ["False"] * 3 + ["True"]
+    board = SqliteStore(db).daily_board(T.date())
+    assert [(e.player, e.total) for e in board] == [("Pam", 3)]
+    # Every attempt, ranked or not, reviewed Pam's cards.
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        assert con.execute("SELECT COUNT(*) FROM review_cards WHERE player = 'Pam'").fetchone() == (
+            3,
+        )
