@@ -325,6 +325,7 @@ def test_daily_on_a_terminal(
     assert re.search(r"│ Correct\s+5/5\s", term.screen), term.screen
     again = run("daily", "--player", "Pam")
     again.expect("this attempt is unranked")
+    again.expect(todays(T)[0].question.prompt[:50])
     again.send(CTRL_C)
     again.expect("Quiz aborted; nothing was saved.")
     assert again.exit_status() == 130
