@@ -51,11 +51,12 @@ def run_practice(request: PracticeRequest) -> None:
     store = open_store()
     plain = use_plain(request.plain)
     player = choose_player(request.player, store.last_player() or login_name(), plain=plain)
-    now = clock.now()
-    plan = plan_practice(pool, _schedule(store, player, pool), now, request.count)
+    now, scheduled = clock.now(), _schedule(store, player, pool)
+    plan = plan_practice(pool, scheduled, now, request.count)
     if not plan.asked:
-        upcoming = next_due(_schedule(store, player, pool))
-        note(f"Nothing to practise for {player} today. {next_review_line(upcoming, now)}")
+        note(
+            f"Nothing to practise for {player} today. {next_review_line(next_due(scheduled), now)}"
+        )
         return
     note(plan_line(player, plan.reviews, plan.new))
     game = Game(plan.asked, GameSettings(seed=0, count=len(plan.asked)))

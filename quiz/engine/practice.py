@@ -32,8 +32,8 @@ def plan_practice(
 ) -> PracticePlan:
     """Cards due today (UTC) first, most overdue first, then questions never seen.
 
-    `due` holds the player's cards by question id. The order of new questions and of the
-    options is fixed by the date, so a session can be repeated the same day.
+    `due` holds when each of the player's cards is due, by question id. The order of the new
+    questions and of the options depends on the date alone: the same all day, everywhere.
     """
     if count < 1:
         raise UsageError(f"--count must be at least 1, not {count}")

@@ -7,7 +7,9 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import astuple
 from datetime import UTC, date, datetime, timedelta
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,16 +95,7 @@ UPSERT_CARD = f"""INSERT INTO review_cards (player, question_id, {CARD_COLUMNS})
 
 
 def _card_row(player: str, question_id: str, card: CardState) -> tuple[object, ...]:
-    return (
-        player,
-        question_id,
-        card.state,
-        card.step,
-        card.stability,
-        card.difficulty,
-        card.due,
-        card.last_review,
-    )
+    return (player, question_id, *astuple(card))
 
 
 def _add_reviews_and_daily(db: sqlite3.Connection) -> None:
@@ -138,24 +131,23 @@ def _add_reviews_and_daily(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX daily_attempts_by_player ON daily_attempts (player, day)")
     reviewer: Reviewer | None = None  # fsrs loads only when there is history to replay
     cards: dict[tuple[str, str], Card] = {}
-    game, started, elapsed = None, datetime.now(UTC), 0.0
     rows = db.execute(
         """SELECT g.id, g.player, g.played_at, g.time_limit, a.question_id, a.correct, a.seconds
         FROM answers a JOIN games g ON g.id = a.game_id
         ORDER BY g.played_at, g.id, a.position"""
     )
-    for game_id, player, played_at, time_limit, question_id, correct, seconds in rows:
+    for (_, player, played_at, time_limit), answers in groupby(rows, key=lambda row: row[:4]):
         reviewer = reviewer or Reviewer()
-        if game_id != game:
-            game, started, elapsed = game_id, clock.parse_stamp(played_at), 0.0
-        elapsed += seconds  # each answer is reviewed when it was given
-        cards[player, question_id] = reviewer.review_card(
-            cards.get((player, question_id)),
-            correct=bool(correct),
-            seconds=seconds,
-            time_limit=time_limit,
-            when=started + timedelta(seconds=elapsed),
-        )
+        when = clock.parse_stamp(played_at)
+        for *_, question_id, correct, seconds in answers:
+            when += timedelta(seconds=seconds)  # each answer counts when it was given
+            cards[player, question_id] = reviewer.review_card(
+                cards.get((player, question_id)),
+                correct=bool(correct),
+                seconds=seconds,
+                time_limit=time_limit,
+                when=when,
+            )
     db.executemany(UPSERT_CARD, [_card_row(p, q, state_of(card)) for (p, q), card in cards.items()])
 
 
