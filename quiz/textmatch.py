@@ -52,3 +52,9 @@ def judge_text(given: str, answers: tuple[str, ...], reject: tuple[str, ...] = (
     if any(fuzz.ratio(typed, r) >= best for r in refused):
         return TextVerdict(correct=False)
     return TextVerdict(correct=True, typo_forgiven=True)
+
+
+def option_key(text: str) -> str:
+    """What makes two options the same option: only case and spacing are folded, so signs,
+    symbols and accents still tell options apart (`-40`/`+40`, `C#`/`C++`, `Brasil`/`Brasília`)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

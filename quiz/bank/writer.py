@@ -34,8 +34,8 @@ def _refuse(path: Path, problems: Sequence[object]) -> BankWriteError:
 
 def check_target(path: Path) -> None:
     """Refuse now, before any question is asked, a target that could not be written."""
-    if path.exists():
-        _open(path)
+    if path.exists() and not _blank(path):
+        _valid_bytes(path)
 
 
 def _blank(path: Path) -> bool:
@@ -54,6 +54,11 @@ def _open(path: Path) -> TOMLDocument:
             doc.add(tomlkit.comment(line))
         doc.add(tomlkit.nl())
         return doc
+    return tomlkit.parse(_valid_bytes(path).decode("utf-8"))
+
+
+def _valid_bytes(path: Path) -> bytes:
+    """The file's bytes, when they load as a bank file on their own."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -61,7 +66,7 @@ def _open(path: Path) -> TOMLDocument:
     problems = problems_in(path, data)
     if problems:
         raise _refuse(path, problems)
-    return tomlkit.parse(data.decode("utf-8"))
+    return data
 
 
 def _save(path: Path, doc: TOMLDocument) -> None:
