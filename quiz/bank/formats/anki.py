@@ -90,9 +90,7 @@ def _topic(deck: str, fallback: str) -> str:
 
 def _convert(cells: list[str], headers: _Headers, topic: str) -> dict[str, object] | str:
     special = headers.columns
-    regular = [c for i, c in enumerate(cells) if i not in special.values()]
-    if len(regular) < 2 or not regular[1].strip():
-        return "needs a front and a back"
+    regular = [c for i, c in enumerate(cells) if i not in special.values()] + ["", ""]
     tags = list(headers.tags)
     if "tags column" in special and special["tags column"] < len(cells):
         tags += cells[special["tags column"]].split()
@@ -100,11 +98,13 @@ def _convert(cells: list[str], headers: _Headers, topic: str) -> dict[str, objec
         topic = _topic(cells[special["deck column"]], topic)
     front, back = (_plain(c, headers.html) for c in regular[:2])
     clozes = _CLOZE.findall(front)
-    if clozes:
+    if clozes:  # a cloze note: the gap is the answer
         if len({answer for answer, _ in clozes}) > 1:
             return "a cloze note with more than one gap"
         back = clozes[0][0]
         front = _CLOZE.sub(lambda m: f"_____ ({m[2]})" if m[2] else "_____", front)
+    if not front or not back:
+        return "needs a front and a back"
     difficulty = next((t.lower() for t in tags if t.lower() in DIFFICULTIES), DIFFICULTY)
     return {
         "topic": topic,

@@ -16,8 +16,7 @@ COLUMNS = ("type", "topic", "difficulty", "prompt", "answers", "choices", "expla
 OPTIONAL = ("id", "reject", "source")
 DELIMITERS = (",", ";", "\t")
 # Cells holding lists join their items with "|"; a "|" or "\" inside an item is escaped.
-_LIST_SPLIT = re.compile(r"(?<!\\)((?:\\\\)*)\|")
-_UNESCAPE = re.compile(r"\\([\\|])")
+_LIST_PART = re.compile(r"\\[\\|]|\|")
 
 
 def join_list(items: Sequence[str]) -> str:
@@ -27,8 +26,17 @@ def join_list(items: Sequence[str]) -> str:
 def split_list(cell: str) -> list[str]:
     if not cell.strip():
         return []
-    parts = _LIST_SPLIT.sub(lambda m: m.group(1) + "\0", cell).split("\0")
-    return [_UNESCAPE.sub(r"\1", part).strip() for part in parts]
+    items, current, start = [], [], 0
+    for match in _LIST_PART.finditer(cell):
+        current.append(cell[start : match.start()])
+        if match[0] == "|":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(match[0][1])
+        start = match.end()
+    items.append("".join(current) + cell[start:])
+    return [item.strip() for item in items]
 
 
 def _header(line: str) -> tuple[str, list[str]] | None:
