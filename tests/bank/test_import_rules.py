@@ -167,3 +167,22 @@ def test_a_big_file_shows_a_progress_bar_on_a_terminal(quiz_home: Path, tmp_path
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_importing_into_a_file_keeps_every_byte_it_had(quiz_home: Path, tmp_path: Path) -> None:
+    mine = write_bank(
+        tmp_path,
+        "mine.toml",
+        "# My questions, laid out my way.\n\n[[questions]]\n"
+        'id   = "kept"   # aligned on purpose\ntopic = "T"\ndifficulty = "easy"\n'
+        'type = "truefalse"\nprompt = """Kept as written."""\nanswers = [ "true" ]\n\n'
+        "# a closing comment\n",
+    )
+    before = mine.read_text(encoding="utf-8")
+    source = tmp_path / "trivia.json"
+    source.write_text(json.dumps(otdb(choice("Which one is new?", "A", "B"))), encoding="utf-8")
+    result = run_cli("bank", "import", str(source), "--bank", str(mine))
+    assert result.exit_code == 0, result.stderr
+    after = mine.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert after[len(before) :].startswith('\n[[questions]]\nid = "which-one-is-new"\n')
