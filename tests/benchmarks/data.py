@@ -89,7 +89,7 @@ def write_opentdb(path: Path, questions: int) -> Path:
     results = []
     for n in range(questions):
         topic = " ".join(rng.sample(WORDS, 4))
-        common = {
+        common: dict[str, object] = {
             "difficulty": rng.choice(DIFFICULTIES),
             "category": rng.choice(CATEGORIES),
         }
