@@ -104,7 +104,7 @@ def test_invisible_characters_are_dropped_and_odd_spaces_folded(
     lines = import_json(
         tmp_path,
         otdb(
-            choice("Which island is Kingston on?", "Jamaica\u200e", "Cuba", "Haiti\u200f"),
+            choice("Which island is Kingston on?", "Jamaica\u200e", "Cuba\x07", "Haiti\u200f"),
             choice(
                 "Which word has a soft\u00adhyphen?",
                 "Non\u00a0breaking",
