@@ -251,6 +251,8 @@ def test_the_format_option_offers_every_reader() -> None:
     ("name", "content", "message"),
     [
         ("notes.bin", "just some words\n", "cannot tell its format; name it with --format"),
+        ("empty.json", " \n", "is empty; there is nothing to import"),
+        ("broken.json", '{"results": [', "is not valid JSON (Expecting value"),
         ("latin1.csv", "type,topic\ncaf\xe9\n", "is not UTF-8 text"),
         ("page.md", "# A page\n\nNo quizzes here.\n", "holds no <quiz> blocks"),
         ("open.md", "<quiz>\nWhich?\n- [x] This\n", "line 1: a <quiz> block is never closed"),

@@ -32,7 +32,7 @@ def detect(source: Source) -> ModuleType:
     if source.suffix in BY_SUFFIX:
         return BY_SUFFIX[source.suffix]
     if source.suffix == ".json" or source.json is not NO_JSON:
-        source.json_or_fail("every format it could be")
+        source.json_or_fail("")
         raise FormatError(
             f"{source.path} is JSON, but neither Open Trivia DB, The Trivia API"
             " nor a 'quiz bank export' file"
@@ -59,6 +59,8 @@ def decode(path: Path) -> Source:
             f"{path} is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start});"
             " save it as UTF-8 and import it again"
         ) from exc
+    if not text.strip():
+        raise FormatError(f"{path} is empty; there is nothing to import")
     return Source(path, text.replace("\r\n", "\n"))
 
 

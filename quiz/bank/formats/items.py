@@ -66,13 +66,14 @@ class Source:
             return NO_JSON
 
     def json_or_fail(self, what: str) -> object:
-        """The parsed JSON document; FormatError naming `what` when the text is not JSON."""
+        """The parsed JSON document; FormatError (saying `what` is JSON) when the text is not."""
         data = self.json
         if data is NO_JSON:
             try:
                 data = json.loads(self.text)
             except json.JSONDecodeError as exc:
-                raise FormatError(f"{self.path} is not valid JSON ({exc}); {what} is JSON") from exc
+                also = f"; {what} is JSON" if what else ""
+                raise FormatError(f"{self.path} is not valid JSON ({exc}){also}") from exc
         return data
 
     @cached_property

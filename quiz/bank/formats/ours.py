@@ -10,10 +10,8 @@ NAME = "json"
 
 def looks_like(source: Source) -> bool:
     data = source.json
-    return (
-        isinstance(data, list)
-        and bool(data)
-        and all(isinstance(entry, dict) and "prompt" in entry for entry in data)
+    return isinstance(data, list) and all(
+        isinstance(entry, dict) and "prompt" in entry for entry in data
     )
 
 
