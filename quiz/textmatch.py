@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|an|a) (?=.)")
 
 
+# Cached: the add wizard compares a prompt with every prompt of the bank at each keystroke.
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Lower-case, strip accents and punctuation, fold spaces, drop a leading article."""
     decomposed = unicodedata.normalize("NFKD", text)
