@@ -324,3 +324,24 @@ def test_csv_list_cells_keep_pipes_and_backslashes(items: list[str]) -> None:
     items = [i.strip() for i in items if i.strip()]
     if items:
         assert split_list(join_list(items)) == items
+
+
+def test_anki_files_may_start_with_the_old_tags_line_and_name_their_separator(
+    tmp_path: Path,
+) -> None:
+    deck = tmp_path / "deck.txt"
+    deck.write_text(
+        "tags:office hard\n#separator:Semicolon\n"
+        'Who is at reception?;Pam\n"Who says ""Bears; beets""?";Jim\n',
+        encoding="utf-8",
+    )
+    name, items = outcome(deck)
+    assert name == "anki"
+    assert [
+        (where, e["prompt"], e["answers"], e["difficulty"])
+        for where, e in items
+        if isinstance(e, dict)
+    ] == [
+        ("#1 (line 3)", "Who is at reception?", ["Pam"], "hard"),
+        ("#2 (line 4)", 'Who says "Bears; beets"?', ["Jim"], "hard"),
+    ]

@@ -46,6 +46,7 @@ def _headers(lines: list[str]) -> _Headers:
     for number, line in enumerate(lines):
         if number == 0 and line.startswith("tags:"):  # the old way, allowed before the headers
             found.tags += line[5:].split()
+            found.end = 1
             continue
         match = _HEADER.match(line.strip())
         if not match:
