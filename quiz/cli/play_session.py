@@ -69,11 +69,11 @@ def _new_game(
     n = len(selection.asked)
     if n < min(request.count, selection.matching):
         note(
-            f"Playing {n} of the {selection.matching} questions that match {filters.describe()}:"
+            f"Playing {n} of the {selection.matching} questions that {filters.describe()}:"
             " the others would give away an answer in this game."
         )
     elif n < request.count:
-        note(f"Only {n} questions match {filters.describe()}; playing all {n}.")
+        note(f"Only {n} questions {filters.describe()}; playing all {n}.")
     settings = GameSettings(
         seed=seed,
         count=request.count,
@@ -122,6 +122,8 @@ def _play_interactive(
         extra.append(
             Text.assemble("\nReplay this exact quiz: ", (replay_command(result.settings), "bold"))
         )
+        if placement:  # saved, so `quiz share` shows this game
+            extra.append(Text.assemble("Show it off: ", ("quiz share", "bold")))
         out.print(summary(result, extra))
         out.print(review(result))
         played |= {r.question.id for r in result.records}
