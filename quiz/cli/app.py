@@ -97,10 +97,12 @@ def root(
 def _register() -> None:
     from quiz.cli.add import add
     from quiz.cli.bank import bank_app
+    from quiz.cli.party import party
     from quiz.cli.play import play
     from quiz.cli.scores import scores, stats
 
     app.command()(play)
+    app.command()(party)
     app.command()(scores)
     app.command()(stats)
     app.command()(add)

@@ -22,6 +22,12 @@ class TypeName(StrEnum):
     multi = "multi"
 
 
+class ModeName(StrEnum):
+    normal = "normal"
+    lives = "lives"
+    party = "party"
+
+
 BankOption = Annotated[
     list[Path] | None,
     typer.Option(

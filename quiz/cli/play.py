@@ -7,12 +7,16 @@ from typing import Annotated
 import typer
 
 from quiz.cli.options import BankOption, DifficultyOption, TopicOption, TypeOption, values
+from quiz.errors import UsageError
 
 
 def play(
     count: Annotated[
-        int, typer.Option("--count", "-n", min=1, metavar="N", help="How many questions to ask.")
-    ] = 10,
+        int | None,
+        typer.Option(
+            "--count", "-n", min=1, metavar="N", help="How many questions to ask.  [default: 10]"
+        ),
+    ] = None,
     topic: TopicOption = None,
     difficulty: DifficultyOption = None,
     qtype: TypeOption = None,
@@ -43,6 +47,23 @@ def play(
         ),
     ] = False,
     bank: BankOption = None,
+    lives: Annotated[
+        int | None,
+        typer.Option(
+            "--lives",
+            min=1,
+            max=99,
+            metavar="N",
+            help="Survival: questions keep coming until N answers are wrong (ranked apart).",
+        ),
+    ] = None,
+    lifeline: Annotated[
+        bool,
+        typer.Option(
+            "--lifeline",
+            help="One 50:50 a game on a choice question of 4+ options; that question scores half.",
+        ),
+    ] = False,
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Do not record this game in the high scores.")
     ] = False,
@@ -56,12 +77,17 @@ def play(
     Examples:
       quiz play --count 5 --difficulty hard
       quiz play --topic "Pam Beesly" --time-limit 20
+      quiz play --lives 3 --lifeline
       printf '1\\n\\n' | quiz play --plain --seed 7 --count 2
     """
     from quiz.cli.play_session import PlayRequest, run_play
 
+    if count is not None and lives is not None:
+        raise UsageError(
+            "--count and --lives do not go together: survival asks until lives run out"
+        )
     request = PlayRequest(
-        count=count,
+        count=10 if count is None else count,
         topics=tuple(topic or ()),
         difficulties=values(difficulty),
         types=values(qtype),
@@ -70,5 +96,7 @@ def play(
         time_limit=time_limit,
         plain=plain,
         banks=tuple(bank or ()),
+        lives=lives,
+        lifeline=lifeline,
     )
     run_play(request, save=not no_save)
