@@ -73,6 +73,23 @@ TypeOption = Annotated[
         show_default=False,
     ),
 ]
+TimeLimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--time-limit",
+        min=5,
+        max=300,
+        metavar="SECONDS",
+        help="Timed mode: seconds per question (5-300); faster answers score more.",
+    ),
+]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Line-by-line mode for scripts and screen readers (automatic when piped).",
+    ),
+]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")
 ]

@@ -17,6 +17,7 @@ from quiz.engine.party import (
     MAX_PLAYERS,
     MIN_PLAYERS,
     Party,
+    check_names,
     check_players,
     name_problem,
     plan_party,
@@ -59,12 +60,11 @@ def _ask_players(given: tuple[str, ...]) -> tuple[str, ...]:
     """The players given, then more typed in until an empty line (2 at least, 8 at most)."""
     from quiz.terminal import prompts
 
-    names: list[str] = []
-    for name in given:
-        problem = name_problem(name, names)
-        if problem:
-            raise UsageError(problem)
-        names.append(name.strip())
+    names = check_names(given)
+    print(
+        f"Who is playing? Type a name for each player ({MIN_PLAYERS} to {MAX_PLAYERS},"
+        " in turn order); an empty name starts the party."
+    )
     while len(names) < MAX_PLAYERS:
         done = len(names) >= MIN_PLAYERS
 
@@ -73,8 +73,7 @@ def _ask_players(given: tuple[str, ...]) -> tuple[str, ...]:
                 return True
             return name_problem(text, names) or True
 
-        hint = "(an empty line starts the party)" if done else None
-        name = prompts.write(f"Player {len(names) + 1}:", validate=valid, instruction=hint)
+        name = prompts.write(f"Player {len(names) + 1}:", validate=valid)
         if not name:
             break
         names.append(name)

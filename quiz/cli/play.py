@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from quiz.cli.options import BankOption, DifficultyOption, TopicOption, TypeOption, values
+from quiz.cli.options import (
+    BankOption,
+    DifficultyOption,
+    PlainOption,
+    TimeLimitOption,
+    TopicOption,
+    TypeOption,
+    values,
+)
 from quiz.errors import UsageError
 
 
@@ -29,23 +37,8 @@ def play(
     player: Annotated[
         str | None, typer.Option(metavar="NAME", help="Your name (asked for when not given).")
     ] = None,
-    time_limit: Annotated[
-        int | None,
-        typer.Option(
-            "--time-limit",
-            min=5,
-            max=300,
-            metavar="SECONDS",
-            help="Timed mode: seconds per question (5-300); faster answers score more.",
-        ),
-    ] = None,
-    plain: Annotated[
-        bool,
-        typer.Option(
-            "--plain",
-            help="Line-by-line mode for scripts and screen readers (automatic when piped).",
-        ),
-    ] = False,
+    time_limit: TimeLimitOption = None,
+    plain: PlainOption = False,
     bank: BankOption = None,
     lives: Annotated[
         int | None,

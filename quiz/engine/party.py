@@ -33,14 +33,20 @@ def name_problem(name: str, taken: Sequence[str] = ()) -> str | None:
     return None
 
 
-def check_players(names: Sequence[str]) -> tuple[str, ...]:
-    """The players' names, trimmed; a UsageError names the first problem."""
+def check_names(names: Sequence[str]) -> list[str]:
+    """The names, trimmed; a UsageError names the first problem (however many there are)."""
     players: list[str] = []
     for name in names:
         problem = name_problem(name, players)
         if problem:
             raise UsageError(problem)
         players.append(name.strip())
+    return players
+
+
+def check_players(names: Sequence[str]) -> tuple[str, ...]:
+    """The players' names, trimmed: 2 to 8 of them; a UsageError names the first problem."""
+    players = check_names(names)
     if not MIN_PLAYERS <= len(players) <= MAX_PLAYERS:
         raise UsageError(
             f"a party needs {MIN_PLAYERS} to {MAX_PLAYERS} players, not {len(players)}"

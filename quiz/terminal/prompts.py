@@ -14,7 +14,7 @@ from prompt_toolkit.layout import HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
 SKIP_LABEL = "(skip this question)"
-LIFELINE_LABEL = "50:50 (half the wrong options go; a right answer scores half)"
+LIFELINE_LABEL = "50:50 (scores half)"
 
 
 class TimedOut:

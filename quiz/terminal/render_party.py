@@ -38,20 +38,18 @@ def standings_table(standings: Sequence[Standing], title: str) -> Table:
 
 def hand_over(party: Party) -> Group:
     """The screen between turns: whose turn it is (and, as a round starts, where it stands)."""
-    parts: list[RenderableType] = []
-    if party.round_starts:
-        difficulty = party.round_difficulty
-        parts.append(
-            Text.assemble(
-                (f"Round {party.round_number} of {party.rounds}", "bold"),
-                "  ·  ",
-                (difficulty, DIFFICULTY_STYLES[difficulty]),
-                " for everyone",
-            )
+    difficulty = party.round_difficulty
+    parts: list[RenderableType] = [
+        Text.assemble(
+            (f"Round {party.round_number} of {party.rounds}", "bold"),
+            "  ·  ",
+            (difficulty, DIFFICULTY_STYLES[difficulty]),
+            " for everyone",
         )
-        if party.round_number > 1:
-            title = f"Standings after round {party.round_number - 1}"
-            parts.append(standings_table(party.standings(), title))
+    ]
+    if party.round_starts and party.round_number > 1:
+        title = f"Standings after round {party.round_number - 1}"
+        parts.append(standings_table(party.standings(), title))
     message = Text.assemble("Pass the keyboard to ", (party.player, "bold yellow"))
     parts.append(Panel(Align.center(message), box=box.HEAVY, padding=(1, 2)))
     return Group(*parts)
