@@ -28,8 +28,9 @@ def name_problem(name: str, taken: Sequence[str] = ()) -> str | None:
         return "a player's name cannot hold control characters"
     if len(name) > MAX_NAME:
         return f"a player's name is at most {MAX_NAME} characters"
-    if name.casefold() in {t.casefold() for t in taken}:
-        return f"{name} is already playing (names are compared ignoring case)"
+    same = [t for t in taken if t.casefold() == name.casefold()]
+    if same:
+        return f"{same[0]} is already playing (names are compared ignoring case)"
     return None
 
 
