@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.text import Text
 
 from quiz.engine.party import Party
 from quiz.terminal import prompts
@@ -26,7 +27,8 @@ def play_party_interactive(party: Party, console: Console) -> None:
         clear(console)
         console.print(hand_over(party))
         player = party.player
-        prompts.wait_for_enter(f"{player}, press Enter when you are ready")
+        console.print(Text(f"{player}, press Enter when you are ready", style="bold"))
+        prompts.wait_for_enter()
         clear(console)
         ask_interactive(party.game, console, party.round_number, party.rounds, player)
         last = party.finished

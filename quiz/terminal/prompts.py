@@ -114,8 +114,10 @@ def _discard_typed_ahead() -> None:
         termios.tcflush(sys.stdin, termios.TCIFLUSH)
 
 
-def wait_for_enter(message: str) -> None:
-    """Show `message` (literally) and wait for Enter; other keys do nothing."""
+def wait_for_enter(message: str = "") -> None:
+    """Show `message` (literally; keep it short, it wraps mid-word) and wait for Enter.
+
+    Other keys do nothing."""
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.key_binding.key_processor import KeyPressEvent
 
@@ -139,7 +141,8 @@ def wait_for_enter(message: str) -> None:
 
     control = FormattedTextControl([("bold", message)], show_cursor=False)
     app: Application[None] = Application(
-        layout=Layout(Window(control, height=1)), key_bindings=keys
+        layout=Layout(Window(control, wrap_lines=True, dont_extend_height=True)),
+        key_bindings=keys,
     )
     _discard_typed_ahead()
     asyncio.run(app.run_async())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -51,7 +50,8 @@ def hand_over(party: Party) -> Group:
         title = f"Standings after round {party.round_number - 1}"
         parts.append(standings_table(party.standings(), title))
     message = Text.assemble("Pass the keyboard to ", (party.player, "bold yellow"))
-    parts.append(Panel(Align.center(message), box=box.HEAVY, padding=(1, 2)))
+    message.justify = "center"
+    parts.append(Panel(message, box=box.HEAVY, padding=(1, 2)))
     return Group(*parts)
 
 

@@ -175,3 +175,17 @@ def test_50_on_a_question_without_a_lifeline_re_asks_with_a_hint(tmp_path: Path)
         in result.stdout
     )
     assert "(1/1 correct)" in result.stdout
+
+
+def test_scores_party_errors_are_one_line(tmp_path: Path) -> None:
+    result = run_cli("scores", "--party", "last")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: no party has been saved yet: run quiz party\n",
+    )
+    result = run_cli("scores", "--party", "nope")
+    assert result.stderr == "Error: no party 'nope' in the scores (try --party last)\n"
+    result = run_cli("scores", "--party", "last", "--mode", "lives")
+    assert result.exit_code == 2
+    assert "does not go with --mode lives" in result.stderr
+    assert run_cli("scores", "--mode", "party").stdout == "No party games yet: run quiz party\n"
