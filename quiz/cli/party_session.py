@@ -132,11 +132,10 @@ def run_party(request: PartyRequest, *, save: bool) -> None:
     """Play one party to the podium, then save each player's game with the party id."""
     interactive = not request.plain and output.interactive_terminal()
     questions = load_for_command(request.banks).questions
-    players = _players(request, interactive)
-    party = _new_party(request, questions, players)
-    recorder = Recorder(save=save)
-    started_at = time.time()
     try:
+        party = _new_party(request, questions, _players(request, interactive))
+        recorder = Recorder(save=save)
+        started_at = time.time()
         if interactive:
             _play_interactive(party)
         else:

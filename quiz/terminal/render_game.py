@@ -38,6 +38,8 @@ def feedback(record: AnswerRecord) -> Group:
     right = answer_text(record.question)
     if record.correct:
         line = Text.assemble(("✓ Correct! ", "bold green"), f"+{record.points:,} points")
+        if record.lifeline:
+            line.append(" (half, after the 50:50)")
         if record.streak >= 2:
             line.append(f"  (streak of {record.streak})", style="magenta")
         if record.typo_forgiven:

@@ -71,7 +71,7 @@ def given_text(record: AnswerRecord) -> str:
         return "(skipped)"
     if record.question.type == "truefalse":
         return record.given[0].capitalize()
-    return "; ".join(record.given)
+    return "; ".join(record.given) + (" (50:50)" if record.lifeline else "")
 
 
 def verdict_text(record: AnswerRecord) -> str:

@@ -118,3 +118,28 @@ def test_one_lifeline_a_game_and_that_question_scores_half() -> None:
 def test_no_lifeline_unless_the_game_has_one() -> None:
     game = Game([AskedQuestion(FOUR, FOUR.choices)], GameSettings(seed=5, count=1))
     assert not game.can_use_lifeline()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    difficulty=st.sampled_from(["easy", "medium", "hard"]),
+    before=st.integers(0, 7),
+    seconds=st.floats(0, 40),
+    limit=st.one_of(st.none(), st.integers(5, 40)),
+)
+def test_the_lifeline_question_scores_exactly_half_of_what_it_would_have(
+    difficulty: str, before: int, seconds: float, limit: int | None
+) -> None:
+    questions = [replace(FOUR, id=f"q{n}", difficulty=difficulty) for n in range(before + 1)]
+    asked = [AskedQuestion(q, q.choices) for q in questions]
+    plain, helped = (
+        Game(asked, GameSettings(seed=9, time_limit=limit, lifeline=lifeline))
+        for lifeline in (False, True)
+    )
+    for game in (plain, helped):
+        play(game, ["right"] * before)
+    helped.use_lifeline()
+    full = plain.answer(("Right",), seconds)
+    half = helped.answer(("Right",), seconds)
+    assert half.points == full.points // 2 == lifeline_points(full.points)
+    assert half.streak == full.streak == before + 1
