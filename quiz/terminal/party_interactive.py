@@ -21,14 +21,18 @@ def clear(console: Console) -> None:
         console.file.flush()
 
 
+def wrapped(message: str, console: Console) -> str:
+    """`message` broken at word boundaries to fit the terminal (prompt_toolkit breaks words)."""
+    return "\n".join(line.plain for line in Text(message).wrap(console, console.width - 1))
+
+
 def play_party_interactive(party: Party, console: Console) -> None:
     """Every turn: the hand-over screen, the question, the answer until Enter; then the podium."""
     while not party.finished:
         clear(console)
         console.print(hand_over(party))
         player = party.player
-        console.print(Text(f"{player}, press Enter when you are ready", style="bold"))
-        prompts.wait_for_enter()
+        prompts.wait_for_enter(wrapped(f"{player}, press Enter when you are ready", console))
         clear(console)
         ask_interactive(party.game, console, party.round_number, party.rounds, player)
         last = party.finished

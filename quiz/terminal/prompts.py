@@ -58,8 +58,28 @@ async def _run(app: Application[Any], time_limit: float | None) -> Any:
         handle.cancel()
 
 
+def _discard_typed_ahead(app: Application[Any]) -> None:
+    """On a terminal, drop keys pressed before `app` shows: those still in the terminal,
+    and those an earlier prompt read but did not use (prompt_toolkit keeps them for the
+    next one). Keys from anything else (a pipe, a test) are meant, and stay."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return
+    import termios
+
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    clear_typeahead(app.input)
+    termios.tcflush(sys.stdin, termios.TCIFLUSH)
+
+
 def ask(question: questionary.Question, time_limit: float | None = None) -> Any:
-    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError, time-out gives TIMED_OUT."""
+    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError, time-out gives TIMED_OUT.
+
+    Keys pressed before the prompt shows are dropped: a fast double Enter on the screen
+    before never answers this question."""
+    _discard_typed_ahead(question.application)
     return asyncio.run(_run(question.application, time_limit))
 
 
@@ -104,20 +124,9 @@ def type_name(default: str) -> str:
     )
 
 
-def _discard_typed_ahead() -> None:
-    """Drop keys pressed before a prompt appears, so an extra Enter never passes it."""
-    import sys
-
-    if sys.stdin.isatty():
-        import termios
-
-        termios.tcflush(sys.stdin, termios.TCIFLUSH)
-
-
-def wait_for_enter(message: str = "") -> None:
-    """Show `message` (literally; keep it short, it wraps mid-word) and wait for Enter.
-
-    Other keys do nothing."""
+def wait_for_enter(message: str) -> None:
+    """Show `message` (literally; lines wrap mid-word, so break long ones first) and wait
+    for Enter. Keys pressed before it shows are dropped; other keys do nothing."""
     from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.key_binding.key_processor import KeyPressEvent
 
@@ -144,7 +153,7 @@ def wait_for_enter(message: str = "") -> None:
         layout=Layout(Window(control, wrap_lines=True, dont_extend_height=True)),
         key_bindings=keys,
     )
-    _discard_typed_ahead()
+    _discard_typed_ahead(app)
     asyncio.run(app.run_async())
 
 
