@@ -89,7 +89,7 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
 
 
 def question_lines(number: int, total: int, asked: AskedQuestion, tag: str = "") -> list[str]:
-    """The header line (`tag` ends it: ` for NAME` in a party), the prompt and the options."""
+    """The header line (`tag` ends it: ` for NAME` in a party) and the prompt."""
     q = asked.question
     return [f"Question {number}/{total} [{q.topic}, {q.difficulty}]{tag}", q.prompt]
 
