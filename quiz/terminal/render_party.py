@@ -51,7 +51,7 @@ def hand_over(party: Party) -> Group:
         parts.append(standings_table(party.standings(), title))
     message = Text.assemble("Pass the keyboard to ", (party.player, "bold yellow"))
     message.justify = "center"
-    parts.append(Panel(message, box=box.HEAVY, padding=(1, 2)))
+    parts.append(Panel(message, box=box.HEAVY, padding=(1, 4), expand=False))
     return Group(*parts)
 
 
@@ -83,4 +83,5 @@ def podium(standings: Sequence[Standing], rounds: int) -> Group:
         box=box.ROUNDED,
         expand=False,
     )
-    return Group(panel, standings_table(standings, f"Final standings after {rounds} rounds"))
+    after = f"{rounds} round{'s' if rounds != 1 else ''}"
+    return Group(panel, standings_table(standings, f"Final standings after {after}"))
