@@ -95,10 +95,10 @@ def plan_party(
     capacity = [len(f.apply(questions)) // players for f in by_difficulty]
     counts = _rounds_per_difficulty(capacity, rounds)
     if not any(counts):
+        where = " in the bank" if filters == Filters() else f" with {filters.describe()}"
         raise UsageError(
             f"not enough questions for {players} players: every round needs {players}"
-            f" questions of one difficulty, and no difficulty has that many matching"
-            f" {filters.describe()}"
+            f" questions of one difficulty, and no difficulty has that many{where}"
         )
     difficulties: list[str] = []
     dealt: list[list[AskedQuestion]] = [[] for _ in range(players)]
