@@ -13,6 +13,7 @@ from quiz.cli.options import (
     TimeLimitOption,
     TopicOption,
     TypeOption,
+    WholeNumber,
     values,
 )
 
@@ -30,7 +31,10 @@ def party(
     rounds: Annotated[
         int,
         typer.Option(
-            "--rounds", min=1, max=50, metavar="N", help="Rounds: one question each per round."
+            "--rounds",
+            click_type=WholeNumber(1, 50),
+            metavar="N",
+            help="Rounds: one question each per round.",
         ),
     ] = 5,
     topic: TopicOption = None,

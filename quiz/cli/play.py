@@ -13,6 +13,7 @@ from quiz.cli.options import (
     TimeLimitOption,
     TopicOption,
     TypeOption,
+    WholeNumber,
     values,
 )
 from quiz.errors import UsageError
@@ -22,7 +23,11 @@ def play(
     count: Annotated[
         int | None,
         typer.Option(
-            "--count", "-n", min=1, metavar="N", help="How many questions to ask.  [default: 10]"
+            "--count",
+            "-n",
+            click_type=WholeNumber(1),
+            metavar="N",
+            help="How many questions to ask (at least 1; default 10).",
         ),
     ] = None,
     topic: TopicOption = None,
@@ -31,11 +36,16 @@ def play(
     seed: Annotated[
         int | None,
         typer.Option(
-            metavar="S", help="Seed for a repeatable game: same seed and bank, same quiz."
+            click_type=WholeNumber(),
+            metavar="SEED",
+            help="Seed for a repeatable game: same seed and bank, same quiz.",
         ),
     ] = None,
     player: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Your name (asked for when not given).")
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Your name (default: the last player, or asked for on a terminal)."
+        ),
     ] = None,
     time_limit: TimeLimitOption = None,
     plain: PlainOption = False,
@@ -44,8 +54,7 @@ def play(
         int | None,
         typer.Option(
             "--lives",
-            min=1,
-            max=99,
+            click_type=WholeNumber(1, 99),
             metavar="N",
             help="Survival: questions keep coming until N answers are wrong (ranked apart).",
         ),

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import string
+from collections.abc import Sequence
+
 from quiz.engine.game import Game
 from quiz.engine.lifeline import MIN_OPTIONS
 from quiz.engine.survival import Survival
 from quiz.models import AnswerRecord, AskedQuestion, Question
+
+_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 
 HINTS = {
     "choice": "Type the option's number or text; an empty line skips.",
@@ -52,6 +58,20 @@ def survival_end(game: Survival) -> str:
     if game.out_of_lives:
         return f"Out of lives after {answered} {'question' if answered == 1 else 'questions'}."
     return f"No questions left: you survived all {answered} with {lives_text(game.lives_left)}."
+
+
+def option_labels(options: Sequence[str]) -> list[str]:
+    """`1`, `2`, ... for the options; `a`, `b`, ... when an option is itself a number, so that
+    typing `4` always means the option "4" and never the fourth option."""
+    if any(_NUMBER.fullmatch(option.strip()) for option in options):
+        return list(string.ascii_lowercase[: len(options)])
+    return [str(n) for n in range(1, len(options) + 1)]
+
+
+def hint(question: Question, labels: Sequence[str]) -> str:
+    """The one-line hint under a question, speaking of letters when the options have them."""
+    text = HINTS[question.type]
+    return text if not labels or labels[0] == "1" else text.replace("number", "letter")
 
 
 def answer_text(question: Question) -> str:

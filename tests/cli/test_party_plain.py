@@ -91,7 +91,7 @@ def test_party_refuses_bad_players(tmp_path: Path) -> None:
         args = [arg for name in players for arg in ("--player", name)]
         result = quiz("party", *args, stdin="", cwd=tmp_path)
         assert result.returncode == 2
-        assert result.stderr == f"Error: {message}\n"
+        assert result.stderr == f"Error: {message} (see 'quiz party --help')\n"
 
 
 def test_a_bank_too_small_for_the_rounds_plays_fewer_with_a_notice(tmp_path: Path) -> None:
@@ -181,10 +181,10 @@ def test_scores_party_errors_are_one_line(tmp_path: Path) -> None:
     result = run_cli("scores", "--party", "last")
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: no party has been saved yet: run quiz party\n",
+        "Error: no party has been saved yet: run quiz party (see 'quiz scores --help')\n",
     )
     result = run_cli("scores", "--party", "nope")
-    assert result.stderr == "Error: no party 'nope' in the scores (try --party last)\n"
+    assert result.stderr.startswith("Error: no party 'nope' in the scores (try --party last)")
     result = run_cli("scores", "--party", "last", "--mode", "lives")
     assert result.exit_code == 2
     assert "does not go with --mode lives" in result.stderr
