@@ -102,6 +102,12 @@ def complete_id(incomplete: str) -> list[str]:
     return [q.id for q in _bank_questions() if q.id.startswith(incomplete)]
 
 
+class ModeName(StrEnum):
+    normal = "normal"
+    lives = "lives"
+    party = "party"
+
+
 BankOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -146,6 +152,15 @@ TypeOption = Annotated[
         metavar="[choice|truefalse|text|multi]",
         help="Only this question type (repeatable).",
         show_default=False,
+    ),
+]
+TimeLimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--time-limit",
+        click_type=WholeNumber(5, 300),
+        metavar="SECONDS",
+        help="Timed mode: seconds per question (5-300); faster answers score more.",
     ),
 ]
 PlainOption = Annotated[

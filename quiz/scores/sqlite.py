@@ -159,10 +159,23 @@ def _add_reviews_and_daily(db: sqlite3.Connection) -> None:
     db.executemany(UPSERT_CARD, [_card_row(p, q, state_of(card)) for (p, q), card in cards.items()])
 
 
+def _add_game_modes(db: sqlite3.Connection) -> None:
+    """Migration 5: the board a game is ranked on (older games are normal), its survival
+    lives, whether it had a 50:50, and the party it was part of."""
+    db.execute("ALTER TABLE games ADD COLUMN mode TEXT NOT NULL DEFAULT 'normal'")
+    db.execute("ALTER TABLE games ADD COLUMN lives INTEGER")
+    db.execute("ALTER TABLE games ADD COLUMN lifeline INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE games ADD COLUMN party_id TEXT")
+    db.execute("CREATE INDEX games_by_mode ON games (mode, score DESC, played_at, id)")
+    db.execute("CREATE INDEX games_by_party ON games (party_id, played_at)")
+
+
+# Issue 14's migration goes before _add_game_modes (migration 5 of the plan) when merged.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _create_v1,
     _add_best_streak,
     _add_reviews_and_daily,
+    _add_game_modes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -342,6 +355,10 @@ class SqliteStore:
             ",".join(s.difficulties),
             ",".join(s.types),
             s.time_limit,
+            s.mode,
+            s.lives,
+            int(s.lifeline),
+            s.party_id,
         )
         reviewed_at = clock.now()
         with self._db(create=True, check=True) as db:
@@ -350,8 +367,9 @@ class SqliteStore:
                 db.execute("BEGIN IMMEDIATE")
                 cursor = db.execute(
                     """INSERT INTO games (player, played_at, score, correct, total, best_streak,
-                        duration_s, seed, question_count, difficulties, types, time_limit)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        duration_s, seed, question_count, difficulties, types, time_limit,
+                        mode, lives, lifeline, party_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     game_row,
                 )
                 game_id = int(cursor.lastrowid or 0)
@@ -397,23 +415,23 @@ class SqliteStore:
             if db is None:
                 raise StoreError(f"{self.path} does not exist")
             found = db.execute(
-                "SELECT player, score, played_at FROM games WHERE id = ?", (game_id,)
+                "SELECT player, score, played_at, mode FROM games WHERE id = ?", (game_id,)
             ).fetchone()
             if found is None:
                 raise StoreError(f"no game {game_id} in {self.path}")
-            player, score, played_at = found
+            player, score, played_at, mode = found
             ahead, games = db.execute(
                 """SELECT
                     SUM(CASE WHEN score > ? OR (score = ? AND (played_at < ?
                         OR (played_at = ? AND id < ?))) THEN 1 ELSE 0 END),
                     COUNT(*)
-                FROM games""",
-                (score, score, played_at, played_at, game_id),
+                FROM games WHERE mode = ?""",
+                (score, score, played_at, played_at, game_id, mode),
             ).fetchone()
             best, previous = db.execute(
                 """SELECT MAX(score), MAX(CASE WHEN id <> ? THEN score END)
-                FROM games WHERE player = ?""",
-                (game_id, player),
+                FROM games WHERE player = ? AND mode = ?""",
+                (game_id, player, mode),
             ).fetchone()
         return Placement(int(ahead) + 1, int(games), int(best), previous)
 
@@ -423,9 +441,15 @@ class SqliteStore:
         player: str | None = None,
         topic: str | None = None,
         since: date | None = None,
+        *,
+        mode: str = "normal",
+        party: str | None = None,
     ) -> list[RankedGame]:
-        """The best games first; a tie goes to the earlier game."""
-        where, params = [], []
+        """The best games of one mode (or of one party) first; a tie goes to the earlier game."""
+        where, params = ["g.mode = ?"], [mode]
+        if party is not None:
+            where = ["g.party_id = ?"]
+            params = [party]
         if player is not None:
             where.append("g.player = ?")
             params.append(player)
@@ -447,7 +471,7 @@ class SqliteStore:
                 params.extend(names)
             sql = f"""SELECT g.id, g.player, g.score, g.correct, g.total, g.best_streak,
                     g.duration_s, g.played_at, g.difficulties, g.time_limit
-                FROM games g {"WHERE " + " AND ".join(where) if where else ""}
+                FROM games g WHERE {" AND ".join(where)}
                 ORDER BY g.score DESC, g.played_at, g.id
                 LIMIT ?"""
             rows = db.execute(sql, (*params, limit)).fetchall()
@@ -498,6 +522,17 @@ class SqliteStore:
             found = row.fetchone()
         return int(found[0]) if found else None
 
+    def last_party(self) -> str | None:
+        """The id of the party that finished last, if any."""
+        with self._db(create=False) as db:
+            if db is None:
+                return None
+            found = db.execute(
+                """SELECT party_id FROM games WHERE party_id IS NOT NULL
+                ORDER BY played_at DESC, id DESC LIMIT 1"""
+            ).fetchone()
+        return str(found[0]) if found else None
+
     def last_game(self, player: str | None = None) -> PlayedGame | None:
         """The newest game (of `player`), with each question's outcome in order."""
         where, params = ("WHERE player = ?", (player,)) if player is not None else ("", ())
@@ -506,7 +541,7 @@ class SqliteStore:
                 return None
             game = db.execute(
                 f"""SELECT id, player, score, correct, total, best_streak, played_at, seed,
-                    question_count, difficulties, types, time_limit
+                    question_count, difficulties, types, time_limit, lives, lifeline, party_id
                 FROM games {where} ORDER BY played_at DESC, id DESC LIMIT 1""",
                 params,
             ).fetchone()
@@ -535,6 +570,9 @@ class SqliteStore:
                 difficulties=_split(game[9]),
                 types=_split(game[10]),
                 time_limit=time_limit,
+                lives=game[12],
+                lifeline=bool(game[13]),
+                party_id=game[14],
             ),
             outcomes=tuple(_outcome(given, bool(ok), s, time_limit) for given, ok, s in answers),
         )

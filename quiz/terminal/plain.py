@@ -9,8 +9,17 @@ import time
 from typing import TextIO
 
 from quiz.engine.game import Game
-from quiz.models import AskedQuestion, GameResult
-from quiz.terminal.wording import hint, option_labels, verdict_text
+from quiz.models import AnswerRecord, AskedQuestion, GameResult
+from quiz.terminal.wording import (
+    LIFELINE_HINT,
+    asks_for_lifeline,
+    hint,
+    lifeline_note,
+    lifeline_refusal,
+    lives_tag,
+    option_labels,
+    verdict_text,
+)
 from quiz.textmatch import normalise, option_key
 
 TRUE_WORDS = {"true", "t", "yes", "y"}
@@ -116,51 +125,82 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
     raise InvalidAnswerError(f"Answer with {_label_range(labels, one=True)} or the option's text.")
 
 
-def question_lines(number: int, total: int, asked: AskedQuestion) -> list[str]:
+def question_lines(
+    number: int, total: int, asked: AskedQuestion, tag: str = "", lifeline: bool = False
+) -> list[str]:
+    """The header line (`tag` ends it: ` for NAME` in a party), the prompt, the options and
+    the hint."""
     q = asked.question
-    lines = [f"Question {number}/{total} [{q.topic}, {q.difficulty}]", q.prompt]
+    header = f"Question {number}/{total} [{q.topic}, {q.difficulty}]{tag}"
+    return [header, q.prompt, *option_lines(asked, lifeline)]
+
+
+def option_lines(asked: AskedQuestion, lifeline: bool = False) -> list[str]:
+    """The numbered (or lettered) options and the one-line hint (naming the 50:50 when it can be used)."""
     labels = option_labels(asked.options) if asked.options else []
-    lines += [f"{label}) {option}" for label, option in zip(labels, asked.options, strict=True)]
-    lines.append(hint(q, labels))
-    return lines
+    lines = [f"{label}) {option}" for label, option in zip(labels, asked.options, strict=True)]
+    return [*lines, hint(asked.question, labels) + (LIFELINE_HINT if lifeline else "")]
+
+
+def _lifeline(game: Game, out: TextIO) -> None:
+    """Use the 50:50 on the current question and show what is left, or say why not."""
+    refusal = lifeline_refusal(game)
+    if refusal:
+        out.write(f"{refusal} Try again.\n")
+        return
+    before = len(game.current.options)
+    asked = game.use_lifeline()
+    out.write(lifeline_note(before - len(asked.options)) + "\n")
+    out.write("\n".join(option_lines(asked)) + "\n")
+
+
+def ask_plain(
+    game: Game, reader: LineReader, out: TextIO, number: int, total: int, tag: str = ""
+) -> AnswerRecord:
+    """Ask the current question of `game` until a line answers it, then say how it went."""
+    echo_newline = not sys.stdin.isatty()
+    limit = game.settings.time_limit
+    lines = question_lines(number, total, game.current, tag, game.can_use_lifeline())
+    out.write("\n".join(lines) + "\n")
+    started = time.monotonic()
+    while True:
+        out.write("> ")
+        out.flush()
+        remaining = None if limit is None else limit - (time.monotonic() - started)
+        try:
+            line = reader.read(remaining)
+        except EOFError:
+            out.write("\n")
+            raise
+        if echo_newline or line is None:
+            out.write("\n")
+        if line is None:
+            record = game.answer((), time.monotonic() - started, timed_out=True)
+            break
+        if game.settings.lifeline and asks_for_lifeline(game.current, line):
+            _lifeline(game, out)
+            continue
+        try:
+            given = parse_answer(game.current, line)
+        except InvalidAnswerError as exc:
+            out.write(f"{exc} Try again.\n")
+            continue
+        record = game.answer(given, time.monotonic() - started)
+        break
+    out.write(verdict_text(record) + "\n")
+    if record.question.explanation:
+        out.write(record.question.explanation + "\n")
+    out.write("\n")
+    out.flush()
+    return record
 
 
 def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> None:
     """Ask every question of `game`; EOFError when input ends before the last answer."""
     out = out or sys.stdout
-    echo_newline = not sys.stdin.isatty()
-    limit = game.settings.time_limit
     while not game.finished:
-        asked = game.current
         number = len(game.records) + 1
-        out.write("\n".join(question_lines(number, len(game.asked), asked)) + "\n")
-        started = time.monotonic()
-        while True:
-            out.write("> ")
-            out.flush()
-            remaining = None if limit is None else limit - (time.monotonic() - started)
-            try:
-                line = reader.read(remaining)
-            except EOFError:
-                out.write("\n")
-                raise
-            if echo_newline or line is None:
-                out.write("\n")
-            if line is None:
-                record = game.answer((), time.monotonic() - started, timed_out=True)
-                break
-            try:
-                given = parse_answer(asked, line)
-            except InvalidAnswerError as exc:
-                out.write(f"{exc} Try again.\n")
-                continue
-            record = game.answer(given, time.monotonic() - started)
-            break
-        out.write(verdict_text(record) + "\n")
-        if record.question.explanation:
-            out.write(record.question.explanation + "\n")
-        out.write("\n")
-    out.flush()
+        ask_plain(game, reader, out, number, len(game.asked), lives_tag(game))
 
 
 def final_lines(result: GameResult, placement: str | None) -> list[str]:

@@ -15,7 +15,7 @@ from tests.conftest import installed_quiz, write_bank
 from tests.scores.test_sqlite_store import T0, easy_game
 
 COMMANDS = [
-    ["play"], ["scores"], ["stats"], ["add"], ["share"], ["completion"],
+    ["play"], ["party"], ["scores"], ["stats"], ["add"], ["share"], ["completion"],
     ["bank", "list"], ["bank", "show"], ["bank", "validate"], ["bank", "import"],
     ["bank", "export"], ["bank", "remove"],
 ]  # fmt: skip
