@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from quiz.bank.cleaning import invisible_characters
 from quiz.models import (
     BUILTIN_ORIGIN,
     BUILTIN_TOPICS,
@@ -14,7 +15,7 @@ from quiz.models import (
     SOURCES,
     Question,
 )
-from quiz.textmatch import normalise
+from quiz.textmatch import normalise, option_key
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = (
@@ -30,6 +31,7 @@ FIELDS = (
     "source",
 )
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
+MIN_ORDER_ITEMS, MAX_ORDER_ITEMS = 3, 6
 TRUEFALSE_ANSWERS = ("true", "false")
 
 
@@ -49,6 +51,11 @@ class _Checker:
     def fail(self, field: str, message: str) -> None:
         self.problems.append(FieldProblem(field, message))
 
+    def visible(self, field: str, value: str) -> None:
+        hidden = invisible_characters(value)
+        if hidden:
+            self.fail(field, f"holds invisible characters ({', '.join(hidden)}); delete them")
+
     def text(self, field: str, *, required: bool) -> str:
         value = self.raw.get(field)
         if value is None:
@@ -58,6 +65,7 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(field, f"must be a string, not {type(value).__name__}")
             return ""
+        self.visible(field, value)
         if required and not value.strip():
             self.fail(field, "must not be empty")
         return value.strip()
@@ -69,6 +77,8 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(field, "must be a list of strings")
             return ()
+        for v in value:
+            self.visible(field, v)
         items = tuple(v.strip() for v in value)
         if any(not item for item in items):
             self.fail(field, "must not contain empty strings")
@@ -85,7 +95,7 @@ def _duplicates(items: tuple[str, ...]) -> list[str]:
     seen: set[str] = set()
     repeated = []
     for item in items:
-        key = normalise(item)
+        key = option_key(item)
         if key in seen:
             repeated.append(item)
         seen.add(key)
@@ -109,6 +119,22 @@ def _check_options(
             c.fail("answers", "a multi question needs at least one right answer")
         if choices and not missing and len(set(answers)) >= len(set(choices)):
             c.fail("choices", "a multi question needs at least one wrong option")
+
+
+def _check_order(c: _Checker, items: tuple[str, ...], answers: tuple[str, ...]) -> None:
+    if not MIN_ORDER_ITEMS <= len(items) <= MAX_ORDER_ITEMS:
+        c.fail(
+            "choices",
+            f"an order question needs {MIN_ORDER_ITEMS}-{MAX_ORDER_ITEMS} items, has {len(items)}",
+        )
+    for repeated in _duplicates(items):
+        c.fail("choices", f"'{repeated}' is listed twice")
+    for repeated in _duplicates(answers):
+        c.fail("answers", f"'{repeated}' is listed twice")
+    for stray in (a for a in answers if a not in items):
+        c.fail("answers", f"'{stray}' is not one of the choices")
+    for left_out in (item for item in items if item not in answers):
+        c.fail("answers", f"'{left_out}' is missing: list every item of choices in the right order")
 
 
 def _check_answers(
@@ -151,6 +177,8 @@ def check_question(
     source = c.one_of("source", SOURCES) if builtin else c.text("source", required=False)
     if qtype in ("choice", "multi"):
         _check_options(c, qtype, choices, answers)
+    elif qtype == "order":
+        _check_order(c, choices, answers)
     elif choices and qtype in QUESTION_TYPES:
         c.fail("choices", f"a {qtype} question takes no choices")
     if reject and qtype in QUESTION_TYPES and qtype != "text":

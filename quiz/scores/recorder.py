@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from quiz.errors import StoreError
 from quiz.models import GameResult
 from quiz.output import warn
 from quiz.scores.rows import Placement, RankedGame
 from quiz.scores.store import ScoreStore, open_store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +53,28 @@ class Recorder:
         return self.last_player or login_name()
 
     def save(self, result: GameResult, top: int = 0) -> SavedGame | None:
-        """Save the game; where it ranks and the `top` best games, or None when not saved."""
-        if self.store is None:
-            return None
-        try:
-            game_id = self.store.save_game(result)
-            placement = self.store.placement(game_id)
-            best = tuple(self.store.top_games(top)) if top else ()
-        except StoreError as exc:
-            self._give_up(exc)
-            return None
-        return SavedGame(game_id, placement, best)
+        """Save the game; where it ranks and the `top` best games of its board, or None when
+        it was not saved."""
+
+        def save_and_rank(store: ScoreStore) -> SavedGame:
+            game_id = store.save_game(result)
+            mode = result.settings.mode
+            best = tuple(store.top_games(top, mode=mode)) if top else ()
+            return SavedGame(game_id, store.placement(game_id), best)
+
+        return self.attempt(save_and_rank)
 
     def record(self, result: GameResult) -> str | None:
         """Save the game; a line on where it ranks, or None when it was not saved."""
         saved = self.save(result)
         return saved.placement.describe(result.score) if saved else None
+
+    def attempt(self, action: Callable[[ScoreStore], T]) -> T | None:
+        """`action` done on the store; None when the store is off or unusable (warned once)."""
+        if self.store is None:
+            return None
+        try:
+            return action(self.store)
+        except StoreError as exc:
+            self._give_up(exc)
+            return None

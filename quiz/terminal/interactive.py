@@ -2,33 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
+from rich.text import Text
 
 from quiz.engine.game import Game
-from quiz.models import AskedQuestion, GameResult
+from quiz.engine.survival import Survival
+from quiz.models import AnswerRecord, AskedQuestion, GameResult
 from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
 from quiz.terminal.render_end import ReplayLines, Review, result_panel
-from quiz.terminal.render_game import question_screen
+from quiz.terminal.render_game import question_screen, readable
 from quiz.terminal.render_reveal import reveal
 from quiz.terminal.render_scores import score_table
-from quiz.terminal.wording import TRUEFALSE_OPTIONS
+from quiz.terminal.wording import TRUEFALSE_OPTIONS, lifeline_note, lives_text
 
 NEXT_QUESTION = "Press Enter for the next question"
 SEE_RESULTS = "Press Enter for your results"
 TOP_GAMES = 5
 
 
-def _respond(asked: AskedQuestion, time_limit: float | None) -> prompts.Answer:
-    """The prompt for the question's type; its value is what the player picked or typed."""
+def lives_label(game: Game) -> str:
+    """The header's tag in survival: `♥♥♡ 2 lives left`; nothing in other games."""
+    if not isinstance(game, Survival):
+        return ""
+    left = game.lives_left
+    return f"{'♥' * left}{'♡' * (game.lives - left)} {lives_text(left)}"
+
+
+def _respond(
+    asked: AskedQuestion, time_limit: float | None, used: float, lifeline: bool
+) -> prompts.Answer:
+    """The prompt for the question's type; its value is what the player picked or typed.
+    `used`: seconds of the time limit already gone on this question (before a 50:50)."""
     q = asked.question
     if q.type == "multi":
-        return prompts.choose_many(asked.options, time_limit)
+        return prompts.choose_many(asked.options, time_limit, used)
     if q.type == "text":
-        return prompts.type_answer(time_limit)
+        return prompts.type_answer(time_limit, used)
+    if q.type == "order":
+        return prompts.put_in_order(asked.options, time_limit, used)
     if q.type == "truefalse":
-        return prompts.choose_one([label for label, _ in TRUEFALSE_OPTIONS], time_limit)
-    return prompts.choose_one(asked.options, time_limit)
+        return prompts.choose_one([label for label, _ in TRUEFALSE_OPTIONS], time_limit, used)
+    return prompts.choose_one(asked.options, time_limit, used, lifeline=lifeline)
 
 
 def _given(asked: AskedQuestion, value: object) -> tuple[str, ...]:
@@ -41,26 +58,51 @@ def _given(asked: AskedQuestion, value: object) -> tuple[str, ...]:
     return (text,) if text else ()
 
 
+def ask_interactive(
+    game: Game, console: Console, number: int, total: int, tag: str = ""
+) -> AnswerRecord:
+    """The current question of `game` under its header, then the reveal of the answer."""
+    limit = game.settings.time_limit
+    console.print(question_screen(number, total, game.current, game.score, game.streak, tag))
+    seconds = 0.0
+    while True:
+        answer = _respond(game.current, limit, seconds, game.can_use_lifeline())
+        seconds += answer.seconds
+        if not isinstance(answer.value, prompts.Lifeline):
+            break
+        before = len(game.current.options)
+        removed = before - len(game.use_lifeline().options)
+        console.print(readable(Text(lifeline_note(removed), style="bold cyan")))
+    timed_out = answer.value is prompts.TIMED_OUT
+    given = () if timed_out else _given(game.current, answer.value)
+    record = game.answer(given, seconds, timed_out=timed_out)
+    console.print(reveal(record, game.points_parts(record)))
+    return record
+
+
 def play_interactive(game: Game, console: Console) -> None:
-    """Ask every question of `game` on a screen of its own, each answer followed by its reveal."""
+    """Ask every question of `game` on a screen of its own, each answer followed by its reveal
+    and a pause the player ends with Enter."""
     while not game.finished:
-        asked = game.current
         console.clear()
-        number = len(game.records) + 1
-        console.print(question_screen(number, len(game.asked), asked, game.score, game.streak))
-        answer = _respond(asked, game.settings.time_limit)
-        timed_out = answer.value is prompts.TIMED_OUT
-        given = () if timed_out else _given(asked, answer.value)
-        record = game.answer(given, answer.seconds, timed_out=timed_out)
-        console.print(reveal(record, game.points_parts(record)))
+        ask_interactive(game, console, len(game.records) + 1, len(game.asked), lives_label(game))
         prompts.wait_for_enter(SEE_RESULTS if game.finished else NEXT_QUESTION)
 
 
-def show_end(console: Console, result: GameResult, saved: SavedGame | None, replay: str) -> None:
+def show_end(
+    console: Console,
+    result: GameResult,
+    saved: SavedGame | None,
+    replay: str | None = None,
+    notes: Sequence[str] = (),
+    banner: str = "",
+) -> None:
     """The review, the best games with this one starred, then the result panel last."""
     console.clear()
     console.print(Review(result))
     if saved is not None and saved.top:
         console.print(score_table(saved.top, saved.game_id, min(console.width, 80), mark=None))
-    console.print(result_panel(result, saved.placement if saved else None))
-    console.print(ReplayLines(replay))
+    placement = saved.placement if saved else None
+    console.print(result_panel(result, placement, banner, notes))
+    if replay:
+        console.print(ReplayLines(replay))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import math
 import os
-import select
 import shutil
 import termios
 import textwrap
@@ -25,6 +24,7 @@ SKIP_LABEL = "(skip this question)"
 # itself is drawn with Rich above the prompt.
 ANSWER_MESSAGE = "Your answer"
 BAR_CELLS = 20
+LIFELINE_LABEL = "50:50 (scores half)"
 
 
 class TimedOut:
@@ -32,6 +32,13 @@ class TimedOut:
 
 
 TIMED_OUT = TimedOut()
+
+
+class Lifeline:
+    """Returned by a question's menu when the player picks the 50:50."""
+
+
+LIFELINE = Lifeline()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,21 +50,20 @@ class Answer:
 
 
 def discard_typed_ahead() -> None:
-    """Drop every key pressed so far and not yet read, so it cannot answer what comes next."""
+    """On a terminal, drop every key pressed and not yet used: those still in the terminal
+    (a half-typed line too), and those the last prompt read after its answer (prompt_toolkit
+    keeps them for the next one). Keys from anything else (a pipe, a test) are meant, and stay."""
     from prompt_toolkit.application.current import get_app_session
     from prompt_toolkit.input.typeahead import clear_typeahead
 
     keys = get_app_session().input
-    clear_typeahead(keys)  # read by the last prompt after its answer
     try:
         fd = keys.fileno()
     except NotImplementedError:
         return
     if os.isatty(fd):
-        termios.tcflush(fd, termios.TCIFLUSH)  # also a half-typed line of a cooked terminal
-        return
-    while select.select([fd], [], [], 0)[0] and os.read(fd, 4096):
-        pass
+        clear_typeahead(keys)
+        termios.tcflush(fd, termios.TCIFLUSH)
 
 
 def countdown_bar(left: float, time_limit: float) -> StyleAndTextTuples:
@@ -77,8 +83,8 @@ def countdown_bar(left: float, time_limit: float) -> StyleAndTextTuples:
 class _Clock:
     """Starts when the prompt is first fully drawn; the time limit runs from then."""
 
-    def __init__(self, app: Application[Any], time_limit: float | None) -> None:
-        self.app, self.time_limit = app, time_limit
+    def __init__(self, app: Application[Any], time_limit: float | None, used: float) -> None:
+        self.app, self.time_limit, self.used = app, time_limit, used
         self.started: float | None = None
         self.expiry: asyncio.TimerHandle | None = None
 
@@ -87,7 +93,8 @@ class _Clock:
             return
         self.started = time.monotonic()
         if self.time_limit is not None:
-            self.expiry = asyncio.get_running_loop().call_later(self.time_limit, self._expire)
+            loop = asyncio.get_running_loop()
+            self.expiry = loop.call_later(self.time_limit - self.used, self._expire)
 
     def _expire(self) -> None:
         if not self.app.is_done:
@@ -95,9 +102,8 @@ class _Clock:
 
     def left(self) -> float:
         assert self.time_limit is not None
-        if self.started is None:
-            return self.time_limit
-        return max(0.0, self.time_limit - (time.monotonic() - self.started))
+        since = 0.0 if self.started is None else time.monotonic() - self.started
+        return max(0.0, self.time_limit - self.used - since)
 
     def seconds(self) -> float:
         return 0.0 if self.started is None else time.monotonic() - self.started
@@ -109,12 +115,16 @@ def _add_countdown(app: Application[Any], clock: _Clock, time_limit: float) -> N
     app.refresh_interval = 0.1
 
 
-async def _run_timed(app: Application[Any], time_limit: float | None) -> Answer:
-    clock = _Clock(app, time_limit)
+async def _run_timed(
+    app: Application[Any], time_limit: float | None, used: float = 0.0, *, erase: bool = True
+) -> Answer:
+    """Run `app` with `time_limit` seconds for the question, of which `used` are gone (a
+    50:50, an earlier step): the bar still measures the whole limit."""
+    clock = _Clock(app, time_limit, used)
     app.after_render += clock.on_render
     # Before the app reads anything (and before it asks the terminal where the cursor is).
     app.pre_run_callables.append(discard_typed_ahead)
-    app.erase_when_done = True  # the reveal draws the answer; no countdown stays behind
+    app.erase_when_done = erase  # a game's reveal redraws the answer; no countdown stays
     if time_limit is not None:
         _add_countdown(app, clock, time_limit)
     try:
@@ -125,15 +135,18 @@ async def _run_timed(app: Application[Any], time_limit: float | None) -> Answer:
     return Answer(value, clock.seconds())
 
 
-def ask(question: questionary.Question) -> Any:
-    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError."""
-    return question.application.run()
+def ask(question: questionary.Question, time_limit: float | None = None) -> Any:
+    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError, time-out gives TIMED_OUT.
+    Keys pressed on a terminal before the prompt shows are dropped."""
+    return asyncio.run(_run_timed(question.application, time_limit, erase=False)).value
 
 
-def ask_in_game(question: questionary.Question, time_limit: float | None) -> Answer:
+def ask_in_game(
+    question: questionary.Question, time_limit: float | None, used: float = 0.0
+) -> Answer:
     """Ask a game question: keys pressed before it is drawn are dropped, the clock starts
     once it is drawn, time-out gives TIMED_OUT, and the prompt leaves nothing behind."""
-    return asyncio.run(_run_timed(question.application, time_limit))
+    return asyncio.run(_run_timed(question.application, time_limit, used))
 
 
 def _wrapped(text: str, indent: int) -> str:
@@ -145,15 +158,27 @@ def _wrapped(text: str, indent: int) -> str:
     return ("\n" + " " * indent).join(textwrap.wrap(text, width) or [""])
 
 
-def choose_one(options: Sequence[str], time_limit: float | None = None) -> Answer:
-    """One option's text, "" to skip, or TIMED_OUT."""
+def choose_one(
+    options: Sequence[str],
+    time_limit: float | None = None,
+    used: float = 0.0,
+    *,
+    lifeline: bool = False,
+) -> Answer:
+    """One option's text, "" to skip, TIMED_OUT, or LIFELINE when offered and picked."""
+    choices: list[questionary.Choice | questionary.Separator]
     choices = [questionary.Choice(title=_wrapped(o, 3), value=o) for o in options]
-    choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
+    choices.append(questionary.Separator())
+    if lifeline:
+        choices.append(questionary.Choice(title=LIFELINE_LABEL, value=LIFELINE))
+    choices.append(questionary.Choice(title=SKIP_LABEL, value=""))
     prompt = questionary.select(ANSWER_MESSAGE, choices=choices, qmark="?")
-    return ask_in_game(prompt, time_limit)
+    return ask_in_game(prompt, time_limit, used)
 
 
-def choose_many(options: Sequence[str], time_limit: float | None = None) -> Answer:
+def choose_many(
+    options: Sequence[str], time_limit: float | None = None, used: float = 0.0
+) -> Answer:
     """The ticked options (none ticked is a skip), or TIMED_OUT."""
     prompt = questionary.checkbox(
         ANSWER_MESSAGE,
@@ -161,13 +186,13 @@ def choose_many(options: Sequence[str], time_limit: float | None = None) -> Answ
         qmark="?",
         instruction="",  # the hint is drawn with the question, where it can wrap
     )
-    return ask_in_game(prompt, time_limit)
+    return ask_in_game(prompt, time_limit, used)
 
 
-def type_answer(time_limit: float | None = None) -> Answer:
+def type_answer(time_limit: float | None = None, used: float = 0.0) -> Answer:
     """The typed text ("" to skip), or TIMED_OUT."""
     prompt = questionary.text(ANSWER_MESSAGE, qmark="?", instruction="(empty skips)")
-    return ask_in_game(prompt, time_limit)
+    return ask_in_game(prompt, time_limit, used)
 
 
 def wait_for_enter(message: str) -> None:
@@ -195,7 +220,8 @@ def wait_for_enter(message: str) -> None:
         """Any other key does nothing."""
 
     text = FormattedTextControl([("bold", message)], show_cursor=False)
-    app: Application[None] = Application(layout=Layout(Window(text, height=1)), key_bindings=keys)
+    window = Window(text, wrap_lines=True, dont_extend_height=True)
+    app: Application[None] = Application(layout=Layout(window), key_bindings=keys)
     asyncio.run(_run_timed(app, None))
 
 
@@ -239,3 +265,26 @@ def write(
             message, default=default, validate=validate, qmark="?", instruction=instruction
         )
     return str(ask(prompt)).strip()
+
+
+def put_in_order(
+    items: Sequence[str], time_limit: float | None = None, used: float = 0.0
+) -> Answer:
+    """The items in the order the player picks them: the first, then the next among those
+    left, until one is left; [] to skip, or TIMED_OUT once `time_limit` runs out."""
+    left, picked, seconds = list(items), list[str](), used
+    while len(left) > 1:
+        choices = [questionary.Choice(title=_wrapped(item, 3), value=item) for item in left]
+        if picked:
+            title, instruction = f"Then ({len(picked) + 1} of {len(items)}):", None
+        else:
+            title, instruction = ANSWER_MESSAGE, "(pick the first)"
+            choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
+        prompt = questionary.select(title, choices=choices, qmark="?", instruction=instruction)
+        step = ask_in_game(prompt, time_limit, seconds)
+        seconds += step.seconds
+        if step.value is TIMED_OUT or step.value == "":
+            return Answer(TIMED_OUT if step.value is TIMED_OUT else [], seconds - used)
+        picked.append(step.value)
+        left.remove(step.value)
+    return Answer([*picked, *left], seconds - used)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shlex
 import textwrap
+from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -93,8 +94,14 @@ def _minutes(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def result_panel(result: GameResult, placement: Placement | None) -> Panel:
-    """Score, correct, accuracy, best streak, time and placement, a banner over a record."""
+def result_panel(
+    result: GameResult,
+    placement: Placement | None,
+    banner: str = "",
+    notes: Sequence[str] = (),
+) -> Panel:
+    """Score, correct, accuracy, best streak, time and placement, with a banner over a record
+    (`banner`, or the placement's own) and any `notes` a mode adds under them."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -107,9 +114,12 @@ def result_panel(result: GameResult, placement: Placement | None) -> Panel:
     if placement is not None:
         grid.add_row("Place", f"#{placement.rank} of {placement.games}")
         grid.add_row("Your best", f"{placement.player_best:,}")
-    headline = placement.headline(result.score) if placement else ""
-    body = Group(Text(f"★ {headline} ★", style="bold yellow"), grid) if headline else grid
-    return Panel(body, title="Final score", title_align="left", box=box.ROUNDED, expand=False)
+    headline = banner or (placement.headline(result.score) if placement else "")
+    parts: list[RenderableType] = [Text(f"★ {headline} ★", style="bold yellow")] if headline else []
+    parts += [grid, *(Text(note) for note in notes)]
+    return Panel(
+        Group(*parts), title="Final score", title_align="left", box=box.ROUNDED, expand=False
+    )
 
 
 class ReplayLines:

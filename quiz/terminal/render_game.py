@@ -19,6 +19,7 @@ GAME_HINTS = {
     "truefalse": "True or false? Arrow keys and Enter pick.",
     "text": "Type the answer and press Enter; an empty answer skips.",
     "multi": "Space ticks each right option, Enter submits; tick none to skip.",
+    "order": "Pick the first item, then the next, until all are in order.",
 }
 
 
@@ -42,13 +43,18 @@ def header(
     asked: AskedQuestion,
     score: int,
     streak: int,
+    tag: str = "",
 ) -> Group:
-    """Progress, topic and difficulty on the left; score and streak on the right."""
+    """Progress, topic and difficulty on the left; score and streak on the right. A `tag`
+    (the player in a party, the lives left in survival) follows the progress row."""
     q = asked.question
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(ratio=1)
     grid.add_column(justify="right", no_wrap=True)
-    grid.add_row(progress_row(number, total), Text(f"Score {score:,}", style="bold"))
+    progress = progress_row(number, total)
+    if tag:
+        progress.append(f"  {tag}", style="bold yellow")
+    grid.add_row(progress, Text(f"Score {score:,}", style="bold"))
     grid.add_row(
         Text.assemble(
             (q.topic, "cyan"), " · ", (q.difficulty, DIFFICULTY_STYLES.get(q.difficulty, ""))
@@ -68,7 +74,8 @@ def question_view(asked: AskedQuestion) -> Group:
 
 
 def question_screen(
-    number: int, total: int, asked: AskedQuestion, score: int, streak: int
+    number: int, total: int, asked: AskedQuestion, score: int, streak: int, tag: str = ""
 ) -> Constrain:
     """Everything above the answer prompt: header, then the question."""
-    return readable(Group(header(number, total, asked, score, streak), question_view(asked), ""))
+    top = header(number, total, asked, score, streak, tag)
+    return readable(Group(top, question_view(asked), ""))

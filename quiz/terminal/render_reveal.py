@@ -11,7 +11,7 @@ from rich.text import Text
 from quiz.engine.scoring import Points
 from quiz.models import AnswerRecord
 from quiz.terminal.render_game import readable
-from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, parts_text
+from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, ordinal, parts_text
 
 # (mark, style, word): the mark and the word say it all; the colour only repeats them.
 PICKED_RIGHT = ("✓", "bold green", "your answer")
@@ -31,6 +31,8 @@ def _option_states(record: AnswerRecord) -> list[tuple[str, tuple[str, str, str]
         typed = [(g, PICKED_RIGHT if record.correct else PICKED_WRONG) for g in record.given]
         shown = [] if record.correct and not record.typo_forgiven else [(q.answers[0], RIGHT)]
         return typed + shown
+    if q.type == "order":
+        return _order_states(record)
     options = TRUEFALSE_OPTIONS if q.type == "truefalse" else [(o, o) for o in record.asked.options]
     states = []
     for label, value in options:
@@ -45,6 +47,20 @@ def _option_states(record: AnswerRecord) -> list[tuple[str, tuple[str, str, str]
         else:
             state = PICKED_WRONG if value in given else OTHER
         states.append((label, state))
+    return states
+
+
+def _order_states(record: AnswerRecord) -> list[tuple[str, tuple[str, str, str]]]:
+    """The right order, each item ✓ where the player put it there, ✗ with where they did."""
+    states = []
+    for place, item in enumerate(record.question.answers, start=1):
+        label = f"{place}. {item}"
+        if item not in record.given:
+            states.append((label, RIGHT if not record.given else OTHER))
+            continue
+        put = record.given.index(item) + 1
+        where = ("✗", "bold red", f"you put it {ordinal(put)}")
+        states.append((label, ("✓", "bold green", "your order") if put == place else where))
     return states
 
 

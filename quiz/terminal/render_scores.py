@@ -39,7 +39,7 @@ def score_table(
     wide = width >= 90
     columns = [
         Column("#", justify="right"),
-        Column("Player", wrap=True, max_width=24),
+        Column("Player", wrap=True, min_width=14, max_width=24),
         Column("Score", justify="right"),
         Column("Right", justify="right", drop=5),
         Column("Acc.", justify="right", drop=3),

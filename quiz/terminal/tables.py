@@ -51,12 +51,13 @@ class FittedTable:
         table = Table(**self.table_options)
         for i in shown:
             c = self.columns[i]
-            wrap_width = c.min_width if roomy else None
+            wrap_width = min(c.min_width, self._widest(i)) if roomy and c.min_width else None
             table.add_column(
                 c.header,
                 justify=c.justify,
                 style=c.style or None,
                 no_wrap=not c.wrap,
+                overflow="fold",  # a word longer than its column folds: nothing is lost
                 min_width=wrap_width if c.wrap else self._widest(i),
                 max_width=c.max_width,
             )

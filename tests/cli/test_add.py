@@ -20,7 +20,7 @@ from quiz.models import Question
 from tests.conftest import run_cli, write_bank
 
 DOWN, ENTER, CTRL_C, CLEAR = "\x1b[B", "\r", "\x03", "\x15"
-TYPES = ("choice", "truefalse", "text", "multi")
+TYPES = ("choice", "truefalse", "text", "multi", "order")
 LEVELS = ("easy", "medium", "hard")
 
 Wizard = Callable[..., Result]
@@ -180,11 +180,29 @@ WIZARD_CASES: list[tuple[str, dict[str, object]]] = [
             "source": "",
         },
     ),
+    (
+        start("order", "Office Trivia", "medium", "Put these episodes in the order they aired.")
+        + ENTER  # two items are not enough: the third is asked for
+        + lines("Hot Girl", "The Fire", "Booze Cruise")
+        + finish(),
+        {
+            "id": "put-these-episodes-in-the-order",
+            "topic": "Office Trivia",
+            "difficulty": "medium",
+            "type": "order",
+            "prompt": "Put these episodes in the order they aired.",
+            "choices": ["Hot Girl", "The Fire", "Booze Cruise"],
+            "answers": ["Hot Girl", "The Fire", "Booze Cruise"],
+            "reject": [],
+            "explanation": "",
+            "source": "",
+        },
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("keys", "expected"), WIZARD_CASES, ids=["choice", "true", "false", "text", "multi"]
+    ("keys", "expected"), WIZARD_CASES, ids=["choice", "true", "false", "text", "multi", "order"]
 )
 def test_wizard_adds_each_type(
     wizard: Wizard, quiz_home: Path, keys: str, expected: dict[str, object]
@@ -210,7 +228,7 @@ def test_wizard_adds_each_type(
         assert isinstance(reject, list)
         assert f"Refused look-alikes: {', '.join(reject)} " in shown.stdout
     else:
-        right = "; ".join(answers)
+        right = (" → " if expected["type"] == "order" else "; ").join(str(a) for a in answers)
     assert f"Answer: {right} " in shown.stdout
 
 
@@ -222,7 +240,7 @@ def test_wizard_re_asks_invalid_entries(wizard: Wizard, quiz_home: Path) -> None
         + ENTER  # an empty question is refused
         + line("Which episode has the booze cruise?")
         + line("Casino Night")
-        + line("casino night!")  # the right answer again: refused
+        + line("CASINO  night")  # the right answer again (case and spacing aside): refused
         + CLEAR
         + lines("Booze Cruise")
         + finish()
@@ -448,6 +466,32 @@ FLAG_CASES: list[tuple[list[str], dict[str, object]]] = [
             "source": "",
         },
     ),
+    (
+        flags(
+            "order",
+            "Office Trivia",
+            "easy",
+            "Put these in the order they join the office.",
+            "--answer",
+            "Michael",
+            "--answer",
+            "Jim",
+            "--answer",
+            "Andy",
+        ),
+        {
+            "id": "put-these-in-the-order-they",
+            "topic": "Office Trivia",
+            "difficulty": "easy",
+            "type": "order",
+            "prompt": "Put these in the order they join the office.",
+            "choices": ["Michael", "Jim", "Andy"],
+            "answers": ["Michael", "Jim", "Andy"],
+            "reject": [],
+            "explanation": "",
+            "source": "",
+        },
+    ),
 ]
 
 
@@ -476,7 +520,9 @@ def test_flags_taken_id_is_refused() -> None:
         "add", *city_flags("Who sells paper?", "--wrong", "Nashua", "--id", "my-own-id")
     )
     assert result.exit_code == 2
-    assert result.stderr == "Error: cannot add this question: id: 'my-own-id' is already used\n"
+    assert result.stderr == (
+        "Error: cannot add this question: id: 'my-own-id' is already used (see 'quiz add --help')\n"
+    )
 
 
 def test_generated_id_is_made_unique() -> None:
@@ -491,12 +537,34 @@ def test_generated_id_is_made_unique() -> None:
 def test_flags_invalid_question_gives_the_loaders_message(quiz_home: Path) -> None:
     result = run_cli(
         "add", *flags("choice", "TV", "easy", "Which episode?"),
-        "--answer", "Casino Night", "--wrong", "casino night!",
+        "--answer", "Casino Night", "--wrong", "casino  NIGHT",
     )  # fmt: skip
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: cannot add this question: choices: 'casino night!' is listed twice\n"
+        "Error: cannot add this question: choices: 'casino  NIGHT' is listed twice"
+        " (see 'quiz add --help')\n"
     )
+    assert not user_file(quiz_home).exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ["--wrong", "Ryan"],
+            "an order question has no wrong options: give every item with --answer,"
+            " in the right order",
+        ),
+        ([], "cannot add this question: choices: an order question needs 3-6 items, has 2"),
+    ],
+)
+def test_flags_order_question_refused(quiz_home: Path, extra: list[str], message: str) -> None:
+    result = run_cli(
+        "add", *flags("order", "TV", "easy", "In which order?"),
+        "--answer", "Michael", "--answer", "Jim", *extra,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {message} (see 'quiz add --help')\n"
     assert not user_file(quiz_home).exists()
 
 
@@ -513,7 +581,9 @@ def test_missing_flags_off_a_terminal(quiz_home: Path, args: list[str], missing:
     result = run_cli("add", *args)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"Error: missing {missing} (or run 'quiz add' on a terminal)\n"
+    assert result.stderr == (
+        f"Error: missing {missing} (or run 'quiz add' on a terminal) (see 'quiz add --help')\n"
+    )
     assert not user_file(quiz_home).exists()
 
 
@@ -546,7 +616,7 @@ def test_near_duplicate_of_builtin_is_refused(builtin_question: Question, quiz_h
     assert result.stderr.startswith(
         f"Error: cannot add this question: prompt: too close to question {builtin_question.id} ("
     )
-    assert result.stderr.endswith("use --force to add it anyway\n")
+    assert result.stderr.endswith("use --force to add it anyway (see 'quiz add --help')\n")
     assert result.stderr.count("\n") == 1
     assert not user_file(quiz_home).exists()
 
@@ -567,7 +637,7 @@ def test_same_prompt_is_refused_even_with_force(
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: cannot add this question: prompt: the same prompt is already question"
-        f" {builtin_question.id}\n"
+        f" {builtin_question.id} (see 'quiz add --help')\n"
     )
     assert not user_file(quiz_home).exists()
 
@@ -615,4 +685,6 @@ def test_add_keeps_comments_and_layout_of_the_file(tmp_path: Path) -> None:
 def test_bank_folder_is_refused(tmp_path: Path) -> None:
     result = run_cli("add", *FIRST, "--bank", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr == f"Error: --bank must be a file, and {tmp_path} is a folder\n"
+    assert result.stderr == (
+        f"Error: --bank must be a file, and {tmp_path} is a folder (see 'quiz add --help')\n"
+    )

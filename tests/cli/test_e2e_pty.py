@@ -38,12 +38,12 @@ class Terminal:
     columns: int
     lines: int
     fed: int = 0
-    screen: Any = field(init=False)
+    emulator: Any = field(init=False)
     stream: Any = field(init=False)
 
     def __post_init__(self) -> None:
-        self.screen = pyte.HistoryScreen(self.columns, self.lines, history=1000)
-        self.stream = pyte.Stream(self.screen)
+        self.emulator = pyte.HistoryScreen(self.columns, self.lines, history=1000)
+        self.stream = pyte.Stream(self.emulator)
 
     def expect(self, text: str) -> None:
         self.child.expect_exact(text)
@@ -51,20 +51,28 @@ class Terminal:
     def send(self, keys: str) -> None:
         self.child.send(keys)
 
+    def answer_last_question(self, keys: str = ENTER) -> None:
+        """Once the last question's prompt shows, answer it with `keys`, then on to "Play again?"."""
+        self.expect(PROMPT)
+        self.send(keys)
+        self.expect(RESULTS)
+        self.send(ENTER)
+        self.expect("Play again?")
+
     def display(self) -> list[str]:
         """The screen as it stands now, one string a row, trailing spaces removed."""
         text = self.log.getvalue()
         self.stream.feed(text[self.fed :])
         self.fed = len(text)
-        return [row.rstrip() for row in self.screen.display]
+        return [row.rstrip() for row in self.emulator.display]
 
     def scrollback(self) -> list[str]:
         self.display()
-        return ["".join(c.data for c in row.values()).rstrip() for row in self.screen.history.top]
+        return ["".join(c.data for c in row.values()).rstrip() for row in self.emulator.history.top]
 
     @property
-    def output(self) -> str:
-        """Everything printed, escape sequences dropped (for order checks)."""
+    def screen(self) -> str:
+        """Everything printed as a reader sees it: no escape sequences, no carriage returns."""
         return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", self.log.getvalue()).replace("\r", "")
 
     def exit_status(self) -> int:
@@ -165,7 +173,7 @@ def test_seeded_game_answered_right_reveals_each_answer_and_its_points(run_quiz:
     assert "quiz play --seed 11 --count 4 --type choice" in final
     quiz.send("n")
     assert quiz.exit_status() == 0
-    assert "Traceback" not in quiz.output
+    assert "Traceback" not in quiz.screen
 
 
 def test_a_fast_double_enter_never_answers_the_next_question(run_quiz: Spawn) -> None:
@@ -237,6 +245,7 @@ def test_no_word_is_cut_at_40_columns(run_quiz: Spawn) -> None:
     quiz = run_quiz(*play_args(13, 3, "--player", "Tester"), size=(40, 40))
     for asked in game:
         quiz.expect(PROMPT)
+        quiz.expect("(skip this question)")  # the last line of the menu: all of it is drawn
         words = {w for row in quiz.display() for w in row.split()}
         assert set(asked.question.prompt.split()) <= words, quiz.display()
         assert all(set(o.split()) <= words for o in asked.options), quiz.display()
@@ -277,8 +286,8 @@ def test_ctrl_c_mid_game_aborts_with_130(run_quiz: Spawn) -> None:
     quiz.send(CTRL_C)
     quiz.expect("Quiz aborted")
     assert quiz.exit_status() == 130
-    assert "Final score" not in quiz.output
-    assert "Traceback" not in quiz.output
+    assert "Final score" not in quiz.screen
+    assert "Traceback" not in quiz.screen
 
 
 def test_ctrl_c_at_the_pause_aborts_too(run_quiz: Spawn) -> None:
@@ -300,11 +309,7 @@ def test_name_prompt_takes_a_name_with_brackets_literally(run_quiz: Spawn) -> No
     quiz.expect(login_name())
     quiz.send(CTRL_U + "[red]Jim[/]" + ENTER)
     quiz.expect(first_line(asked))
-    quiz.expect(PROMPT)
-    quiz.send(right_answer_keys(asked))
-    quiz.expect(RESULTS)
-    quiz.send(ENTER)
-    quiz.expect("Play again?")
+    quiz.answer_last_question(right_answer_keys(asked))
     assert re.search(r"│ Player\s+\[red\]Jim\[/\]\s", "\n".join(quiz.display()))
     quiz.send("n")
     assert quiz.exit_status() == 0
@@ -312,25 +317,17 @@ def test_name_prompt_takes_a_name_with_brackets_literally(run_quiz: Spawn) -> No
 
 def test_play_again_starts_a_new_game_with_new_questions(run_quiz: Spawn) -> None:
     quiz = run_quiz(*play_args(2, 1, "--player", "Tester"))
-    for _ in range(2):
+    for again in ("y", "n"):
         quiz.expect("1/1")
-        quiz.expect(PROMPT)
-        quiz.send(ENTER)
-        quiz.expect(RESULTS)
-        quiz.send(ENTER)
-        quiz.expect("Play again?")
-        quiz.send("y" if _ == 0 else "n")
+        quiz.answer_last_question()
+        quiz.send(again)
     assert quiz.exit_status() == 0
-    assert quiz.output.count("Final score") == 2
+    assert quiz.screen.count("Final score") == 2
 
 
 def test_ctrl_c_at_play_again_keeps_the_finished_game(run_quiz: Spawn) -> None:
     quiz = run_quiz(*play_args(3, 1, "--player", "Tester"))
-    quiz.expect(PROMPT)
-    quiz.send(ENTER)
-    quiz.expect(RESULTS)
-    quiz.send(ENTER)
-    quiz.expect("Play again?")
+    quiz.answer_last_question()
     quiz.send(CTRL_C)
     quiz.expect("Quiz ended.")
     assert quiz.exit_status() == 130
@@ -341,22 +338,14 @@ def test_ctrl_c_at_play_again_keeps_the_finished_game(run_quiz: Spawn) -> None:
 
 def test_name_prompt_defaults_to_the_last_player(run_quiz: Spawn) -> None:
     first = run_quiz(*play_args(3, 1, "--player", "Kevin"))
-    first.expect(PROMPT)
-    first.send(ENTER)
-    first.expect(RESULTS)
-    first.send(ENTER)
-    first.expect("Play again?")
+    first.answer_last_question()
     first.send("n")
     assert first.exit_status() == 0
     quiz = run_quiz(*play_args(4, 1))
     quiz.expect("Your name:")
     quiz.expect("Kevin")
     quiz.send(ENTER)
-    quiz.expect(PROMPT)
-    quiz.send(ENTER)
-    quiz.expect(RESULTS)
-    quiz.send(ENTER)
-    quiz.expect("Play again?")
+    quiz.answer_last_question()
     assert re.search(r"│ Player\s+Kevin\s", "\n".join(quiz.display()))
     quiz.send("n")
     assert quiz.exit_status() == 0
@@ -386,3 +375,32 @@ def test_menu_plays_a_game_and_comes_back(run_quiz: Spawn) -> None:
     quiz.send(CTRL_C)
     quiz.expect("Quiz aborted")
     assert quiz.exit_status() == 130
+
+
+def test_an_order_question_on_a_real_terminal(run_quiz: Spawn, quiz_home: Path) -> None:
+    bank = quiz_home / "bank" / "user.toml"
+    bank.parent.mkdir(parents=True)
+    bank.write_text(
+        '[[questions]]\nid = "aired"\ntopic = "Episodes"\ndifficulty = "easy"\ntype = "order"\n'
+        'prompt = "Put these in the order they aired."\n'
+        'choices = ["Casino Night", "Hot Girl", "The Fire"]\n'
+        'answers = ["Hot Girl", "The Fire", "Casino Night"]\n',
+        encoding="utf-8",
+    )
+    (asked,) = pick(load_bank().questions, Filters(types=("order",)), 1, 2).asked
+    quiz = run_quiz("play", "--seed", "2", "--type", "order", "--player", "T")
+    quiz.expect("Put these in the order they aired.")
+    left = list(asked.options)
+    for number, item in enumerate(asked.question.answers[:-1], start=1):
+        quiz.expect(f"Then ({number} of 3):" if number > 1 else "(pick the first)")
+        quiz.send(DOWN * left.index(item) + ENTER)
+        left.remove(item)
+    quiz.expect(RESULTS)
+    screen = quiz.display()
+    assert "✓ Correct! +500 points" in screen, screen
+    assert any(row.strip().startswith("✓ 1. Hot Girl") for row in screen), screen
+    quiz.send(ENTER)
+    quiz.expect("Play again?")
+    quiz.send("n")
+    assert quiz.exit_status() == 0
+    assert "Traceback" not in quiz.screen

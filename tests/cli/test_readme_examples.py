@@ -1,9 +1,10 @@
 """Every `console` example in the README runs as shown: each `$` command is run with the
 installed `quiz`, in README order, in one fresh sandbox, and prints exactly the output shown.
+(`sh` blocks hold what only runs on a terminal, and the install commands CI runs.)
 
 The sandbox is a home folder (`~`) holding the files the examples name (from
 tests/fixtures/readme), with the user `pam` and an 80-column terminal. What changes from run
-to run (dates, times, durations) is compared by shape; an output that ends in a line `...`
+to run (dates, times, durations, party ids) is compared by shape; an output that ends in a line `...`
 is compared up to there."""
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ VOLATILE = [
     (re.compile(r'"duration_s": [0-9.]+'), '"duration_s": <seconds>'),
     (re.compile(r"\b\d+:\d\d\b"), "<m:ss>"),
     (re.compile(r"bak-[0-9-]+"), "bak-<time>"),
+    (re.compile(r"\bParty [0-9a-f]{8}\b"), "Party <id>"),
 ]
 
 
@@ -88,9 +90,8 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 EXAMPLES = readme_examples()
 
 
-def test_the_readme_has_examples_with_output() -> None:
+def test_the_readme_has_examples() -> None:
     assert len(EXAMPLES) >= 12
-    assert sum(bool(e.output) for e in EXAMPLES) == len(EXAMPLES)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"line{e.line}" for e in EXAMPLES])
@@ -102,6 +103,7 @@ def test_readme_example_prints_what_the_readme_shows(
         ["bash", "-c", example.command],
         cwd=home,
         env=sandbox,
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=60,

@@ -14,7 +14,7 @@ from quiz.engine.filters import Filters
 from quiz.engine.scoring import BASE_POINTS, streak_bonus
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
-from quiz.terminal.plain import InvalidAnswerError, parse_answer
+from quiz.terminal.plain import InvalidAnswerError, parse_answer, question_lines
 from tests.conftest import installed_quiz
 
 
@@ -132,7 +132,7 @@ def test_timed_question_closes_by_itself(tmp_path: Path) -> None:
     proc.stdin.close()
     assert proc.returncode == 0
     assert "Wrong: time ran out." in out
-    assert out.rstrip().endswith("Final score: 0 (0/1 correct)")
+    assert "Final score: 0 (0/1 correct)" in out.splitlines()
 
 
 def test_count_larger_than_the_bank_plays_all_with_a_notice(tmp_path: Path) -> None:
@@ -157,9 +157,12 @@ def test_count_larger_than_the_bank_plays_all_with_a_notice(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--count", "0"], "Invalid value for '--count'"),
-        (["--count", "-3"], "Invalid value for '--count'"),
-        (["--time-limit", "2"], "Invalid value for '--time-limit'"),
+        (["--count", "0"], "Error: --count: 0 is too small (the least is 1)"),
+        (["--count", "-3"], "Error: --count: -3 is too small (the least is 1)"),
+        (["--count", "abc"], "Error: --count: 'abc' is not a whole number"),
+        (["--count", "²"], "Error: --count: '²' is not a whole number"),
+        (["--time-limit", "2"], "Error: --time-limit: 2 is not between 5 and 300"),
+        (["--seed", "1e3"], "Error: --seed: '1e3' is not a whole number"),
         (["--topic", "Toby"], "'Toby' is not a topic of the bank"),
         (
             ["--topic", "Katy Moore", "--type", "multi", "--difficulty", "easy"],
@@ -171,13 +174,20 @@ def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: 
     result = play(*args, stdin="", cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr
+    assert result.stderr.endswith(" (see 'quiz play --help')\n")
     assert "Traceback" not in result.stderr
 
 
 def _asked(kind: str, options: tuple[str, ...] = ()) -> AskedQuestion:
     from quiz.models import Question
 
-    answers = {"choice": ("B",), "multi": ("A", "C"), "truefalse": ("true",), "text": ("x",)}
+    answers = {
+        "choice": ("B",),
+        "multi": ("A", "C"),
+        "truefalse": ("true",),
+        "text": ("x",),
+        "order": ("C", "A", "B"),
+    }
     question = Question("q", "T", "easy", kind, "?", answers[kind], choices=options)
     return AskedQuestion(question, options)
 
@@ -194,6 +204,11 @@ def _asked(kind: str, options: tuple[str, ...] = ()) -> AskedQuestion:
         ("text", "  Jim  ", ("Jim",)),
         ("choice", "", ()),
         ("multi", "   ", ()),
+        ("order", "3,1,2", ("C", "A", "B")),
+        ("order", " 2 , 3 , 1 ", ("B", "C", "A")),
+        ("order", "1 2 3", ("A", "B", "C")),
+        ("order", "312", ("C", "A", "B")),
+        ("order", "", ()),
     ],
 )
 def test_parse_answer(kind: str, line: str, given: tuple[str, ...]) -> None:
@@ -202,11 +217,35 @@ def test_parse_answer(kind: str, line: str, given: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "line"),
-    [("choice", "4"), ("choice", "0"), ("choice", "Z"), ("multi", "1,4"), ("truefalse", "perhaps")],
+    [
+        ("choice", "4"),
+        ("choice", "0"),
+        ("choice", "Z"),
+        ("multi", "1,4"),
+        ("truefalse", "perhaps"),
+        ("order", "3,1"),  # an item left out
+        ("order", "3,1,1"),  # an item twice
+        ("order", "3,1,2,1"),
+        ("order", "3,1,4"),
+        ("order", "C,A,B"),  # numbers, not the items' text
+        ("order", "31"),
+        ("order", "3121"),
+        ("order", "²,1,3"),  # a digit to str.isdigit(), not to int()
+        ("multi", "1,²"),
+        ("order", "1,2," + "3" * 5000),
+    ],
 )
 def test_parse_answer_refuses_junk(kind: str, line: str) -> None:
     with pytest.raises(InvalidAnswerError):
         parse_answer(_asked(kind, ("A", "B", "C")), line)
+
+
+def test_an_order_line_that_is_not_a_permutation_says_what_would_be() -> None:
+    with pytest.raises(InvalidAnswerError) as refused:
+        parse_answer(_asked("order", ("A", "B", "C")), "1,1,2")
+    assert str(refused.value) == (
+        "Put each of the numbers from 1 to 3 in order, once, separated by commas (like 3,2,1)."
+    )
 
 
 def test_seed_zero_is_a_seed_like_any_other(tmp_path: Path) -> None:
@@ -214,3 +253,72 @@ def test_seed_zero_is_a_seed_like_any_other(tmp_path: Path) -> None:
     answers = "".join(right_line(a) + "\n" for a in asked)
     result = play("--seed", "0", "--count", "4", "--no-save", stdin=answers, cwd=tmp_path)
     assert result.stdout.rstrip().endswith("(4/4 correct)")
+
+
+NUMBERS = ("4", "8", "6", "2")
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "given"),
+    [
+        ("choice", "4", ("4",)),  # the option "4", not the fourth option
+        ("choice", "2", ("2",)),
+        ("choice", "a", ("4",)),
+        ("choice", " D ", ("2",)),
+        ("multi", "a, c", ("4", "6")),
+        ("multi", "d,b", ("2", "8")),
+    ],
+)
+def test_number_options_are_lettered_and_typing_a_number_picks_that_option(
+    kind: str, line: str, given: tuple[str, ...]
+) -> None:
+    assert parse_answer(_asked(kind, NUMBERS), line) == given
+
+
+@pytest.mark.parametrize(("kind", "line"), [("choice", "9"), ("choice", "e"), ("multi", "1,2")])
+def test_lettered_options_refuse_what_names_no_option(kind: str, line: str) -> None:
+    with pytest.raises(InvalidAnswerError, match="letter"):
+        parse_answer(_asked(kind, NUMBERS), line)
+
+
+def test_typing_an_option_picks_it_even_when_punctuation_alone_tells_options_apart() -> None:
+    asked = _asked("choice", ("C#", "C++", "Objective-C"))
+    assert parse_answer(asked, "c++") == ("C++",)
+    assert parse_answer(asked, "C#") == ("C#",)
+    assert parse_answer(asked, "objective c") == ("Objective-C",)  # the only loose match
+
+
+def test_lettered_options_are_shown_with_letters_and_a_letter_hint() -> None:
+    lines = question_lines(1, 1, _asked("choice", NUMBERS))
+    assert lines[2:] == [
+        "a) 4",
+        "b) 8",
+        "c) 6",
+        "d) 2",
+        "Type the option's letter or text; an empty line skips.",
+    ]
+    assert question_lines(1, 1, _asked("choice", ("A", "B")))[2:4] == ["1) A", "2) B"]
+
+
+def test_typing_4_for_the_option_4_is_right_in_a_real_game(tmp_path: Path) -> None:
+    bank = tmp_path / "numbers.toml"
+    bank.write_text(
+        '[[questions]]\nid = "two-plus-two"\ntopic = "Sums"\ndifficulty = "easy"\n'
+        'type = "choice"\nprompt = "What is two plus two?"\n'
+        'choices = ["8", "6", "2", "4"]\nanswers = ["4"]\n',
+        encoding="utf-8",
+    )
+    result = play(
+        "--bank",
+        str(bank),
+        "--topic",
+        "Sums",
+        "--no-save",
+        "--seed",
+        "3",
+        stdin="4\n",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^[a-d]\) 4$", result.stdout, re.MULTILINE)
+    assert "Correct!" in result.stdout
