@@ -9,6 +9,9 @@ from quiz.errors import ExitCode
 # (title, the command line it runs): adding a command to the menu is adding a line here.
 ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Play a quiz", ("play",)),
+    ("Daily challenge", ("daily",)),
+    ("Practice what you missed", ("practice",)),
+    ("Party (hot seat)", ("party",)),
     ("High scores", ("scores",)),
     ("Stats", ("stats",)),
     ("Add a question", ("add",)),
