@@ -13,6 +13,7 @@ from quiz.bank.opentdb import Converted, from_opentdb, looks_like_opentdb
 from quiz.bank.validation import FIELDS, check_question
 from quiz.bank.writer import add_entries, check_target
 from quiz.errors import UsageError
+from quiz.output import safe
 
 
 @dataclass
@@ -22,16 +23,28 @@ class ImportReport:
     imported: list[str] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     invalid: list[tuple[int, str]] = field(default_factory=list)
+    cleaned: int = 0
 
     def lines(self) -> list[str]:
         verb = "Would import" if self.dry_run else "Imported"
         lines = [f"{verb} {len(self.imported)} question(s) into {self.target}"]
+        if self.cleaned:
+            lines.append(f"Removed terminal control characters from {self.cleaned} question(s)")
         for label, items in (("Skipped as duplicates", self.skipped), ("Invalid", self.invalid)):
             lines.append(f"{label}: {len(items)}")
             lines += [f"  #{index}: {reason}" for index, reason in items]
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         return lines
+
+
+def _clean(value: object) -> object:
+    """Text without the control characters a terminal would obey (the validator refuses them)."""
+    if isinstance(value, str):
+        return safe(value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
 
 
 def _ours(data: object) -> list[Converted]:
@@ -87,7 +100,8 @@ def import_file(
         if item.entry is None:
             report.invalid.append((item.index, item.problem))
             continue
-        entry = dict(item.entry)
+        entry = {key: _clean(value) for key, value in item.entry.items()}
+        cleaned = entry != item.entry
         prompt = entry.get("prompt")
         similar = similar_question(prompt, pool) if isinstance(prompt, str) else None
         if similar is not None:
@@ -106,6 +120,7 @@ def import_file(
         pool.append(question)
         accepted.append(entry)
         report.imported.append(question.id)
+        report.cleaned += cleaned
     if accepted and not dry_run:
         add_entries(target, accepted)
     return report

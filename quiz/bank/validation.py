@@ -17,6 +17,8 @@ from quiz.models import (
 from quiz.textmatch import normalise
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What a terminal would obey (C0 but newline, DEL, C1), and bytes that were not UTF-8.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 FIELDS = (
     "id",
     "topic",
@@ -49,6 +51,13 @@ class _Checker:
     def fail(self, field: str, message: str) -> None:
         self.problems.append(FieldProblem(field, message))
 
+    def printable(self, field: str, value: str) -> None:
+        found = CONTROL_CHARACTER.search(value)
+        if found:
+            code = ord(found.group())
+            what = "an undecodable byte" if code > 0xFF else f"control character U+{code:04X}"
+            self.fail(field, f"holds {what}, which a terminal would obey; remove it")
+
     def text(self, field: str, *, required: bool) -> str:
         value = self.raw.get(field)
         if value is None:
@@ -58,6 +67,7 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(field, f"must be a string, not {type(value).__name__}")
             return ""
+        self.printable(field, value)
         if required and not value.strip():
             self.fail(field, "must not be empty")
         return value.strip()
@@ -69,6 +79,8 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(field, "must be a list of strings")
             return ()
+        for item in value:
+            self.printable(field, item)
         items = tuple(v.strip() for v in value)
         if any(not item for item in items):
             self.fail(field, "must not contain empty strings")

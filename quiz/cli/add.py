@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -110,5 +109,5 @@ def add(
     if reasons:
         raise UsageError(f"cannot add this question: {'; '.join(reasons)}")
     add_entries(target, [entry])
-    print(f"Added {entry['id']} to {target}", file=sys.stderr)
-    print(entry["id"])
+    output.note(f"Added {entry['id']} to {target}")
+    output.say(str(entry["id"]))

@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 
 from quiz import __version__
 from quiz.errors import ExitCode, QuizError
-from quiz.output import error
+from quiz.output import error, safe
 
 
 class QuizGroup(TyperGroup):
@@ -26,7 +26,7 @@ class QuizGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except QuizError as exc:
-            print(exc.report(), file=sys.stderr)
+            print(safe(exc.report()), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             print("Interrupted.", file=sys.stderr)

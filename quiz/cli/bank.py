@@ -20,7 +20,7 @@ from quiz.cli.options import (
     values,
 )
 from quiz.errors import QuizError, UsageError
-from quiz.output import console, note, print_json
+from quiz.output import console, note, print_json, safe, say
 
 bank_app = typer.Typer(
     help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
@@ -117,10 +117,13 @@ def validate(
     out = console()
     for file, problems in skipped_files(loaded.problems):
         out.print(
-            f"{file}: {len(problems)} problem(s)", style="bold red", markup=False, soft_wrap=True
+            safe(f"{file}: {len(problems)} problem(s)"),
+            style="bold red",
+            markup=False,
+            soft_wrap=True,
         )
         for problem in problems:
-            out.print(f"  {problem}", markup=False, soft_wrap=True)
+            out.print(safe(f"  {problem}"), markup=False, soft_wrap=True)
     checked = f"{len(files)} file(s)"
     if loaded.problems:
         bad = len(skipped_files(loaded.problems))
@@ -179,7 +182,7 @@ def export(
         write_text_atomic(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
         raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    print(f"Exported {count} questions to {output}")
+    say(f"Exported {count} questions to {output}")
 
 
 class ImportFormat(StrEnum):
@@ -212,7 +215,7 @@ def import_questions(
 
     report = import_file(source, fmt.value if fmt else None, target, dry_run=dry_run)
     for line in report.lines():
-        print(line)
+        say(line)
 
 
 @bank_app.command("remove")
@@ -250,4 +253,4 @@ def remove(
             print("Nothing was changed.")
             return
     remove_entry(path, question_id)
-    print(f"Removed {question_id} from {path}")
+    say(f"Removed {question_id} from {path}")

@@ -59,6 +59,7 @@ def play(
       printf '1\\n\\n' | quiz play --plain --seed 7 --count 2
     """
     from quiz.cli.play_session import PlayRequest, run_play
+    from quiz.output import safe
 
     request = PlayRequest(
         count=count,
@@ -66,7 +67,7 @@ def play(
         difficulties=values(difficulty),
         types=values(qtype),
         seed=seed,
-        player=player.strip() if player and player.strip() else None,
+        player=safe(player).strip() or None if player else None,
         time_limit=time_limit,
         plain=plain,
         banks=tuple(bank or ()),

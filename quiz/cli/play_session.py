@@ -91,7 +91,7 @@ def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder:
         raise QuizError("input ended before the last answer; nothing was saved") from None
     player = request.player or recorder.default_player()
     result = game.result(player, started_at, time.monotonic() - clock)
-    print("\n".join(final_lines(result, recorder.record(result))), flush=True)
+    output.say("\n".join(final_lines(result, recorder.record(result))))
 
 
 def _play_interactive(

@@ -10,7 +10,7 @@ import typer
 from quiz import output
 from quiz.cli.options import JsonOption
 from quiz.errors import UsageError
-from quiz.output import console, print_json
+from quiz.output import console, print_json, safe, say
 
 if TYPE_CHECKING:
     from quiz.scores.rows import Stats, Tally
@@ -83,7 +83,7 @@ def _reset(store: ScoreStore, yes: bool) -> None:
             print("Nothing was changed.")
             return
     backup = store.reset()
-    print(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
+    say(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
@@ -106,7 +106,7 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
     out = console()
     if not summary.games:
         who = f" for {player}" if player else ""
-        out.print(f"No games yet{who}: run quiz play", markup=False)
+        out.print(safe(f"No games yet{who}: run quiz play"), markup=False)
         return
     from quiz.bank.loader import load_bank
     from quiz.terminal.render_scores import stats_view

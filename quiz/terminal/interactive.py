@@ -8,6 +8,7 @@ from rich.console import Console
 
 from quiz.engine.game import Game
 from quiz.models import AskedQuestion
+from quiz.output import safe
 from quiz.terminal import prompts
 from quiz.terminal.render_game import feedback, header
 
@@ -31,7 +32,7 @@ def _respond(asked: AskedQuestion, time_limit: float | None) -> tuple[str, ...] 
         return None
     if isinstance(answer, list):
         return tuple(str(a) for a in answer)
-    text = str(answer).strip()
+    text = safe(str(answer)).strip()
     return (text,) if text else ()
 
 

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from quiz.engine.game import Game
 from quiz.models import AskedQuestion, GameResult
+from quiz.output import safe
 from quiz.terminal.wording import HINTS, verdict_text
 from quiz.textmatch import normalise
 
@@ -47,7 +48,7 @@ class LineReader:
             if line == "":
                 self._lines.put("")
                 raise EOFError
-            return line.rstrip("\r\n")
+            return safe(line.rstrip("\r\n"))
 
 
 def _option_numbers(text: str, count: int) -> list[int]:
@@ -96,7 +97,7 @@ def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> Non
     while not game.finished:
         asked = game.current
         number = len(game.records) + 1
-        out.write("\n".join(question_lines(number, len(game.asked), asked)) + "\n")
+        out.write(safe("\n".join(question_lines(number, len(game.asked), asked))) + "\n")
         started = time.monotonic()
         while True:
             out.write("> ")
@@ -119,9 +120,9 @@ def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> Non
                 continue
             record = game.answer(given, time.monotonic() - started)
             break
-        out.write(verdict_text(record) + "\n")
+        out.write(safe(verdict_text(record)) + "\n")
         if record.question.explanation:
-            out.write(record.question.explanation + "\n")
+            out.write(safe(record.question.explanation) + "\n")
         out.write("\n")
     out.flush()
 

@@ -13,6 +13,8 @@ from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.layout import HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
+from quiz.output import safe
+
 SKIP_LABEL = "(skip this question)"
 
 
@@ -57,16 +59,16 @@ def ask(question: questionary.Question, time_limit: float | None = None) -> Any:
 
 def choose_one(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
     """One option's text, "" to skip, or TIMED_OUT."""
-    choices = [questionary.Choice(title=o, value=o) for o in options]
+    choices = [questionary.Choice(title=safe(o), value=o) for o in options]
     choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
-    return ask(questionary.select(message, choices=choices, qmark="?"), time_limit)
+    return ask(questionary.select(safe(message), choices=choices, qmark="?"), time_limit)
 
 
 def choose_many(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
     """The ticked options (none ticked is a skip), or TIMED_OUT."""
     prompt = questionary.checkbox(
-        message,
-        choices=[questionary.Choice(title=o, value=o) for o in options],
+        safe(message),
+        choices=[questionary.Choice(title=safe(o), value=o) for o in options],
         qmark="?",
         instruction="(space ticks, enter submits; tick none to skip)",
     )
@@ -75,19 +77,23 @@ def choose_many(message: str, options: Sequence[str], time_limit: float | None =
 
 def type_answer(message: str, time_limit: float | None = None) -> Any:
     """The typed text ("" to skip), or TIMED_OUT."""
-    return ask(questionary.text(message, qmark="?", instruction="(empty skips)"), time_limit)
+    prompt = questionary.text(safe(message), qmark="?", instruction="(empty skips)")
+    return ask(prompt, time_limit)
 
 
 def type_name(default: str) -> str:
-    return write(
-        "Your name:",
-        default=default,
-        validate=lambda text: bool(text.strip()) or "Please type a name.",
-    )
+    """A player name, cleaned of control characters before it is stored or shown."""
+    return safe(
+        write(
+            "Your name:",
+            default=default,
+            validate=lambda text: bool(safe(text).strip()) or "Please type a name.",
+        )
+    ).strip()
 
 
 def confirm(message: str, default: bool = True) -> bool:
-    return bool(ask(questionary.confirm(message, default=default, qmark="?")))
+    return bool(ask(questionary.confirm(safe(message), default=default, qmark="?")))
 
 
 Validator = Callable[[str], bool | str]
@@ -95,7 +101,7 @@ Validator = Callable[[str], bool | str]
 
 def pick(message: str, options: Sequence[tuple[str, str]], default: str | None = None) -> str:
     """One value from (title, value) pairs."""
-    choices = [questionary.Choice(title=title, value=value) for title, value in options]
+    choices = [questionary.Choice(title=safe(title), value=value) for title, value in options]
     chosen = next((c for c in choices if c.value == default), None)
     return str(ask(questionary.select(message, choices=choices, default=chosen, qmark="?")))
 
@@ -111,10 +117,14 @@ def write(
     """Typed text, checked by `validate` as it is typed; `suggestions` complete it."""
     if suggestions:
         prompt = questionary.autocomplete(
-            message, choices=list(suggestions), default=default, validate=validate, qmark="?"
+            message,
+            choices=[safe(s) for s in suggestions],
+            default=safe(default),
+            validate=validate,
+            qmark="?",
         )
     else:
         prompt = questionary.text(
-            message, default=default, validate=validate, qmark="?", instruction=instruction
+            message, default=safe(default), validate=validate, qmark="?", instruction=instruction
         )
     return str(ask(prompt)).strip()

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
+from quiz.output import safe
 from quiz.terminal.wording import answer_text
 
 TYPE_LABELS = {
@@ -24,9 +25,9 @@ TYPE_LABELS = {
 
 def question_body(question: Question, options: Sequence[str]) -> Group:
     """The prompt and its numbered options, user text shown literally."""
-    lines = [Text(question.prompt, style="bold")]
+    lines = [Text(safe(question.prompt), style="bold")]
     if question.type in ("choice", "multi"):
-        lines += [Text(f"  {n}) {option}") for n, option in enumerate(options, start=1)]
+        lines += [Text(safe(f"  {n}) {option}")) for n, option in enumerate(options, start=1)]
     lines.append(Text(f"({TYPE_LABELS[question.type]})", style="dim"))
     return Group(*lines)
 
@@ -39,7 +40,7 @@ def question_table(questions: Sequence[Question]) -> Table:
     table.add_column("type", no_wrap=True)
     table.add_column("prompt", overflow="fold")
     for q in questions:
-        table.add_row(*(Text(v) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt)))
+        table.add_row(*(Text(safe(v)) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt)))
     return table
 
 
@@ -53,7 +54,7 @@ def count_table(questions: Sequence[Question]) -> Table:
         table.add_column(difficulty, justify="right")
     for topic in topics:
         row = [counts[(topic, d)] for d in DIFFICULTIES]
-        table.add_row(Text(topic), *(str(n) for n in (*row, sum(row))))
+        table.add_row(Text(safe(topic)), *(str(n) for n in (*row, sum(row))))
     totals = [sum(counts[(t, d)] for t in topics) for d in DIFFICULTIES]
     table.add_row(Text("total", style="bold"), *(str(n) for n in (*totals, sum(totals))))
     return table
@@ -68,7 +69,7 @@ def print_question_list(console: Console, questions: Sequence[Question]) -> None
 
 
 def _detail(label: str, value: str) -> Text:
-    return Text.assemble((f"{label}: ", "bold"), value)
+    return Text.assemble((f"{label}: ", "bold"), safe(value))
 
 
 def question_card(question: Question) -> Panel:
@@ -85,6 +86,6 @@ def question_card(question: Question) -> Panel:
         _detail("Source", question.source or "(none)"),
         _detail("Origin", question.origin),
     ]
-    title = Text(f"{question.id}  [{question.topic}, {question.difficulty}, {question.type}]")
+    title = Text(safe(f"{question.id}  [{question.topic}, {question.difficulty}, {question.type}]"))
     body = Group(question_body(question, question.choices), Text(""), *details)
     return Panel(body, title=title, title_align="left", box=box.ROUNDED)
