@@ -8,12 +8,14 @@ from pathlib import Path
 
 from quiz import paths
 from quiz.bank.drafting import similar_question, slug, unique_id
-from quiz.bank.loader import bank_files, load_files, origin_of
+from quiz.bank.loader import UnreadableBankError, bank_files, load_files, origin_of, read_source
 from quiz.bank.opentdb import Converted, from_opentdb, looks_like_opentdb
 from quiz.bank.validation import FIELDS, check_question
 from quiz.bank.writer import add_entries, check_target
 from quiz.errors import UsageError
 from quiz.output import safe
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -60,12 +62,14 @@ def _ours(data: object) -> list[Converted]:
 
 
 def _read(source: Path, fmt: str | None) -> list[Converted]:
+    if not source.exists():
+        raise UsageError(f"no such file: {source}")
     try:
-        data = json.loads(source.read_bytes())
-    except FileNotFoundError:
-        raise UsageError(f"no such file: {source}") from None
-    except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from exc
+        data = json.loads(read_source(source, MAX_IMPORT_BYTES))
+    except UnreadableBankError as exc:
+        raise UsageError(f"{source} {exc}") from exc
+    except RecursionError:
+        raise UsageError(f"{source} is nested too deeply to read; nothing was imported") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{source} is not valid JSON ({exc}); nothing was imported") from exc
     if fmt is None:

@@ -10,7 +10,7 @@ from tomlkit.items import AoT, Comment, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
 from quiz.bank.atomic import write_text_atomic
-from quiz.bank.loader import problems_in
+from quiz.bank.loader import UnreadableBankError, problems_in, read_source
 from quiz.errors import QuizError
 
 HEADER = (
@@ -38,26 +38,23 @@ def check_target(path: Path) -> None:
         _open(path)
 
 
-def _blank(path: Path) -> bool:
-    """An empty file (say, just made with `touch`) is a new bank, not a broken one."""
-    try:
-        return path.stat().st_size == 0
-    except OSError:
-        return False
-
-
 def _open(path: Path) -> TOMLDocument:
-    """The target as an editable document; a new one with a header if it does not exist."""
-    if not path.exists() or _blank(path):
+    """The target as an editable document; a new one with a header if it does not exist.
+
+    An empty file (say, just made with `touch`) is a new bank, not a broken one.
+    """
+    data = b""
+    if path.exists():
+        try:
+            data = read_source(path)
+        except UnreadableBankError as exc:
+            raise BankWriteError(f"{path} was left untouched: it {exc}") from exc
+    if not data:
         doc = tomlkit.document()
         for line in HEADER:
             doc.add(tomlkit.comment(line))
         doc.add(tomlkit.nl())
         return doc
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BankWriteError(f"cannot read {path}: {exc.strerror or exc}") from exc
     problems = problems_in(path, data)
     if problems:
         raise _refuse(path, problems)
