@@ -5,6 +5,10 @@ import sys
 
 def main() -> None:
     """Run the `quiz` command."""
+    for stream in (sys.stdout, sys.stderr):  # a character the locale cannot show becomes "?"
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     if sys.argv[1:] == ["--version"]:
         from quiz import __version__
 

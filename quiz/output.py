@@ -82,6 +82,7 @@ def note(message: str) -> None:
 
 def print_json(data: object) -> None:
     """JSON on stdout, the only thing there; control characters kept, but as escapes."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    text = json.dumps(data, ensure_ascii=not utf8, indent=2)
     text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     sys.stdout.write(text + "\n")

@@ -55,8 +55,13 @@ class _Checker:
         found = CONTROL_CHARACTER.search(value)
         if found:
             code = ord(found.group())
-            what = "an undecodable byte" if code > 0xFF else f"control character U+{code:04X}"
-            self.fail(field, f"holds {what}, which a terminal would obey; remove it")
+            if code > 0xFF:  # a surrogate: a byte that was not UTF-8, kept by surrogateescape
+                self.fail(field, "holds a byte that is not UTF-8 text; remove it")
+            else:
+                self.fail(
+                    field,
+                    f"holds control character U+{code:04X}, which a terminal would obey; remove it",
+                )
 
     def text(self, field: str, *, required: bool) -> str:
         value = self.raw.get(field)

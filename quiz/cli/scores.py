@@ -56,6 +56,7 @@ def scores(
     from quiz.scores.store import open_store
 
     store = open_store()
+    player, topic = _cleaned(player), _cleaned(topic)
     if reset:
         _reset(store, yes)
         return
@@ -71,6 +72,11 @@ def scores(
     from quiz.terminal.render_scores import score_table
 
     out.print(score_table(games, store.newest_game_id(), out.width))
+
+
+def _cleaned(name: str | None) -> str | None:
+    """A name as `quiz play` stores it: without control characters or undecodable bytes."""
+    return None if name is None else safe(name)
 
 
 def _reset(store: ScoreStore, yes: bool) -> None:
@@ -99,6 +105,7 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
     """
     from quiz.scores.store import open_store
 
+    player = _cleaned(player)
     summary = open_store().stats(player)
     if as_json:
         print_json(_stats_json(summary))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import re
 import sys
 import threading
 import time
@@ -16,6 +17,7 @@ from quiz.textmatch import normalise
 
 TRUE_WORDS = {"true", "t", "yes", "y"}
 FALSE_WORDS = {"false", "f", "no", "n"}
+OPTION_NUMBER = re.compile(r"[0-9]{1,3}")  # not str.isdigit(): it takes ², and int() refuses it
 
 
 class InvalidAnswerError(ValueError):
@@ -30,8 +32,17 @@ class LineReader:
         threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
 
     def _pump(self, stream: TextIO) -> None:
-        for line in iter(stream.readline, ""):
-            self._lines.put(line)
+        """Bytes decoded here, whatever the locale: an undecodable byte is shown as �."""
+        raw = getattr(stream, "buffer", None)
+        try:
+            if raw is None:
+                for text in iter(stream.readline, ""):
+                    self._lines.put(text)
+            else:
+                for line in iter(raw.readline, b""):
+                    self._lines.put(line.decode("utf-8", errors="replace"))
+        except (OSError, ValueError):
+            pass  # a closed or broken stdin ends the input like end of file does
         self._lines.put("")
 
     def read(self, timeout: float | None) -> str | None:
@@ -51,9 +62,14 @@ class LineReader:
             return safe(line.rstrip("\r\n"))
 
 
+def _number(text: str, count: int) -> bool:
+    """`text` is the number of one of `count` options."""
+    return OPTION_NUMBER.fullmatch(text) is not None and 1 <= int(text) <= count
+
+
 def _option_numbers(text: str, count: int) -> list[int]:
     numbers = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
-    if not numbers or not all(n.isdigit() and 1 <= int(n) <= count for n in numbers):
+    if not numbers or not all(_number(n, count) for n in numbers):
         raise InvalidAnswerError(f"Use numbers from 1 to {count}, separated by commas.")
     return list(dict.fromkeys(int(n) for n in numbers))
 
@@ -73,7 +89,7 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
         raise InvalidAnswerError("Answer true or false (t/f, yes/no, y/n).")
     if kind == "multi":
         return tuple(options[n - 1] for n in _option_numbers(text, len(options)))
-    if text.isdigit() and 1 <= int(text) <= len(options):
+    if _number(text, len(options)):
         return (options[int(text) - 1],)
     by_text = {normalise(o): o for o in options}
     if normalise(text) in by_text:
