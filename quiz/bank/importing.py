@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from quiz.bank.drafting import similar_question, slug, unique_id
 from quiz.bank.loader import UnreadableBankError, bank_files, load_files, origin_of, read_source
 from quiz.bank.opentdb import Converted, from_opentdb, looks_like_opentdb
 from quiz.bank.validation import FIELDS, check_question
-from quiz.bank.writer import add_entries, check_target
+from quiz.bank.writer import add_entries, check_target, writing
 from quiz.errors import UsageError
 from quiz.output import safe
 
@@ -95,6 +96,12 @@ def import_file(
     """Import every new, valid question of `source` into `target` at once."""
     target = target or paths.default_user_bank()
     converted = _read(source, fmt)
+    # Held from reading the target to writing it, so that a racing import or add is not lost.
+    with contextlib.nullcontext() if dry_run else writing(target):
+        return _import(converted, target, dry_run=dry_run)
+
+
+def _import(converted: list[Converted], target: Path, *, dry_run: bool) -> ImportReport:
     check_target(target)
     origin = origin_of(target)
     pool = list(load_files(bank_files([target] if target.exists() else [])).questions)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import tomlkit
@@ -11,6 +12,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from quiz.bank.atomic import write_text_atomic
 from quiz.bank.loader import UnreadableBankError, problems_in, read_source
+from quiz.bank.locking import locked
 from quiz.errors import QuizError
 
 HEADER = (
@@ -95,8 +97,23 @@ def _trailing_comments(table: Table) -> list[Comment | Whitespace]:
     return trailing
 
 
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Hold bank file `path` for this process from reading it to replacing it."""
+    try:
+        with locked(path):
+            yield
+    except OSError as exc:
+        raise BankWriteError(f"cannot lock {path}: {exc.strerror or exc}") from exc
+
+
 def add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
-    """Append question tables to a bank file in one atomic write."""
+    """Append question tables to a bank file in one atomic, locked write."""
+    with writing(path):
+        _add_entries(path, entries)
+
+
+def _add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
     doc = _open(path)
     questions = _questions(doc)
     for entry in entries:
@@ -111,6 +128,11 @@ def add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
 
 def remove_entry(path: Path, question_id: str) -> None:
     """Remove one question table from a bank file, keeping everything else as it was."""
+    with writing(path):
+        _remove_entry(path, question_id)
+
+
+def _remove_entry(path: Path, question_id: str) -> None:
     doc = _open(path)
     questions = _questions(doc)
     tables = questions.body
