@@ -9,6 +9,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from quiz.paths import make_private_dir
+
 WAIT_S = 10.0
 _held: set[Path] = set()  # locks this process holds, so that taking one again is fine
 
@@ -28,7 +30,7 @@ def locked(path: Path) -> Iterator[None]:
     if key in _held:
         yield
         return
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     fd = _acquire(lock_path(path), time.monotonic() + WAIT_S)
     _held.add(key)
     try:
