@@ -18,6 +18,7 @@ from quiz.errors import AbortedError, QuizError
 from quiz.models import GameSettings, Question
 from quiz.output import note
 from quiz.scores.recorder import Recorder
+from quiz.terminal.stopping import stoppable
 
 ABORTED = "Quiz aborted; nothing was saved."
 
@@ -134,10 +135,11 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
     questions = load_for_command(request.banks).questions
     recorder = Recorder(save=save)
     try:
-        if request.plain or not output.interactive_terminal():
-            _play_plain(request, questions, recorder)
-        else:
-            _play_interactive(request, questions, recorder)
+        with stoppable(note):
+            if request.plain or not output.interactive_terminal():
+                _play_plain(request, questions, recorder)
+            else:
+                _play_interactive(request, questions, recorder)
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
     except EOFError:
