@@ -14,12 +14,15 @@ from quiz.cli.options import (
     BankOption,
     DifficultyOption,
     JsonOption,
+    QuizCommand,
     TargetBankOption,
     TopicOption,
     TypeOption,
+    complete_id,
     values,
 )
 from quiz.errors import QuizError, UsageError
+from quiz.models import Bank, Question
 from quiz.output import console, note, print_json, safe, say
 
 bank_app = typer.Typer(
@@ -32,7 +35,7 @@ class ExportFormat(StrEnum):
     opentdb = "opentdb"
 
 
-@bank_app.command("list")
+@bank_app.command("list", cls=QuizCommand)
 def list_questions(
     topic: TopicOption = None,
     difficulty: DifficultyOption = None,
@@ -61,9 +64,29 @@ def list_questions(
     print_question_list(console(), chosen)
 
 
-@bank_app.command("show")
+def _find(loaded: Bank, question_id: str) -> Question:
+    """The question with this id in any case, or a usage error naming the closest ids."""
+    question = loaded.get(question_id)
+    if question is not None:
+        return question
+    from rapidfuzz import fuzz, process, utils
+
+    ids = [q.id for q in loaded.questions]
+    wanted = question_id.strip().casefold()
+    starting = [i for i in ids if wanted and i.startswith(wanted)]
+    alike = process.extract(
+        wanted, ids, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=75
+    )
+    close = list(dict.fromkeys([*starting, *(m[0] for m in alike)]))[:3]
+    hint = f"did you mean {', '.join(close)}?" if close else "'quiz bank list' shows them all"
+    raise UsageError(f"no question with id '{question_id}'; {hint}")
+
+
+@bank_app.command("show", cls=QuizCommand)
 def show_question(
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id.", autocompletion=complete_id)
+    ],
     bank: BankOption = None,
 ) -> None:
     """Show one question with its answers and explanation.
@@ -74,21 +97,13 @@ def show_question(
     """
     from quiz.cli.bank_report import load_for_command
 
-    loaded = load_for_command(bank)
-    question = loaded.get(question_id)
-    if question is None:
-        from rapidfuzz import process
-
-        ids = [q.id for q in loaded.questions]
-        close = [m[0] for m in process.extract(question_id, ids, limit=3) if m[1] >= 60]
-        hint = f"; did you mean {', '.join(close)}?" if close else " (see 'quiz bank list')"
-        raise UsageError(f"no question with id '{question_id}'{hint}")
+    question = _find(load_for_command(bank), question_id)
     from quiz.terminal.render_bank import question_card
 
     console().print(question_card(question))
 
 
-@bank_app.command("validate")
+@bank_app.command("validate", cls=QuizCommand)
 def validate(
     targets: Annotated[
         list[Path] | None,
@@ -136,15 +151,20 @@ def validate(
     out.print(f"OK: {len(loaded.questions)} questions in {checked}, no problems.", soft_wrap=True)
 
 
-@bank_app.command("export")
+@bank_app.command("export", cls=QuizCommand)
 def export(
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="Output format.")
+        ExportFormat,
+        typer.Option("--format", metavar="[json|opentdb]", help="Output format."),
     ] = ExportFormat.json,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file instead of stdout.", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout.",
+            show_default=False,
         ),
     ] = None,
     bank: BankOption = None,
@@ -190,12 +210,14 @@ class ImportFormat(StrEnum):
     json = "json"
 
 
-@bank_app.command("import")
+@bank_app.command("import", cls=QuizCommand)
 def import_questions(
     source: Annotated[Path, typer.Argument(metavar="FILE", help="The JSON file to import.")],
     fmt: Annotated[
         ImportFormat | None,
-        typer.Option("--format", help="The file's format (default: detected)."),
+        typer.Option(
+            "--format", metavar="[opentdb|json]", help="The file's format (default: detected)."
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
@@ -218,9 +240,11 @@ def import_questions(
         say(line)
 
 
-@bank_app.command("remove")
+@bank_app.command("remove", cls=QuizCommand)
 def remove(
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id.", autocompletion=complete_id)
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
     bank: BankOption = None,
 ) -> None:
@@ -235,9 +259,7 @@ def remove(
     from quiz.bank.writer import remove_entry
     from quiz.cli.bank_report import load_for_command
 
-    question = load_for_command(bank).get(question_id)
-    if question is None:
-        raise UsageError(f"no question with id '{question_id}' (see 'quiz bank list')")
+    question = _find(load_for_command(bank), question_id)
     if question.is_builtin:
         raise UsageError(
             f"'{question_id}' is a built-in question and cannot be removed;"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quiz import output
-from quiz.cli.options import JsonOption
+from quiz.cli.options import Day, JsonOption, WholeNumber, complete_topic
 from quiz.errors import UsageError
 from quiz.output import console, print_json, safe, say
 
@@ -24,18 +24,23 @@ PlayerOption = Annotated[
 
 def scores(
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many games.")
+        int,
+        typer.Option(
+            "--limit", "-n", click_type=WholeNumber(1), metavar="N", help="How many games."
+        ),
     ] = 10,
     player: PlayerOption = None,
     topic: Annotated[
         str | None,
-        typer.Option(metavar="TOPIC", help="Only games played on this topic (any case)."),
+        typer.Option(
+            metavar="TOPIC",
+            help="Only games played on this topic (any case, or the start of a word).",
+            autocompletion=complete_topic,
+        ),
     ] = None,
     since: Annotated[
-        datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Only games from this day on."
-        ),
+        date | None,
+        typer.Option(click_type=Day(), metavar="YYYY-MM-DD", help="Only games from this day on."),
     ] = None,
     as_json: JsonOption = False,
     reset: Annotated[
@@ -60,7 +65,12 @@ def scores(
     if reset:
         _reset(store, yes)
         return
-    games = store.top_games(limit, player, topic, since.date() if since else None)
+    if topic is not None:
+        from quiz.engine.filters import match_topic
+
+        played = store.played_topics()
+        topic = match_topic(topic, played, "of any saved game") if played else topic
+    games = store.top_games(limit, player, topic, since)
     if as_json:
         print_json([g.as_json() for g in games])
         return

@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from quiz.errors import StoreError
-from quiz.models import GameResult
+from quiz.models import GameResult, GameSettings
 from quiz.paths import make_private_dir
-from quiz.scores.rows import Placement, PlayerSummary, RankedGame, Stats, Tally
+from quiz.scores.rows import Placement, PlayedGame, PlayerSummary, RankedGame, Stats, Tally
 
 BUSY_TIMEOUT_S = 5.0
 HISTORY_GAMES = 30
@@ -95,6 +95,15 @@ def _utc_start(day: date) -> str:
     """The start of a local calendar day, as a stored UTC timestamp."""
     local = datetime(day.year, day.month, day.day).astimezone()
     return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _outcome(given: str, correct: bool, seconds: float, time_limit: int | None) -> str:
+    if correct:
+        return "right"
+    if given:
+        return "wrong"
+    # A time-out is saved as an empty answer given when the clock ran out.
+    return "timed out" if time_limit and seconds >= time_limit - 0.05 else "skipped"
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -338,6 +347,13 @@ class SqliteStore:
                 raise
         return game_id
 
+    def played_topics(self) -> list[str]:
+        """The topics games were played on, as they were stored."""
+        with self._db(create=False) as db:
+            if db is None:
+                return []
+            return [row[0] for row in db.execute("SELECT DISTINCT topic FROM game_topics")]
+
     def placement(self, game_id: int) -> Placement:
         with self._db(create=False) as db:
             if db is None:
@@ -444,6 +460,47 @@ class SqliteStore:
             found = row.fetchone()
         return int(found[0]) if found else None
 
+    def last_game(self, player: str | None = None) -> PlayedGame | None:
+        """The newest game (of `player`), with each question's outcome in order."""
+        where, params = ("WHERE player = ?", (player,)) if player is not None else ("", ())
+        with self._db(create=False) as db:
+            if db is None:
+                return None
+            game = db.execute(
+                f"""SELECT id, player, score, correct, total, best_streak, played_at, seed,
+                    question_count, difficulties, types, time_limit
+                FROM games {where} ORDER BY played_at DESC, id DESC LIMIT 1""",
+                params,
+            ).fetchone()
+            if game is None:
+                return None
+            game_id, name, score, correct, total, streak, played_at, seed, count = game[:9]
+            time_limit = game[11]
+            topics = db.execute(
+                "SELECT topic FROM game_topics WHERE game_id = ? ORDER BY rowid", (game_id,)
+            ).fetchall()
+            answers = db.execute(
+                "SELECT given, correct, seconds FROM answers WHERE game_id = ? ORDER BY position",
+                (game_id,),
+            ).fetchall()
+        return PlayedGame(
+            player=name,
+            score=score,
+            correct=correct,
+            total=total,
+            best_streak=streak,
+            played_at=played_at,
+            settings=GameSettings(
+                seed=seed,
+                count=count,
+                topics=tuple(t[0] for t in topics),
+                difficulties=_split(game[9]),
+                types=_split(game[10]),
+                time_limit=time_limit,
+            ),
+            outcomes=tuple(_outcome(given, bool(ok), s, time_limit) for given, ok, s in answers),
+        )
+
     def last_player(self) -> str | None:
         with self._db(create=False) as db:
             if db is None:
@@ -483,7 +540,7 @@ class SqliteStore:
             )
             hardest = tally(
                 "question_id",
-                extra=f"HAVING COUNT(*) >= {HARDEST_MIN_ATTEMPTS}",
+                extra=f"HAVING COUNT(*) >= {HARDEST_MIN_ATTEMPTS} AND SUM(a.correct) < COUNT(*)",
                 order="1.0 * SUM(a.correct) / COUNT(*), COUNT(*) DESC, a.question_id LIMIT 5",
             )
             history = db.execute(

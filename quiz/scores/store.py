@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from quiz.models import GameResult
-from quiz.scores.rows import Placement, RankedGame, Stats
+from quiz.scores.rows import Placement, PlayedGame, RankedGame, Stats
 
 
 class ScoreStore(Protocol):
@@ -26,6 +26,10 @@ class ScoreStore(Protocol):
     ) -> list[RankedGame]: ...
 
     def newest_game_id(self) -> int | None: ...
+
+    def played_topics(self) -> list[str]: ...
+
+    def last_game(self, player: str | None = None) -> PlayedGame | None: ...
 
     def last_player(self) -> str | None: ...
 

@@ -243,9 +243,9 @@ def test_a_question_already_in_your_bank_is_a_duplicate(quiz_home: Path, tmp_pat
     [
         ("<html>Too many requests</html>", "is not valid JSON ("),
         ('{"results": [', "is not valid JSON ("),
-        ('{"a": 1}', "is neither Open Trivia DB JSON nor a 'quiz bank export' file\n"),
-        ("42", "is neither Open Trivia DB JSON nor a 'quiz bank export' file\n"),
-        ('"text"', "is neither Open Trivia DB JSON nor a 'quiz bank export' file\n"),
+        ('{"a": 1}', "is neither Open Trivia DB JSON nor a 'quiz bank export' file"),
+        ("42", "is neither Open Trivia DB JSON nor a 'quiz bank export' file"),
+        ('"text"', "is neither Open Trivia DB JSON nor a 'quiz bank export' file"),
         ('{"response_code": 5, "results": []}', "response_code 5"),
     ],
     ids=["html", "truncated", "object", "number", "string", "rate-limit"],
@@ -260,6 +260,7 @@ def test_unreadable_files_are_usage_errors(
     assert result.stdout == ""
     assert result.stderr.startswith(f"Error: {source}")
     assert problem in result.stderr
+    assert result.stderr.endswith(" (see 'quiz bank import --help')\n")
     assert result.stderr.count("\n") == 1
     assert not user_file(quiz_home).exists()
 
@@ -267,7 +268,10 @@ def test_unreadable_files_are_usage_errors(
 def test_missing_file_is_a_usage_error(quiz_home: Path, tmp_path: Path) -> None:
     result = run_cli("bank", "import", str(tmp_path / "nope.json"))
     assert result.exit_code == 2
-    assert result.stderr == f"Error: no such file: {tmp_path / 'nope.json'}\n"
+    assert (
+        result.stderr
+        == f"Error: no such file: {tmp_path / 'nope.json'} (see 'quiz bank import --help')\n"
+    )
 
 
 def test_dry_run_writes_nothing(quiz_home: Path, tmp_path: Path) -> None:
@@ -407,7 +411,7 @@ def test_remove_builtin_is_refused(two_of_mine: list[str]) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"Error: '{builtin.id}' is a built-in question and cannot be removed;"
-        " only questions from your own bank files can\n"
+        " only questions from your own bank files can (see 'quiz bank remove --help')\n"
     )
 
 
@@ -439,14 +443,19 @@ def test_remove_without_yes_off_a_terminal(quiz_home: Path, two_of_mine: list[st
     before = user_file(quiz_home).read_bytes()
     result = run_cli("bank", "remove", two_of_mine[0])
     assert result.exit_code == 2
-    assert result.stderr == "Error: removing needs --yes when not run on a terminal\n"
+    assert result.stderr == (
+        "Error: removing needs --yes when not run on a terminal (see 'quiz bank remove --help')\n"
+    )
     assert user_file(quiz_home).read_bytes() == before
 
 
 def test_remove_unknown_id(two_of_mine: list[str]) -> None:
     result = run_cli("bank", "remove", "no-such-question", "--yes")
     assert result.exit_code == 2
-    assert result.stderr == "Error: no question with id 'no-such-question' (see 'quiz bank list')\n"
+    assert result.stderr == (
+        "Error: no question with id 'no-such-question'; 'quiz bank list' shows them all"
+        " (see 'quiz bank remove --help')\n"
+    )
 
 
 def on_terminal(monkeypatch: pytest.MonkeyPatch, keys: str, *args: str) -> Result:

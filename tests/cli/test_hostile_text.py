@@ -120,7 +120,7 @@ def saved_game(player: str, given: str) -> None:
     SqliteStore(paths.scores_db()).save_game(game.result(player, 1.8e9, 3.0))
 
 
-def test_names_and_answers_from_the_score_database_are_shown_safely() -> None:
+def test_names_and_answers_from_the_score_database_are_shown_safely(tmp_path: Path) -> None:
     for n in range(3):
         saved_game(evil(f"Jim{n}"), evil("answer"))
     table = quiz("scores")
@@ -130,6 +130,10 @@ def test_names_and_answers_from_the_score_database_are_shown_safely() -> None:
     assert "Jim2link" in quiz("stats").stdout
     quiz("stats", "--player", evil("Jim1"))
     quiz("stats", "--json")
+    assert "Jim2link" in quiz("share").stdout
+    svg = tmp_path / "card.svg"
+    quiz("share", "--svg", str(svg))
+    assert not UNSAFE.search(svg.read_text(encoding="utf-8"))
 
 
 TOML_TOPIC = json.dumps(evil("Topic")).replace("\x7f", "\\u007f")  # TOML takes JSON's escapes

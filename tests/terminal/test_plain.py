@@ -153,9 +153,12 @@ def test_count_larger_than_the_bank_plays_all_with_a_notice(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--count", "0"], "Invalid value for '--count'"),
-        (["--count", "-3"], "Invalid value for '--count'"),
-        (["--time-limit", "2"], "Invalid value for '--time-limit'"),
+        (["--count", "0"], "Error: --count: 0 is too small (the least is 1)"),
+        (["--count", "-3"], "Error: --count: -3 is too small (the least is 1)"),
+        (["--count", "abc"], "Error: --count: 'abc' is not a whole number"),
+        (["--count", "²"], "Error: --count: '²' is not a whole number"),
+        (["--time-limit", "2"], "Error: --time-limit: 2 is not between 5 and 300"),
+        (["--seed", "1e3"], "Error: --seed: '1e3' is not a whole number"),
         (["--topic", "Toby"], "'Toby' is not a topic of the bank"),
         (
             ["--topic", "Katy Moore", "--type", "multi", "--difficulty", "easy"],
@@ -167,6 +170,7 @@ def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: 
     result = play(*args, stdin="", cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr
+    assert result.stderr.endswith(" (see 'quiz play --help')\n")
     assert "Traceback" not in result.stderr
 
 
