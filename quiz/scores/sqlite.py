@@ -123,6 +123,12 @@ class SqliteStore:
                 f"{self.path} stayed locked by another quiz for {BUSY_TIMEOUT_S:.0f} s;"
                 " try again in a moment"
             )
+        if "readonly database" in detail or "unable to open" in detail:
+            return StoreError(
+                f"cannot use {self.path} ({detail}): permission denied on the file or its"
+                " folder, and SQLite must write both; make them writable (chmod u+w),"
+                " or set QUIZ_HOME to another folder"
+            )
         if "disk I/O error" in detail or "disk is full" in detail:
             return StoreError(
                 f"cannot write {self.path} ({detail}): the disk may be full or failing;"
@@ -583,6 +589,16 @@ class SqliteStore:
         backup = self.path.with_name(
             f"{self.path.name}.bak-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}"
         )
+        try:
+            self._back_up_and_empty(backup)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot back up {self.path} ({(exc.strerror or str(exc)).lower()});"
+                " nothing was cleared"
+            ) from exc
+        return backup
+
+    def _back_up_and_empty(self, backup: Path) -> None:
         partial = backup.with_name(f".{backup.name}.partial")  # until the copy is whole
         self._clean_stale()
         try:
@@ -605,4 +621,3 @@ class SqliteStore:
                 stale = self.path.with_name(self.path.name + suffix)
                 if stale.exists():
                     stale.rename(backup.with_name(backup.name + suffix))
-        return backup

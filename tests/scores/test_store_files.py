@@ -148,6 +148,12 @@ def test_a_read_only_home(quiz_home: Path) -> None:
     quiz_home.chmod(0o500)
     assert quiz("scores", unprivileged=True).returncode == 0
     played_without_saving(play(unprivileged=True), str(quiz_home), "permission")
+    quiz_home.chmod(0o700)
+    play()
+    quiz_home.chmod(0o500)
+    reset = quiz("scores", "--reset", "--yes", unprivileged=True)
+    one_error(reset, str(quiz_home / "scores.db"), "permission")
+    assert "Pam" in quiz("scores").stdout
     added = quiz(
         "add", "--type", "truefalse", "--topic", "T", "--difficulty", "easy",
         "--prompt", "Can a read-only home take a question?", "--answer", "false",
