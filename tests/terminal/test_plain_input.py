@@ -120,3 +120,18 @@ def test_undecodable_arguments_are_one_line_errors_or_no_match(args: list[str | 
     result = quiz([*args, b"\xff"], b"", ENVIRONMENTS["strict"])
     assert result.returncode in (0, 2)
     assert len(result.stderr.splitlines()) <= 1
+
+
+def test_a_closed_stdin_is_end_of_input() -> None:
+    result = subprocess.run(
+        [installed_quiz(), "play", "--plain", "--count", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: input ended before the last answer; nothing was saved\n",
+    )
