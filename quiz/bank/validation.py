@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from quiz.bank.cleaning import invisible_characters
 from quiz.models import (
     BUILTIN_ORIGIN,
     BUILTIN_TOPICS,
@@ -14,7 +15,7 @@ from quiz.models import (
     SOURCES,
     Question,
 )
-from quiz.textmatch import normalise
+from quiz.textmatch import normalise, option_key
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # What a terminal would obey (C0 but newline, DEL, C1), and bytes that were not UTF-8.
@@ -63,6 +64,11 @@ class _Checker:
                     f"holds control character U+{code:04X}, which a terminal would obey; remove it",
                 )
 
+    def visible(self, field: str, value: str) -> None:
+        hidden = invisible_characters(value)
+        if hidden:
+            self.fail(field, f"holds invisible characters ({', '.join(hidden)}); delete them")
+
     def text(self, field: str, *, required: bool) -> str:
         value = self.raw.get(field)
         if value is None:
@@ -73,6 +79,7 @@ class _Checker:
             self.fail(field, f"must be a string, not {type(value).__name__}")
             return ""
         self.printable(field, value)
+        self.visible(field, value)
         if required and not value.strip():
             self.fail(field, "must not be empty")
         return value.strip()
@@ -84,8 +91,9 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(field, "must be a list of strings")
             return ()
-        for item in value:
-            self.printable(field, item)
+        for v in value:
+            self.printable(field, v)
+            self.visible(field, v)
         items = tuple(v.strip() for v in value)
         if any(not item for item in items):
             self.fail(field, "must not contain empty strings")
@@ -102,7 +110,7 @@ def _duplicates(items: tuple[str, ...]) -> list[str]:
     seen: set[str] = set()
     repeated = []
     for item in items:
-        key = normalise(item)
+        key = option_key(item)
         if key in seen:
             repeated.append(item)
         seen.add(key)

@@ -142,12 +142,14 @@ def _register() -> None:
     from quiz.cli.add import add
     from quiz.cli.bank import bank_app
     from quiz.cli.completion import completion
+    from quiz.cli.daily import daily
     from quiz.cli.options import QuizCommand
     from quiz.cli.play import play
+    from quiz.cli.practice import practice
     from quiz.cli.scores import scores, stats
     from quiz.cli.share import share
 
-    for command in (play, scores, stats, add, share, completion):
+    for command in (play, scores, stats, add, practice, daily, share, completion):
         app.command(cls=QuizCommand)(command)
     app.add_typer(bank_app, name="bank")
 

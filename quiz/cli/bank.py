@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -33,6 +34,7 @@ bank_app = typer.Typer(
 class ExportFormat(StrEnum):
     json = "json"
     opentdb = "opentdb"
+    csv = "csv"
 
 
 @bank_app.command("list", cls=QuizCommand)
@@ -155,7 +157,7 @@ def validate(
 def export(
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", metavar="[json|opentdb]", help="Output format."),
+        typer.Option("--format", metavar="[json|opentdb|csv]", help="Output format."),
     ] = ExportFormat.json,
     output: Annotated[
         Path | None,
@@ -169,15 +171,16 @@ def export(
     ] = None,
     bank: BankOption = None,
 ) -> None:
-    """Export the bank as JSON (ours or Open Trivia DB's).
+    """Export the bank as JSON (ours or Open Trivia DB's) or CSV.
 
     Open Trivia DB holds only choice and true/false questions; the others are left
-    out with a note.
+    out with a note. CSV has the columns that 'quiz bank import' reads back.
 
     \b
     Examples:
       quiz bank export --output bank.json
       quiz bank export --format opentdb --output trivia.json
+      quiz bank export --format csv --output bank.csv
     """
     from quiz.cli.bank_report import load_for_command
 
@@ -185,7 +188,7 @@ def export(
     data: object = [q.export() for q in questions]
     count = len(questions)
     if fmt is ExportFormat.opentdb:
-        from quiz.bank.opentdb import to_opentdb
+        from quiz.bank.formats.opentdb import to_opentdb
 
         data, left_out = to_opentdb(questions)
         count -= len(left_out)
@@ -193,13 +196,19 @@ def export(
             note(
                 f"Left out {len(left_out)} text and multi questions: Open Trivia DB cannot hold them."
             )
+    if fmt is ExportFormat.csv:
+        from quiz.bank.formats.csv_format import to_csv
+
+        text = to_csv(questions)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is None:
-        print_json(data)
+        sys.stdout.write(text)
         return
     from quiz.bank.atomic import write_text_atomic
 
     try:
-        write_text_atomic(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_text_atomic(output, text)
     except OSError as exc:
         raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from exc
     say(f"Exported {count} questions to {output}")
@@ -207,36 +216,57 @@ def export(
 
 class ImportFormat(StrEnum):
     opentdb = "opentdb"
+    trivia_api = "trivia-api"
     json = "json"
+    csv = "csv"
+    mkdocs_quiz = "mkdocs-quiz"
+    gift = "gift"
+    anki = "anki"
 
 
 @bank_app.command("import", cls=QuizCommand)
 def import_questions(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="The JSON file to import.")],
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="The file to import.")],
     fmt: Annotated[
         ImportFormat | None,
         typer.Option(
-            "--format", metavar="[opentdb|json]", help="The file's format (default: detected)."
+            "--format",
+            metavar="[opentdb|trivia-api|json|csv|mkdocs-quiz|gift|anki]",
+            help="The file's format (default: detected from the content).",
+            show_default=False,
         ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="List every skipped and invalid item, not a few."),
+    ] = False,
     target: TargetBankOption = None,
 ) -> None:
-    """Import questions from Open Trivia DB or an export.
+    """Import questions from a trivia file.
 
-    Duplicates of the bank (or within the file) are skipped; invalid entries are
-    listed with their position. Everything is written at once, or nothing.
+    Reads Open Trivia DB JSON (any encoding), The Trivia API JSON, a 'quiz bank
+    export' file, CSV, Moodle GIFT, Anki notes in plain text and mkdocs-quiz
+    Markdown; the format is told from the content. Duplicates of the bank (or of
+    earlier items) are skipped; invalid items are listed with their position.
+    Everything is written at once, or nothing.
 
     \b
-    Example:
+    Examples:
       quiz bank import trivia.json --dry-run
+      quiz bank import questions.gift --bank ~/quiz/moodle.toml
+      quiz bank import deck.txt --format anki --verbose
     """
     from quiz.bank.importing import import_file
+    from quiz.terminal.progress import progress_bar
 
-    report = import_file(source, fmt.value if fmt else None, target, dry_run=dry_run)
-    for line in report.lines():
+    with progress_bar("Importing") as progress:
+        report = import_file(
+            source, fmt.value if fmt else None, target, dry_run=dry_run, progress=progress
+        )
+    for line in report.lines(verbose=verbose):
         say(line)
 
 

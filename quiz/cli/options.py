@@ -147,6 +147,16 @@ TypeOption = Annotated[
         show_default=False,
     ),
 ]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain", help="Line-by-line mode for scripts and screen readers (automatic when piped)."
+    ),
+]
+NameOption = Annotated[
+    str | None,
+    typer.Option("--player", metavar="NAME", help="Your name (asked for when not given)."),
+]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")
 ]
@@ -154,3 +164,10 @@ JsonOption = Annotated[
 
 def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ...]:
     return tuple(item.value for item in items or ())
+
+
+def name_given(player: str | None) -> str | None:
+    """The --player name without surrounding spaces or control characters; None when blank."""
+    from quiz.output import safe
+
+    return (safe(player).strip() or None) if player else None

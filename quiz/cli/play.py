@@ -12,6 +12,7 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
+    name_given,
     values,
 )
 
@@ -77,7 +78,6 @@ def play(
       printf '1\\n\\n' | quiz play --plain --seed 7 --count 2
     """
     from quiz.cli.play_session import PlayRequest, run_play
-    from quiz.output import safe
 
     request = PlayRequest(
         count=count,
@@ -85,7 +85,7 @@ def play(
         difficulties=values(difficulty),
         types=values(qtype),
         seed=seed,
-        player=safe(player).strip() or None if player else None,
+        player=name_given(player),
         time_limit=time_limit,
         plain=plain,
         banks=tuple(bank or ()),

@@ -23,6 +23,18 @@ PlayerOption = Annotated[
 
 
 def scores(
+    day: Annotated[
+        date | None,
+        typer.Argument(
+            click_type=Day(),
+            metavar="[YYYY-MM-DD]",
+            help="With --daily: the day whose board to show (default today, UTC).",
+            show_default=False,
+        ),
+    ] = None,
+    daily: Annotated[
+        bool, typer.Option("--daily", help="Show a daily challenge board instead.")
+    ] = False,
     limit: Annotated[
         int,
         typer.Option(
@@ -57,7 +69,14 @@ def scores(
       quiz scores --limit 20
       quiz scores --player Pam --since 2026-01-01 --json
       quiz scores --reset
+      quiz scores --daily 2026-11-27
     """
+    if daily or day is not None:
+        _check_daily(day, daily, player=player, topic=topic, since=since, reset=reset)
+        from quiz.cli.daily import show_board
+
+        show_board(day, limit, as_json=as_json)
+        return
     from quiz.scores.store import open_store
 
     store = open_store()
@@ -87,6 +106,14 @@ def scores(
 def _cleaned(name: str | None) -> str | None:
     """A name as `quiz play` stores it: without control characters or undecodable bytes."""
     return None if name is None else safe(name)
+
+
+def _check_daily(day: date | None, daily: bool, **others: object) -> None:
+    if not daily:
+        raise UsageError(f"a date ('{day}') goes with --daily: quiz scores --daily {day}")
+    clash = [name for name, value in others.items() if value not in (None, False)]
+    if clash:
+        raise UsageError(f"--daily shows one day's whole board; it does not take --{clash[0]}")
 
 
 def _reset(store: ScoreStore, yes: bool) -> None:

@@ -90,7 +90,10 @@ def test_show_prints_the_question_and_its_answers() -> None:
     result = run_cli("bank", "show", "fixture-multi")
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "╭─ fixture-multi  [Pam Beesly, hard, multi] ───────────────────────────────────────────────────────╮",
+        "╭" + "─" * 98 + "╮",
+        "│ fixture-multi                                                                                    │",
+        "│ Pam Beesly · hard · multi                                                                        │",
+        "│                                                                                                  │",
         "│ Which of these are pranks on Dwight? [Select all]                                                │",
         "│   1) Stapler in Jell-O                                                                           │",
         "│   2) Faxes from the future                                                                       │",

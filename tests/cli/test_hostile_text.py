@@ -86,7 +86,7 @@ def test_an_import_is_cleaned_and_every_view_of_it_is_safe(quiz_home: Path, tmp_
     imported = quiz("bank", "import", str(opentdb_file(tmp_path)))
     assert imported.returncode == 0, imported.stderr
     assert "Imported 3 question(s)" in imported.stdout
-    assert "Removed terminal control characters from 2 question(s)" in imported.stdout
+    assert "characters dropped, odd spaces made plain, in 2 question(s)" in imported.stdout
     stored = (quiz_home / "bank" / "user.toml").read_text(encoding="utf-8")
     assert not UNSAFE.search(stored) and "\\u001b" not in stored.lower()
 
