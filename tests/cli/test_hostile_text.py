@@ -85,7 +85,7 @@ def opentdb_file(folder: Path) -> Path:
 def test_an_import_is_cleaned_and_every_view_of_it_is_safe(quiz_home: Path, tmp_path: Path) -> None:
     imported = quiz("bank", "import", str(opentdb_file(tmp_path)))
     assert imported.returncode == 0, imported.stderr
-    assert "Imported 3 question(s)" in imported.stdout
+    assert "Imported 3 of 3 question(s)" in imported.stdout
     assert "characters dropped, odd spaces made plain, in 2 question(s)" in imported.stdout
     stored = (quiz_home / "bank" / "user.toml").read_text(encoding="utf-8")
     assert not UNSAFE.search(stored) and "\\u001b" not in stored.lower()
@@ -131,6 +131,10 @@ def test_names_and_answers_from_the_score_database_are_shown_safely(tmp_path: Pa
     quiz("stats", "--player", evil("Jim1"))
     quiz("stats", "--json")
     assert "Jim2link" in quiz("share").stdout
+    daily = quiz("daily", "--plain", "--player", evil("Daily"), stdin="\n" * 5)
+    assert daily.returncode == 0, daily.stderr
+    assert "Dailylink" in quiz("scores", "--daily").stdout
+    assert "Practicelink" in quiz("practice", "--status", "--player", evil("Practice")).stdout
     svg = tmp_path / "card.svg"
     quiz("share", "--svg", str(svg))
     assert not UNSAFE.search(svg.read_text(encoding="utf-8"))
