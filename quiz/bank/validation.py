@@ -33,6 +33,7 @@ FIELDS = (
     "source",
 )
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
+MIN_ORDER_ITEMS, MAX_ORDER_ITEMS = 3, 6
 TRUEFALSE_ANSWERS = ("true", "false")
 
 
@@ -136,6 +137,22 @@ def _check_options(
             c.fail("choices", "a multi question needs at least one wrong option")
 
 
+def _check_order(c: _Checker, items: tuple[str, ...], answers: tuple[str, ...]) -> None:
+    if not MIN_ORDER_ITEMS <= len(items) <= MAX_ORDER_ITEMS:
+        c.fail(
+            "choices",
+            f"an order question needs {MIN_ORDER_ITEMS}-{MAX_ORDER_ITEMS} items, has {len(items)}",
+        )
+    for repeated in _duplicates(items):
+        c.fail("choices", f"'{repeated}' is listed twice")
+    for repeated in _duplicates(answers):
+        c.fail("answers", f"'{repeated}' is listed twice")
+    for stray in (a for a in answers if a not in items):
+        c.fail("answers", f"'{stray}' is not one of the choices")
+    for left_out in (item for item in items if item not in answers):
+        c.fail("answers", f"'{left_out}' is missing: list every item of choices in the right order")
+
+
 def _check_answers(
     c: _Checker, qtype: str, answers: tuple[str, ...], reject: tuple[str, ...]
 ) -> None:
@@ -176,6 +193,8 @@ def check_question(
     source = c.one_of("source", SOURCES) if builtin else c.text("source", required=False)
     if qtype in ("choice", "multi"):
         _check_options(c, qtype, choices, answers)
+    elif qtype == "order":
+        _check_order(c, choices, answers)
     elif choices and qtype in QUESTION_TYPES:
         c.fail("choices", f"a {qtype} question takes no choices")
     if reject and qtype in QUESTION_TYPES and qtype != "text":

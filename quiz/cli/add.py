@@ -44,7 +44,8 @@ def add(
         typer.Option(
             metavar="TEXT",
             help="A right answer (repeatable): the right option(s) of choice/multi, true or"
-            " false, or each accepted spelling of a text answer.",
+            " false, each accepted spelling of a text answer, or each item of an order"
+            " question in the right order.",
             show_default=False,
         ),
     ] = None,
@@ -107,6 +108,11 @@ def add(
         return
     if missing:
         raise UsageError(f"missing {', '.join(missing)} (or run 'quiz add' on a terminal)")
+    if kind == "order" and wrong:
+        raise UsageError(
+            "an order question has no wrong options: give every item with --answer,"
+            " in the right order"
+        )
     with writing(target):  # no other quiz changes the file between these checks and the write
         questions = current_bank()
         entry = build_entry(

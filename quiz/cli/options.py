@@ -83,6 +83,7 @@ class TypeName(StrEnum):
     truefalse = "truefalse"
     text = "text"
     multi = "multi"
+    order = "order"
 
 
 def _bank_questions() -> tuple[Question, ...]:

@@ -21,10 +21,12 @@ def judge(question: Question, given: Sequence[str]) -> Verdict:
     if not given:
         return Verdict(correct=False)
     if question.type == "text":
-        verdict = judge_text(given[0], question.answers, question.reject)
+        verdict = judge_text(given[0], question.answers, question.reject, question.prompt)
         return Verdict(verdict.correct, verdict.typo_forgiven)
     if question.type == "multi":
         return Verdict(set(given) == set(question.answers))
+    if question.type == "order":
+        return Verdict(tuple(given) == question.answers)
     return Verdict(given[0] == question.answers[0])
 
 

@@ -85,6 +85,21 @@ def _option_by_text(text: str, options: tuple[str, ...]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _permutation(text: str, labels: list[str]) -> list[int]:
+    """The positions of every option, each named once, in the order typed."""
+    if len(text) == len(labels) and all(ch in labels for ch in text.casefold()):
+        text = ",".join(text)  # "312" for 3,1,2
+    numbers = _option_numbers(text, labels)
+    typed = [part for part in text.replace(" ", ",").split(",") if part.strip()]
+    if len(typed) != len(labels) or len(numbers) != len(labels):
+        example = ",".join(reversed(labels))
+        raise InvalidAnswerError(
+            f"Put each of the {_label_range(labels)} in order, once, separated by commas"
+            f" (like {example})."
+        )
+    return numbers
+
+
 def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
     """The response a plain-mode line gives; empty for a skip."""
     text = line.strip()
@@ -101,6 +116,8 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
     labels = option_labels(options)
     if kind == "multi":
         return tuple(options[n - 1] for n in _option_numbers(text, labels))
+    if kind == "order":
+        return tuple(options[n - 1] for n in _permutation(text, labels))
     if text.casefold() in labels:
         return (options[labels.index(text.casefold())],)
     typed = _option_by_text(text, options)
