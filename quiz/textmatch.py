@@ -132,3 +132,22 @@ def judge_text(
     if any(fuzz.ratio(typed, r) >= best for r in refused):
         return TextVerdict(correct=False)
     return TextVerdict(correct=True, typo_forgiven=True)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def spaced_words(text: str) -> str:
+    """Lower-case words with one space either side of each, punctuation read as spaces, so
+    that `phrase in text` finds whole words: " karen s desk " holds " karen "."""
+    return " " + " ".join(_WORD.findall(text.lower())) + " "
+
+
+def telling_words(answer: str) -> str:
+    """An answer as `spaced_words`, when seeing it elsewhere gives it away; empty for an
+    answer of fewer than 5 letters, a number (in digits or words) or true/false."""
+    if sum(ch.isalpha() for ch in answer) < MIN_FUZZY_LETTERS:
+        return ""
+    if normalise(answer) in ("true", "false") or answer_key(answer).replace(" ", "").isdigit():
+        return ""
+    return spaced_words(answer)

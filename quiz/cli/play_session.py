@@ -66,8 +66,13 @@ def _new_game(
 ) -> Game:
     filters = make_filters(questions, request.topics, request.difficulties, request.types)
     selection = pick(questions, filters, request.count, seed, avoid)
-    if len(selection.asked) < request.count:
-        n = len(selection.asked)
+    n = len(selection.asked)
+    if n < min(request.count, selection.matching):
+        note(
+            f"Playing {n} of the {selection.matching} questions that match {filters.describe()}:"
+            " the others would give away an answer in this game."
+        )
+    elif n < request.count:
         note(f"Only {n} questions match {filters.describe()}; playing all {n}.")
     settings = GameSettings(
         seed=seed,

@@ -15,7 +15,7 @@ MULTI = Question(
     topic="John Krasinski",
     difficulty="hard",
     type="multi",
-    prompt="Which of these episodes did Krasinski direct?",
+    prompt="Which of these episodes did John direct?",
     answers=("Sabre", "Lotto"),
     choices=("Sabre", "Lotto", "Niagara", "Stress Relief"),
 )
