@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 QUESTION_TYPES = ("choice", "truefalse", "text", "multi", "order")
+# Types whose right answer a player must recall or pick out: seen elsewhere, it gives them away.
+GUESSED_TYPES = ("choice", "text")
 DIFFICULTIES = ("easy", "medium", "hard")
 BUILTIN_TOPICS = (
     "Jim Halpert",

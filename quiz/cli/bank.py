@@ -98,6 +98,9 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only problems.")
+    ] = False,
 ) -> None:
     """Check bank files; exit 1 if anything is wrong.
 
@@ -105,12 +108,18 @@ def validate(
     given are checked together with the built-in bank, so clashing ids and prompts
     are caught too. With no PATH: the built-in bank and your own.
 
+    Warnings (for the files given, or every file without PATH) point at questions that
+    can be answered without knowing the fact: a right option much longer than the wrong
+    ones, or an answer that its own prompt names. They leave the exit code at 0 unless
+    --strict is given.
+
     \b
-    Example:
+    Examples:
       quiz bank validate my-questions.toml
+      quiz bank validate --strict
     """
-    from quiz.bank.loader import bank_files, load_files
-    from quiz.cli.bank_report import skipped_files
+    from quiz.bank.loader import bank_files, expand, load_files
+    from quiz.cli.bank_report import lint_warnings, skipped_files
 
     files = bank_files(targets or (), user=not targets)
     loaded = load_files(files)
@@ -121,16 +130,32 @@ def validate(
         )
         for problem in problems:
             out.print(f"  {problem}", markup=False, soft_wrap=True)
+    asked_for = [f for target in targets for f in expand(target)] if targets else files
+    warnings = lint_warnings(asked_for)
+    for warning in warnings:
+        out.print(f"warning: {warning}", style="yellow", markup=False, soft_wrap=True)
     checked = f"{len(files)} file(s)"
+    warned = f"; {len(warnings)} warning(s)" if warnings else ""
     if loaded.problems:
         bad = len(skipped_files(loaded.problems))
         out.print(
-            f"{len(loaded.problems)} problem(s) in {bad} of {checked}.",
+            f"{len(loaded.problems)} problem(s) in {bad} of {checked}{warned}.",
             markup=False,
             soft_wrap=True,
         )
         raise typer.Exit(1)
-    out.print(f"OK: {len(loaded.questions)} questions in {checked}, no problems.", soft_wrap=True)
+    if warnings and strict:
+        out.print(
+            f"{len(warnings)} warning(s) in {checked}, which --strict counts as failures.",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    out.print(
+        f"OK: {len(loaded.questions)} questions in {checked}, no problems{warned}.",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 @bank_app.command("export")

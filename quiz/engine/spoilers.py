@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from quiz.models import Question
+from quiz.models import GUESSED_TYPES, Question
 from quiz.textmatch import spaced_words, telling_words
-
-# Types whose right answer the player must come up with or pick out of wrong ones.
-GUESSED_TYPES = ("choice", "text")
 
 
 @cache
