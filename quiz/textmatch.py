@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 TYPO_THRESHOLD = 85.0
 MIN_FUZZY_LETTERS = 5
+MAX_TYPED_CHARS = 500  # longer than any answer: refused before any parsing
 _JOINING = re.compile(r"[.'\u2019`]")  # B.J. = BJ, ain't = aint
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|an|a) (?=.)")
@@ -110,7 +111,7 @@ def judge_text(
 ) -> TextVerdict:
     """Whether a typed answer matches: exactly after normalising, as the same number (in
     words or digits, with the units `prompt` asks for), or within typo tolerance."""
-    typed = answer_key(given)
+    typed = answer_key(given) if len(given) <= MAX_TYPED_CHARS else ""
     if not typed:
         return TextVerdict(correct=False)
     accepted = [answer_key(a) for a in answers]

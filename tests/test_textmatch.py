@@ -333,6 +333,10 @@ def test_empty_or_meaningless_input_is_never_correct(given: str) -> None:
     assert not both(given, ["The Job"]).correct
 
 
+def test_an_endless_line_is_refused_without_parsing_it() -> None:
+    assert both("nine " * 20_000, ["9", "nine"], prompt=SEASONS) == REFUSED
+
+
 def test_no_input_at_all_is_never_correct() -> None:
     assert judge(text_question(["Krasinski"]), []) == Verdict(correct=False)
     assert judge(text_question([""]), [""]) == Verdict(correct=False)

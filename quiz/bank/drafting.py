@@ -50,7 +50,8 @@ def build_entry(
     source: str = "",
     question_id: str = "",
 ) -> dict[str, object]:
-    """The question table as it will be written; for `text`, `wrong` are look-alikes to refuse."""
+    """The question table as it will be written; for `text`, `wrong` are look-alikes to refuse;
+    for `order`, `answers` are the items in the right order."""
     entry: dict[str, object] = {
         "id": question_id,
         "topic": topic.strip(),
@@ -62,6 +63,8 @@ def build_entry(
     others = [w.strip() for w in wrong if w.strip()]
     if qtype in ("choice", "multi"):
         entry["choices"] = [*clean, *others]
+    if qtype == "order":  # the items in the right order; each game shows them shuffled
+        entry["choices"] = clean
     entry["answers"] = [truth(a) for a in clean] if qtype == "truefalse" else clean
     if qtype == "text" and others:
         entry["reject"] = others

@@ -36,7 +36,8 @@ def add(
         list[str] | None,
         typer.Option(
             help="A right answer (repeatable): the right option(s) of choice/multi, true or"
-            " false, or each accepted spelling of a text answer.",
+            " false, each accepted spelling of a text answer, or each item of an order"
+            " question in the right order.",
             show_default=False,
         ),
     ] = None,
@@ -95,6 +96,11 @@ def add(
         return
     if missing:
         raise UsageError(f"missing {', '.join(missing)} (or run 'quiz add' on a terminal)")
+    if kind == "order" and wrong:
+        raise UsageError(
+            "an order question has no wrong options: give every item with --answer,"
+            " in the right order"
+        )
     entry = build_entry(
         qtype=kind,
         topic=topic,

@@ -173,8 +173,8 @@ def export(
 ) -> None:
     """Export the bank as JSON (ours or Open Trivia DB's).
 
-    Open Trivia DB holds only choice and true/false questions; the others are left
-    out with a note.
+    Open Trivia DB holds only choice and true/false questions; the others (text,
+    multi, order) are left out with a note.
 
     \b
     Examples:
@@ -192,9 +192,11 @@ def export(
         data, left_out = to_opentdb(questions)
         count -= len(left_out)
         if left_out:
-            note(
-                f"Left out {len(left_out)} text and multi questions: Open Trivia DB cannot hold them."
-            )
+            from quiz.models import QUESTION_TYPES
+
+            kinds = [t for t in QUESTION_TYPES if any(q.type == t for q in left_out)]
+            named = " and ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
+            note(f"Left out {len(left_out)} {named} questions: Open Trivia DB cannot hold them.")
     if output is None:
         print_json(data)
         return

@@ -20,6 +20,7 @@ class TypeName(StrEnum):
     truefalse = "truefalse"
     text = "text"
     multi = "multi"
+    order = "order"
 
 
 BankOption = Annotated[

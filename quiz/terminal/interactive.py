@@ -22,6 +22,8 @@ def _respond(asked: AskedQuestion, time_limit: float | None) -> tuple[str, ...] 
         answer = prompts.choose_many(q.prompt, asked.options, time_limit)
     elif q.type == "text":
         answer = prompts.type_answer(q.prompt, time_limit)
+    elif q.type == "order":
+        answer = prompts.put_in_order(q.prompt, asked.options, time_limit)
     elif q.type == "truefalse":
         answer = prompts.choose_one(q.prompt, list(TRUEFALSE_OPTIONS), time_limit)
         answer = TRUEFALSE_OPTIONS.get(str(answer), answer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import queue
+import re
 import sys
 import threading
 import time
@@ -52,9 +53,25 @@ class LineReader:
 
 def _option_numbers(text: str, count: int) -> list[int]:
     numbers = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
-    if not numbers or not all(n.isdigit() and 1 <= int(n) <= count for n in numbers):
+    if not numbers or not all(
+        re.fullmatch("[0-9]{1,3}", n) and 1 <= int(n) <= count for n in numbers
+    ):
         raise InvalidAnswerError(f"Use numbers from 1 to {count}, separated by commas.")
     return list(dict.fromkeys(int(n) for n in numbers))
+
+
+def _permutation(text: str, count: int) -> list[int]:
+    """Every number from 1 to `count` exactly once, in the order typed."""
+    if text.isascii() and text.isdigit() and len(text) == count:  # "312" for 3,1,2
+        text = ",".join(text)
+    numbers = _option_numbers(text, count)
+    typed = [part for part in text.replace(" ", ",").split(",") if part.strip()]
+    if len(typed) != count or len(numbers) != count:
+        example = ",".join(str(n) for n in range(count, 0, -1))
+        raise InvalidAnswerError(
+            f"Put all {count} numbers in order, each once, separated by commas (like {example})."
+        )
+    return numbers
 
 
 def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
@@ -72,6 +89,8 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
         raise InvalidAnswerError("Answer true or false (t/f, yes/no, y/n).")
     if kind == "multi":
         return tuple(options[n - 1] for n in _option_numbers(text, len(options)))
+    if kind == "order":
+        return tuple(options[n - 1] for n in _permutation(text, len(options)))
     if text.isdigit() and 1 <= int(text) <= len(options):
         return (options[int(text) - 1],)
     by_text = {normalise(o): o for o in options}

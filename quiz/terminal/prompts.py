@@ -118,3 +118,25 @@ def write(
             message, default=default, validate=validate, qmark="?", instruction=instruction
         )
     return str(ask(prompt)).strip()
+
+
+def put_in_order(message: str, items: Sequence[str], time_limit: float | None = None) -> Any:
+    """The items in the order the player picks them: the first, then the next among those
+    left, until one is left; [] to skip, or TIMED_OUT once `time_limit` runs out."""
+    deadline = None if time_limit is None else time.monotonic() + time_limit
+    left, picked = list(items), list[str]()
+    while len(left) > 1:
+        choices = [questionary.Choice(title=item, value=item) for item in left]
+        if picked:
+            title, instruction = f"Then ({len(picked) + 1} of {len(items)}):", None
+        else:
+            title, instruction = message, "(pick the first)"
+            choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
+        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        prompt = questionary.select(title, choices=choices, qmark="?", instruction=instruction)
+        answer = ask(prompt, remaining)
+        if answer is TIMED_OUT or answer == "":
+            return answer if answer is TIMED_OUT else []
+        picked.append(answer)
+        left.remove(answer)
+    return [*picked, *left]

@@ -19,13 +19,14 @@ TYPE_LABELS = {
     "truefalse": "true or false",
     "text": "type the answer",
     "multi": "select all that apply",
+    "order": "put in the right order",
 }
 
 
 def question_body(question: Question, options: Sequence[str]) -> Group:
     """The prompt and its numbered options, user text shown literally."""
     lines = [Text(question.prompt, style="bold")]
-    if question.type in ("choice", "multi"):
+    if question.type in ("choice", "multi", "order"):
         lines += [Text(f"  {n}) {option}") for n, option in enumerate(options, start=1)]
     lines.append(Text(f"({TYPE_LABELS[question.type]})", style="dim"))
     return Group(*lines)

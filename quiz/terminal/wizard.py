@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.bank.drafting import build_entry, reasons_to_refuse, slug, unique_id
-from quiz.bank.validation import MAX_OPTIONS, check_question
+from quiz.bank.validation import MAX_OPTIONS, MAX_ORDER_ITEMS, MIN_ORDER_ITEMS, check_question
 from quiz.bank.writer import add_entries
 from quiz.models import DIFFICULTIES, Question
 from quiz.output import console
@@ -16,13 +16,14 @@ from quiz.terminal import prompts
 ANSWERS = ("answers",)
 OPTIONS = ("answers", "choices")
 # Loader messages that only mean "not finished yet" while options are still being typed.
-UNFINISHED = ("needs at least one wrong option", "needs 2-6 options")
+UNFINISHED = ("needs at least one wrong option", "needs 2-6 options", "needs 3-6 items")
 
 TYPE_TITLES = {
     "choice": "choice - one right answer among options",
     "truefalse": "truefalse - a statement that is true or false",
     "text": "text - the player types the answer",
     "multi": "multi - select all that apply",
+    "order": "order - put 3 to 6 items in the right order",
 }
 
 
@@ -138,6 +139,15 @@ class Wizard:
         elif draft.qtype == "text":
             draft.answers = self._collect(draft, "Accepted answer", "answers", ANSWERS, 1, 20)
             draft.wrong = self._collect(draft, "Look-alike to refuse", "wrong", ("reject",), 0, 20)
+        elif draft.qtype == "order":
+            draft.answers = self._collect(
+                draft,
+                "Item, in the right order",
+                "answers",
+                OPTIONS,
+                MIN_ORDER_ITEMS,
+                MAX_ORDER_ITEMS,
+            )
         elif draft.qtype == "choice":
             draft.answers = []
             draft.answers = [self._write_one(draft, "Right answer:", "answers", "answers")]

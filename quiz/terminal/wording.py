@@ -9,7 +9,9 @@ HINTS = {
     "multi": "Type the numbers of every right option, separated by commas; an empty line skips.",
     "truefalse": "Type true or false (t/f, yes/no, y/n); an empty line skips.",
     "text": "Type your answer; an empty line skips.",
+    "order": "Type the numbers in the right order, separated by commas (3,1,2); an empty line skips.",
 }
+ORDER_ARROW = " → "
 
 
 def answer_text(question: Question) -> str:
@@ -18,7 +20,12 @@ def answer_text(question: Question) -> str:
         return question.answers[0].capitalize()
     if question.type == "text":
         return question.answers[0]
-    return "; ".join(question.answers)
+    return _joined(question.type, question.answers)
+
+
+def _joined(qtype: str, items: tuple[str, ...]) -> str:
+    """Several options: an `order` answer as a sequence, the rest as a list."""
+    return (ORDER_ARROW if qtype == "order" else "; ").join(items)
 
 
 def given_text(record: AnswerRecord) -> str:
@@ -29,7 +36,7 @@ def given_text(record: AnswerRecord) -> str:
         return "(skipped)"
     if record.question.type == "truefalse":
         return record.given[0].capitalize()
-    return "; ".join(record.given)
+    return _joined(record.question.type, record.given)
 
 
 def verdict_text(record: AnswerRecord) -> str:
