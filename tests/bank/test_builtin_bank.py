@@ -70,6 +70,7 @@ def test_size_and_topics(builtin: tuple[Question, ...]) -> None:
 def test_types(builtin: tuple[Question, ...]) -> None:
     per_type = Counter(q.type for q in builtin)
     assert per_type["choice"] <= 0.55 * len(builtin), per_type
+    assert per_type["order"] >= 10, per_type
     assert per_type["text"] >= 18, per_type
     assert per_type["truefalse"] >= 15, per_type
     assert per_type["multi"] >= 10, per_type
