@@ -75,6 +75,12 @@ def spoils(shown: Question, other: Question) -> bool:
     return False
 
 
+def assert_each_would_spoil(candidates: Sequence[Question], game: Sequence[Question]) -> None:
+    """Every candidate left out of the game spoils, or is spoiled by, one that is in."""
+    for left_out in (q for q in candidates if q not in game):
+        assert any(spoils(left_out, q) or spoils(q, left_out) for q in game), left_out.id
+
+
 def spoiled_pairs(game: Sequence[Question]) -> list[tuple[str, str]]:
     return [(a.id, b.id) for a, b in combinations(game, 2) if spoils(a, b) or spoils(b, a)]
 
@@ -197,16 +203,42 @@ def test_a_builtin_game_never_spoils_itself(seed: int, count: int, data: st.Data
     assert 1 <= len(game) <= min(count, len(pool))
 
 
+filters_st = st.builds(
+    Filters,
+    topics=subsets(TOPICS),
+    difficulties=subsets(DIFFICULTIES),
+    types=subsets(QUESTION_TYPES),
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(bank=spoiling_banks(), seed=seeds, count=counts)
-def test_a_generated_game_never_spoils_itself(bank: list[Question], seed: int, count: int) -> None:
-    game = [a.question for a in pick(bank, Filters(), count, seed).asked]
+@given(bank=spoiling_banks(), filters=filters_st, seed=seeds, count=counts)
+def test_a_generated_game_never_spoils_itself(
+    bank: list[Question], filters: Filters, seed: int, count: int
+) -> None:
+    pool = filters.apply(bank)
+    assume(pool)
+    game = [a.question for a in pick(bank, filters, count, seed).asked]
     assert spoiled_pairs(game) == []
     assert game, "a game always holds at least one question"
-    # Every question left out would spoil, or be spoiled by, one that is in.
+    assert all(q in pool for q in game)
     if len(game) < count:
-        for left_out in (q for q in bank if q not in game):
-            assert any(spoils(left_out, q) or spoils(q, left_out) for q in game), left_out.id
+        assert_each_would_spoil(pool, game)
+
+
+@settings(deadline=None)
+@given(bank=spoiling_banks(), seed=seeds, count=counts)
+def test_topics_stay_balanced_with_give_aways_about(
+    bank: list[Question], seed: int, count: int
+) -> None:
+    game = [a.question for a in pick(bank, Filters(), count, seed).asked]
+    chosen = Counter(q.topic for q in game)
+    most = max(chosen.values())
+    for topic in {q.topic for q in bank}:
+        if chosen[topic] >= most - 1:
+            continue
+        # A topic lags only when every one of its other questions would spoil the game.
+        assert_each_would_spoil([q for q in bank if q.topic == topic], game)
 
 
 @settings(deadline=None)
