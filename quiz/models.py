@@ -17,6 +17,7 @@ BUILTIN_TOPICS = (
     "Michael Scott",
     "Pam Beesly",
 )
+GAME_MODES = ("normal", "lives", "party")
 SOURCES = ("intro", "krasinski", "katy", "dwight", "karen", "michael", "pam")
 BUILTIN_ORIGIN = "builtin"
 
@@ -84,7 +85,8 @@ class Bank:
     problems: tuple[Problem, ...] = field(default=())
 
     def get(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        wanted = question_id.strip().casefold()
+        return next((q for q in self.questions if q.id.casefold() == wanted), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,7 @@ class AnswerRecord:
     streak: int
     typo_forgiven: bool = False
     timed_out: bool = False
+    lifeline: bool = False
 
     @property
     def skipped(self) -> bool:
@@ -127,6 +130,16 @@ class GameSettings:
     difficulties: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     time_limit: int | None = None
+    lives: int | None = None
+    lifeline: bool = False
+    party_id: str | None = None
+
+    @property
+    def mode(self) -> str:
+        """The board the game is ranked on: one of GAME_MODES."""
+        if self.party_id is not None:
+            return "party"
+        return "lives" if self.lives is not None else "normal"
 
 
 @dataclass(frozen=True, slots=True)

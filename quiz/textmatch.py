@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ _ASKED = re.compile(r"\b(?:how many|which|what) ([a-z]+)")
 _NOT_A_UNIT = frozenset({"is", "was", "are", "were", "did", "does", "do", "has", "had", "of"})
 
 
+# Cached: the add wizard compares a prompt with every prompt of the bank at each keystroke.
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Lower-case, strip accents and punctuation, fold spaces, drop a leading article."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -152,3 +155,9 @@ def telling_words(answer: str) -> str:
     if normalise(answer) in ("true", "false") or answer_key(answer).replace(" ", "").isdigit():
         return ""
     return spaced_words(answer)
+
+
+def option_key(text: str) -> str:
+    """What makes two options the same option: only case and spacing are folded, so signs,
+    symbols and accents still tell options apart (`-40`/`+40`, `C#`/`C++`, `Brasil`/`Brasília`)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

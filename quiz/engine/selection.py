@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from quiz.engine.filters import Filters
-from quiz.engine.spoilers import SpoilerGuard
+from quiz.engine.spoilers import SpoilerGuard, shown_unsolved
 from quiz.errors import UsageError
 from quiz.models import AskedQuestion, Question
 
@@ -75,9 +75,7 @@ def _fullest(pool: Sequence[Question], count: int, rng: random.Random) -> list[Q
 def _ask(question: Question, rng: random.Random) -> AskedQuestion:
     options = list(question.choices)
     rng.shuffle(options)
-    if question.type == "order" and tuple(options) == question.answers:
-        options.append(options.pop(0))  # shown already in order, it would ask nothing
-    return AskedQuestion(question, tuple(options))
+    return AskedQuestion(question, shown_unsolved(question, options))
 
 
 def pick(
@@ -97,7 +95,7 @@ def pick(
         raise UsageError(f"--count must be at least 1, not {count}")
     pool = filters.apply(questions)
     if not pool:
-        raise UsageError(f"no questions match {filters.describe()} (see 'quiz bank list')")
+        raise UsageError(f"no questions {filters.describe()}; 'quiz bank list' shows what there is")
     fresh = [q for q in pool if q.id not in avoid] if avoid else pool
     rng = random.Random(seed)
     chosen = _fullest(fresh, count, rng) if len(fresh) >= count else []

@@ -48,3 +48,11 @@ class SpoilerGuard:
     def take(self, question: Question) -> None:
         self._answers += telling_answers(question)
         self._shown += "\n" + shown_words(question)
+
+
+def shown_unsolved(question: Question, options: list[str]) -> tuple[str, ...]:
+    """The options in the order a game shows them; an `order` question that a shuffle left
+    in its right order would give its own answer away, so it is turned by one place."""
+    if question.type == "order" and tuple(options) == question.answers:
+        options = [*options[1:], options[0]]
+    return tuple(options)

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import queue
-import re
 import sys
 import threading
 import time
 from typing import TextIO
 
 from quiz.engine.game import Game
-from quiz.models import AskedQuestion, GameResult
-from quiz.terminal.wording import HINTS, verdict_text
-from quiz.textmatch import normalise
+from quiz.models import AnswerRecord, AskedQuestion, GameResult
+from quiz.terminal.wording import (
+    LIFELINE_HINT,
+    asks_for_lifeline,
+    hint,
+    lifeline_note,
+    lifeline_refusal,
+    lives_tag,
+    option_labels,
+    verdict_text,
+)
+from quiz.textmatch import normalise, option_key
 
 TRUE_WORDS = {"true", "t", "yes", "y"}
 FALSE_WORDS = {"false", "f", "no", "n"}
@@ -51,25 +59,42 @@ class LineReader:
             return line.rstrip("\r\n")
 
 
-def _option_numbers(text: str, count: int) -> list[int]:
-    numbers = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
-    if not numbers or not all(
-        re.fullmatch("[0-9]{1,3}", n) and 1 <= int(n) <= count for n in numbers
-    ):
-        raise InvalidAnswerError(f"Use numbers from 1 to {count}, separated by commas.")
-    return list(dict.fromkeys(int(n) for n in numbers))
+def _label_range(labels: list[str], *, one: bool = False) -> str:
+    """'numbers from 1 to 4', or 'a letter from a to d'."""
+    kind = "number" if labels[0] == "1" else "letter"
+    kind = f"a {kind}" if one else f"{kind}s"
+    return f"{kind} from {labels[0]} to {labels[-1]}"
 
 
-def _permutation(text: str, count: int) -> list[int]:
-    """Every number from 1 to `count` exactly once, in the order typed."""
-    if text.isascii() and text.isdigit() and len(text) == count:  # "312" for 3,1,2
-        text = ",".join(text)
-    numbers = _option_numbers(text, count)
+def _option_numbers(text: str, labels: list[str]) -> list[int]:
+    """The 1-based positions of the options a line of labels names."""
+    picked = [part.strip().casefold() for part in text.replace(" ", ",").split(",")]
+    picked = [part for part in picked if part]
+    if not picked or not all(part in labels for part in picked):
+        raise InvalidAnswerError(f"Use {_label_range(labels)}, separated by commas.")
+    return list(dict.fromkeys(labels.index(part) + 1 for part in picked))
+
+
+def _option_by_text(text: str, options: tuple[str, ...]) -> str | None:
+    """The option typed out: as written (case and spacing aside), or else the only option
+    that matches once punctuation and accents are ignored too."""
+    exact = [o for o in options if option_key(o) == option_key(text)]
+    loose = [o for o in options if normalise(o) == normalise(text)]
+    found = exact or loose
+    return found[0] if len(found) == 1 else None
+
+
+def _permutation(text: str, labels: list[str]) -> list[int]:
+    """The positions of every option, each named once, in the order typed."""
+    if len(text) == len(labels) and all(ch in labels for ch in text.casefold()):
+        text = ",".join(text)  # "312" for 3,1,2
+    numbers = _option_numbers(text, labels)
     typed = [part for part in text.replace(" ", ",").split(",") if part.strip()]
-    if len(typed) != count or len(numbers) != count:
-        example = ",".join(str(n) for n in range(count, 0, -1))
+    if len(typed) != len(labels) or len(numbers) != len(labels):
+        example = ",".join(reversed(labels))
         raise InvalidAnswerError(
-            f"Put all {count} numbers in order, each once, separated by commas (like {example})."
+            f"Put each of the {_label_range(labels)} in order, once, separated by commas"
+            f" (like {example})."
         )
     return numbers
 
@@ -87,62 +112,95 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
         if word in TRUE_WORDS | FALSE_WORDS:
             return ("true" if word in TRUE_WORDS else "false",)
         raise InvalidAnswerError("Answer true or false (t/f, yes/no, y/n).")
+    labels = option_labels(options)
     if kind == "multi":
-        return tuple(options[n - 1] for n in _option_numbers(text, len(options)))
+        return tuple(options[n - 1] for n in _option_numbers(text, labels))
     if kind == "order":
-        return tuple(options[n - 1] for n in _permutation(text, len(options)))
-    if text.isdigit() and 1 <= int(text) <= len(options):
-        return (options[int(text) - 1],)
-    by_text = {normalise(o): o for o in options}
-    if normalise(text) in by_text:
-        return (by_text[normalise(text)],)
-    raise InvalidAnswerError(f"Answer with a number from 1 to {len(options)} or the option's text.")
+        return tuple(options[n - 1] for n in _permutation(text, labels))
+    if text.casefold() in labels:
+        return (options[labels.index(text.casefold())],)
+    typed = _option_by_text(text, options)
+    if typed is not None:
+        return (typed,)
+    raise InvalidAnswerError(f"Answer with {_label_range(labels, one=True)} or the option's text.")
 
 
-def question_lines(number: int, total: int, asked: AskedQuestion) -> list[str]:
+def question_lines(
+    number: int, total: int, asked: AskedQuestion, tag: str = "", lifeline: bool = False
+) -> list[str]:
+    """The header line (`tag` ends it: ` for NAME` in a party), the prompt, the options and
+    the hint."""
     q = asked.question
-    lines = [f"Question {number}/{total} [{q.topic}, {q.difficulty}]", q.prompt]
-    lines += [f"{n}) {option}" for n, option in enumerate(asked.options, start=1)]
-    lines.append(HINTS[q.type])
-    return lines
+    header = f"Question {number}/{total} [{q.topic}, {q.difficulty}]{tag}"
+    return [header, q.prompt, *option_lines(asked, lifeline)]
+
+
+def option_lines(asked: AskedQuestion, lifeline: bool = False) -> list[str]:
+    """The numbered (or lettered) options and the one-line hint (naming the 50:50 when it can be used)."""
+    labels = option_labels(asked.options) if asked.options else []
+    lines = [f"{label}) {option}" for label, option in zip(labels, asked.options, strict=True)]
+    return [*lines, hint(asked.question, labels) + (LIFELINE_HINT if lifeline else "")]
+
+
+def _lifeline(game: Game, out: TextIO) -> None:
+    """Use the 50:50 on the current question and show what is left, or say why not."""
+    refusal = lifeline_refusal(game)
+    if refusal:
+        out.write(f"{refusal} Try again.\n")
+        return
+    before = len(game.current.options)
+    asked = game.use_lifeline()
+    out.write(lifeline_note(before - len(asked.options)) + "\n")
+    out.write("\n".join(option_lines(asked)) + "\n")
+
+
+def ask_plain(
+    game: Game, reader: LineReader, out: TextIO, number: int, total: int, tag: str = ""
+) -> AnswerRecord:
+    """Ask the current question of `game` until a line answers it, then say how it went."""
+    echo_newline = not sys.stdin.isatty()
+    limit = game.settings.time_limit
+    lines = question_lines(number, total, game.current, tag, game.can_use_lifeline())
+    out.write("\n".join(lines) + "\n")
+    started = time.monotonic()
+    while True:
+        out.write("> ")
+        out.flush()
+        remaining = None if limit is None else limit - (time.monotonic() - started)
+        try:
+            line = reader.read(remaining)
+        except EOFError:
+            out.write("\n")
+            raise
+        if echo_newline or line is None:
+            out.write("\n")
+        if line is None:
+            record = game.answer((), time.monotonic() - started, timed_out=True)
+            break
+        if game.settings.lifeline and asks_for_lifeline(game.current, line):
+            _lifeline(game, out)
+            continue
+        try:
+            given = parse_answer(game.current, line)
+        except InvalidAnswerError as exc:
+            out.write(f"{exc} Try again.\n")
+            continue
+        record = game.answer(given, time.monotonic() - started)
+        break
+    out.write(verdict_text(record) + "\n")
+    if record.question.explanation:
+        out.write(record.question.explanation + "\n")
+    out.write("\n")
+    out.flush()
+    return record
 
 
 def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> None:
     """Ask every question of `game`; EOFError when input ends before the last answer."""
     out = out or sys.stdout
-    echo_newline = not sys.stdin.isatty()
-    limit = game.settings.time_limit
     while not game.finished:
-        asked = game.current
         number = len(game.records) + 1
-        out.write("\n".join(question_lines(number, len(game.asked), asked)) + "\n")
-        started = time.monotonic()
-        while True:
-            out.write("> ")
-            out.flush()
-            remaining = None if limit is None else limit - (time.monotonic() - started)
-            try:
-                line = reader.read(remaining)
-            except EOFError:
-                out.write("\n")
-                raise
-            if echo_newline or line is None:
-                out.write("\n")
-            if line is None:
-                record = game.answer((), time.monotonic() - started, timed_out=True)
-                break
-            try:
-                given = parse_answer(asked, line)
-            except InvalidAnswerError as exc:
-                out.write(f"{exc} Try again.\n")
-                continue
-            record = game.answer(given, time.monotonic() - started)
-            break
-        out.write(verdict_text(record) + "\n")
-        if record.question.explanation:
-            out.write(record.question.explanation + "\n")
-        out.write("\n")
-    out.flush()
+        ask_plain(game, reader, out, number, len(game.asked), lives_tag(game))
 
 
 def final_lines(result: GameResult, placement: str | None) -> list[str]:

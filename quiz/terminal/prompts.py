@@ -14,6 +14,7 @@ from prompt_toolkit.layout import HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
 SKIP_LABEL = "(skip this question)"
+LIFELINE_LABEL = "50:50 (scores half)"
 
 
 class TimedOut:
@@ -21,6 +22,13 @@ class TimedOut:
 
 
 TIMED_OUT = TimedOut()
+
+
+class Lifeline:
+    """Returned by a question's menu when the player picks the 50:50."""
+
+
+LIFELINE = Lifeline()
 
 
 def _add_countdown(app: Application[Any], deadline: float) -> None:
@@ -50,15 +58,45 @@ async def _run(app: Application[Any], time_limit: float | None) -> Any:
         handle.cancel()
 
 
+def _discard_typed_ahead(app: Application[Any]) -> None:
+    """On a terminal, drop keys pressed before `app` shows: those still in the terminal,
+    and those an earlier prompt read but did not use (prompt_toolkit keeps them for the
+    next one). Keys from anything else (a pipe, a test) are meant, and stay."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return
+    import termios
+
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    clear_typeahead(app.input)
+    termios.tcflush(sys.stdin, termios.TCIFLUSH)
+
+
 def ask(question: questionary.Question, time_limit: float | None = None) -> Any:
-    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError, time-out gives TIMED_OUT."""
+    """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError, time-out gives TIMED_OUT.
+
+    Keys pressed before the prompt shows are dropped: a fast double Enter on the screen
+    before never answers this question."""
+    _discard_typed_ahead(question.application)
     return asyncio.run(_run(question.application, time_limit))
 
 
-def choose_one(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
-    """One option's text, "" to skip, or TIMED_OUT."""
+def choose_one(
+    message: str,
+    options: Sequence[str],
+    time_limit: float | None = None,
+    *,
+    lifeline: bool = False,
+) -> Any:
+    """One option's text, "" to skip, TIMED_OUT, or LIFELINE when offered and picked."""
+    choices: list[questionary.Choice | questionary.Separator]
     choices = [questionary.Choice(title=o, value=o) for o in options]
-    choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
+    choices.append(questionary.Separator())
+    if lifeline:
+        choices.append(questionary.Choice(title=LIFELINE_LABEL, value=LIFELINE))
+    choices.append(questionary.Choice(title=SKIP_LABEL, value=""))
     return ask(questionary.select(message, choices=choices, qmark="?"), time_limit)
 
 
@@ -84,6 +122,39 @@ def type_name(default: str) -> str:
         default=default,
         validate=lambda text: bool(text.strip()) or "Please type a name.",
     )
+
+
+def wait_for_enter(message: str) -> None:
+    """Show `message` (literally; lines wrap mid-word, so break long ones first) and wait
+    for Enter. Keys pressed before it shows are dropped; other keys do nothing."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.key_binding.key_processor import KeyPressEvent
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _done(event: KeyPressEvent) -> None:
+        event.app.exit()
+
+    @keys.add("c-c")
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt())
+
+    @keys.add("c-d")
+    def _end(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError())
+
+    @keys.add("<any>")
+    def _ignore(event: KeyPressEvent) -> None:
+        pass
+
+    control = FormattedTextControl([("bold", message)], show_cursor=False)
+    app: Application[None] = Application(
+        layout=Layout(Window(control, wrap_lines=True, dont_extend_height=True)),
+        key_bindings=keys,
+    )
+    _discard_typed_ahead(app)
+    asyncio.run(app.run_async())
 
 
 def confirm(message: str, default: bool = True) -> bool:

@@ -15,11 +15,16 @@ from quiz.terminal.wording import answer_text, given_text
 DIFFICULTY_STYLES = {"easy": "green", "medium": "yellow", "hard": "red"}
 
 
-def header(number: int, total: int, asked: AskedQuestion, score: int, streak: int) -> Group:
-    """`Question 3 of 10 · topic · difficulty · score · streak`, wrapping on narrow screens."""
+def header(
+    number: int, total: int, asked: AskedQuestion, score: int, streak: int, tag: str = ""
+) -> Group:
+    """`Question 3 of 10 · topic · difficulty · score · streak`, wrapping on narrow screens.
+
+    A `tag` (the player in a party, the lives left in survival) follows the number."""
     q = asked.question
     parts = [
         Text(f"Question {number} of {total}", style="bold"),
+        *([Text(tag, style="bold yellow")] if tag else []),
         Text(q.topic, style="cyan"),
         Text(q.difficulty, style=DIFFICULTY_STYLES[q.difficulty]),
         Text(f"Score {score:,}"),
@@ -33,6 +38,8 @@ def feedback(record: AnswerRecord) -> Group:
     right = answer_text(record.question)
     if record.correct:
         line = Text.assemble(("✓ Correct! ", "bold green"), f"+{record.points:,} points")
+        if record.lifeline:
+            line.append(" (half, after the 50:50)")
         if record.streak >= 2:
             line.append(f"  (streak of {record.streak})", style="magenta")
         if record.typo_forgiven:

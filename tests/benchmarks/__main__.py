@@ -1,6 +1,7 @@
 """Runs every benchmark: medians, and ratios to a baseline timed in the same run.
 
-Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--only NAME...]
+Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--imported N]
+                                  [--only NAME...]
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.benchmarks.data import build_scores, write_bank
+from tests.benchmarks.data import build_scores, write_bank, write_opentdb
 
 BIN = Path(sys.executable).parent
 
@@ -90,6 +91,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--games", type=int, default=1_000_000)
     parser.add_argument("--questions", type=int, default=100_000)
+    parser.add_argument("--imported", type=int, default=5_000)
     parser.add_argument("--only", nargs="*", default=[])
     options = parser.parse_args()
     wanted = set(options.only)
@@ -137,6 +139,22 @@ def main() -> None:
             ]:
                 if want(name):
                     versus_python(name, command(args, big_env), target)
+        if want("import"):
+            trivia = write_opentdb(work / "trivia.json", options.imported)
+            homes = iter(range(10**6))
+            n = f"{options.imported:,}"
+
+            def import_fresh() -> object:
+                home = {**env, "QUIZ_HOME": str(work / f"import-home-{next(homes)}")}
+                return command([quiz, "bank", "import", str(trivia)], home)()
+
+            versus_python(f"quiz bank import, {n} OTDB questions, empty home", import_fresh, 250.0)
+            full = {**env, "QUIZ_HOME": str(work / "import-home-0")}
+            versus_python(
+                f"quiz bank import, {n} OTDB questions, all already there",
+                command([quiz, "bank", "import", str(trivia)], full),
+                100.0,
+            )
         if want("bank") or want("pick"):
             from quiz.bank.loader import load_files
             from quiz.engine.filters import Filters

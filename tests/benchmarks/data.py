@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import time
@@ -50,6 +51,68 @@ def write_bank(folder: Path, questions: int, files: int = 10) -> list[Path]:
         path.write_text("\n".join(body), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+CATEGORIES = ("General Knowledge", "Entertainment: Film", "Science &amp; Nature", "History")
+WORDS = [
+    "paper",
+    "branch",
+    "sales",
+    "stapler",
+    "jelly",
+    "prank",
+    "desk",
+    "office",
+    "manager",
+    "beet",
+    "farm",
+    "party",
+    "dundie",
+    "wedding",
+    "boat",
+    "river",
+    "capital",
+    "island",
+    "planet",
+    "comet",
+    "metal",
+    "engine",
+    "opera",
+    "novel",
+    "poem",
+]
+
+
+def write_opentdb(path: Path, questions: int) -> Path:
+    """An Open Trivia DB response of `questions` distinct questions, a quarter true/false."""
+    rng = random.Random(3)
+    results = []
+    for n in range(questions):
+        topic = " ".join(rng.sample(WORDS, 4))
+        common: dict[str, object] = {
+            "difficulty": rng.choice(DIFFICULTIES),
+            "category": rng.choice(CATEGORIES),
+        }
+        if n % 4 == 0:
+            common |= {
+                "type": "boolean",
+                "question": f"Fact {n}: the &quot;{topic}&quot; comes first.",
+                "correct_answer": rng.choice(("True", "False")),
+            }
+            common["incorrect_answers"] = [
+                "False" if common["correct_answer"] == "True" else "True"
+            ]
+        else:
+            options = [f"{rng.choice(WORDS).title()} {n}-{k}" for k in range(4)]
+            common |= {
+                "type": "multiple",
+                "question": f"Which {topic} is number {n}&#039;s?",
+                "correct_answer": options[0],
+                "incorrect_answers": options[1:],
+            }
+        results.append(common)
+    path.write_text(json.dumps({"response_code": 0, "results": results}), encoding="utf-8")
+    return path
 
 
 def build_scores(db_path: Path, games: int, players: int = 1000, answers_per_game: int = 3) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date, timedelta
 from functools import cache
 from itertools import combinations
 from pathlib import Path
@@ -15,9 +16,11 @@ from hypothesis import strategies as st
 from text_to_num import text2num
 
 from quiz.bank.loader import load_bank
+from quiz.engine.daily import DAILY_COUNT, daily_questions
 from quiz.engine.filters import Filters
 from quiz.engine.selection import pick
 from quiz.engine.spoilers import gives_away
+from quiz.engine.stable import ask_stably
 from quiz.models import DIFFICULTIES, QUESTION_TYPES, Question
 from tests.conftest import run_cli, write_bank
 
@@ -297,3 +300,23 @@ def test_a_game_cut_short_by_give_aways_says_why(tmp_path: Path) -> None:
         " an answer in this game." in result.stderr
     )
     assert "Final score: 0 (0/2 correct)" in result.stdout
+
+
+def test_no_daily_challenge_spoils_itself() -> None:
+    for offset in range(200):
+        day = date(2026, 1, 1) + timedelta(days=offset)
+        game = [a.question for a in daily_questions(builtin(), day)]
+        assert len(game) == DAILY_COUNT
+        assert spoiled_pairs(game) == [], day
+
+
+ORDER = Question(
+    "aired", "Episodes", "easy", "order", "In airing order?", ("A", "B", "C"), ("C", "A", "B")
+)
+
+
+def test_an_order_question_is_never_shown_already_in_order() -> None:
+    shown = {pick([ORDER], Filters(), 1, seed).asked[0].options for seed in range(60)}
+    shown |= {ask_stably(ORDER, str(seed)).options for seed in range(60)}
+    assert ORDER.answers not in shown
+    assert len(shown) == 5  # every other order of the three items turns up
