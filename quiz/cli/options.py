@@ -46,6 +46,8 @@ class WholeNumber(ParamType):
             number = value
         elif re.fullmatch(r"\s*[+-]?[0-9]{1,9}\s*", str(value)):
             number = int(value)
+        elif re.fullmatch(r"\s*[+-]?[0-9]+\s*", str(value)):
+            self.fail(f"{str(value).strip()} is far too large", param, ctx)
         else:
             self.fail(f"'{value}' is not a whole number", param, ctx)
         if self.low is not None and self.high is not None and not self.low <= number <= self.high:
@@ -64,12 +66,12 @@ class Day(ParamType):
         if isinstance(value, date):
             return value
         text = str(value).strip()
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            self.fail(f"'{value}' is not a day written YYYY-MM-DD (like 2026-01-31)", param, ctx)
         try:
-            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-                return date.fromisoformat(text)
+            return date.fromisoformat(text)
         except ValueError:
-            pass
-        self.fail(f"'{value}' is not a day written YYYY-MM-DD (like 2026-01-31)", param, ctx)
+            self.fail(f"'{value}' is not a day of the calendar", param, ctx)
 
 
 class DifficultyName(StrEnum):
@@ -163,7 +165,7 @@ TypeOption = Annotated[
     list[TypeName] | None,
     typer.Option(
         "--type",
-        metavar="[choice|truefalse|text|multi]",
+        metavar="[choice|truefalse|text|multi|order]",
         help="Only this question type (repeatable).",
         show_default=False,
     ),

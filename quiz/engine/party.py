@@ -79,7 +79,7 @@ def plan_party(
             for p in range(players):
                 dealt[p].append(chosen[r * players + p])
     if not difficulties:
-        where = " in the bank" if filters == Filters() else f" with {filters.describe()}"
+        where = f" with {filters.named()}" if filters.named() else " in the bank"
         raise UsageError(
             f"not enough questions for {players} players: every round needs {players}"
             f" questions of one difficulty, and no difficulty has that many{where}"

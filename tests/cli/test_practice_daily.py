@@ -186,7 +186,7 @@ def test_a_new_player_gets_new_questions(quiz_home: Path) -> None:
         ),
         (
             ("scores", "--daily", "2026-02-30"),
-            "Error: '2026-02-30' is not a day written YYYY-MM-DD",
+            "Error: '2026-02-30' is not a day of the calendar",
         ),
         (("scores", "2026-11-27"), "Error: a date ('2026-11-27') goes with --daily"),
         (("scores", "--daily", "--topic", "pam"), "Error: --daily shows one day's whole board"),

@@ -56,7 +56,8 @@ def test_help_uses_one_placeholder_style(quiz_home: Path, command: list[str]) ->
         (["play", "--count", "0"], "--count: 0 is too small (the least is 1)"),
         (["play", "--time-limit", "1000"], "--time-limit: 1000 is not between 5 and 300"),
         (["scores", "--limit", "ten"], "--limit: 'ten' is not a whole number"),
-        (["scores", "--since", "2026-02-30"], "--since: '2026-02-30' is not a day written"),
+        (["scores", "--since", "2026-02-30"], "--since: '2026-02-30' is not a day of the calendar"),
+        (["play", "--count", "9" * 30], f"--count: {'9' * 30} is far too large"),
         (["scores", "--since", "yesterday"], "--since: 'yesterday' is not a day written"),
         (["play", "--difficulty", "expert"], "--difficulty: 'expert' is not one of"),
         (["play", "--player"], "Option '--player' requires an argument"),
@@ -123,6 +124,13 @@ def test_count_beyond_the_bank_is_worded_plainly(quiz_home: Path) -> None:
     narrowed = quiz("play", "--plain", "--count", "500", "--no-save", "--difficulty", "hard",
                     "--topic", "pam", home=quiz_home, stdin="")  # fmt: skip
     assert "questions match topic Pam Beesly, difficulty hard; playing all" in narrowed.stderr
+
+
+def test_one_question_is_one_question(quiz_home: Path, tmp_path: Path) -> None:
+    bank = write_bank(tmp_path, "office.toml", OFFICE_BANK)
+    result = quiz("play", "--plain", "--bank", str(bank), "--topic", "office", "--count", "5",
+                  "--no-save", home=quiz_home, stdin="t\n")  # fmt: skip
+    assert "Only 1 question matches topic Office Trivia; playing it.\n" in result.stderr
 
 
 def test_ids_match_in_any_case_and_suggestions_are_close(quiz_home: Path) -> None:
