@@ -22,7 +22,7 @@ from quiz.cli.options import (
     complete_id,
     values,
 )
-from quiz.errors import QuizError, UsageError
+from quiz.errors import ExitCode, QuizError, UsageError
 from quiz.models import Bank, Question
 from quiz.output import console, note, print_json, safe, say
 
@@ -296,6 +296,9 @@ def import_questions(
         )
     for line in report.lines(verbose=verbose):
         say(line)
+    if report.invalid and not report.imported and not report.skipped:
+        # Nothing in the file was usable: a script must be able to tell.
+        raise typer.Exit(ExitCode.FAILURE)
 
 
 @bank_app.command("remove", cls=QuizCommand)

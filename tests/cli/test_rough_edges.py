@@ -147,3 +147,12 @@ def test_ids_match_in_any_case_and_suggestions_are_close(quiz_home: Path) -> Non
         "Error: no question with id 'nosuch'; 'quiz bank list' shows them all"
         " (see 'quiz bank show --help')\n"
     )
+
+
+def test_an_import_where_nothing_is_usable_fails(quiz_home: Path, tmp_path: Path) -> None:
+    garbage = tmp_path / "g.txt"
+    garbage.write_text("garbage\n", encoding="utf-8")
+    result = quiz("bank", "import", str(garbage), home=quiz_home)
+    assert result.returncode == 1
+    assert "Imported 0 of 1" in result.stdout
+    assert not (quiz_home / "bank" / "user.toml").exists()
