@@ -6,7 +6,7 @@ import getpass
 from collections.abc import Callable
 from typing import TypeVar
 
-from quiz.errors import StoreError
+from quiz.errors import GameKeptError, StoreError, StoreOfflineError
 from quiz.models import GameResult
 from quiz.output import warn
 from quiz.scores.store import ScoreStore, open_store
@@ -30,6 +30,8 @@ class Recorder:
         if self.store is not None:
             try:
                 self.last_player = self.store.last_player()
+            except StoreOfflineError as exc:
+                warn(f"{exc}; finished games will be kept on this computer until it is back")
             except StoreError as exc:
                 self._give_up(exc)
 
@@ -48,6 +50,9 @@ class Recorder:
         try:
             game_id = self.store.save_game(result)
             return self.store.placement(game_id).describe(result.score)
+        except GameKeptError as exc:
+            warn(str(exc))
+            return None
         except StoreError as exc:
             self._give_up(exc)
             return None

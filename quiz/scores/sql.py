@@ -6,6 +6,7 @@ import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from quiz.errors import StoreError
 from quiz.models import GameResult, GameSettings
@@ -150,6 +151,10 @@ class SqlStore(ABC):
     def _writing(self) -> contextlib.AbstractContextManager[Connection]:
         """A migrated connection inside a write transaction: committed at the end, else
         rolled back; one writer at a time."""
+
+    @abstractmethod
+    def reset(self) -> Path | None:
+        """Back every score up, then clear them; the backup's path (None: nothing to clear)."""
 
     def save_game(self, result: GameResult) -> int:
         """Store a finished game and all its answers in one transaction; its id."""
@@ -393,14 +398,19 @@ class SqlStore(ABC):
             games=int(games),
             best=int(best),
             average=float(average),
-            accuracy=correct / total if total else 0.0,
+            accuracy=int(correct) / int(total) if total else 0.0,
             by_topic=by_topic,
             by_difficulty=by_difficulty,
             hardest=hardest,
             history=tuple(int(row[0]) for row in reversed(history)),
             players=tuple(
                 PlayerSummary(
-                    name, int(n), int(top), float(avg), right / asked if asked else 0.0, last
+                    name,
+                    int(n),
+                    int(top),
+                    float(avg),
+                    int(right) / int(asked) if asked else 0.0,
+                    last,
                 )
                 for name, n, top, avg, right, asked, last in players
             ),
