@@ -90,10 +90,12 @@ class ServerUrl:
         try:
             parts = psycopg.conninfo.conninfo_to_dict(url)
         except psycopg.Error:
+            parts = {"port": "?"}
+        if not all(port.isdigit() for port in str(parts.get("port") or "0").split(",")):
             raise StoreError(
                 f"{URL_VARIABLE} is not a valid PostgreSQL URL; expected"
                 " postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
-            ) from None
+            )
         self.secrets = [str(parts[key]) for key in ("password",) if parts.get(key)]
         host = str(parts.get("host") or "localhost")
         port = f":{parts['port']}" if parts.get("port") else ""
