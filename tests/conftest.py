@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -43,17 +44,24 @@ def small_bank(monkeypatch: pytest.MonkeyPatch) -> Path:
     return SMALL_BANK
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """A real PostgreSQL server (pgserver's build) in a temporary folder, for the whole run."""
+@contextlib.contextmanager
+def temporary_postgres(prefix: str = "quiz-pg-") -> Iterator[PostgresServer]:
+    """A real PostgreSQL server (pgserver's build) in a new temporary folder, stopped at the end."""
     from pgserver.postgres_server import get_server
 
-    with tempfile.TemporaryDirectory(prefix="quiz-pg-") as folder:
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
         server = get_server(folder, cleanup_mode="stop")
         try:
             yield server
         finally:
             server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One server for the whole run; each test takes a database of its own (`postgres_url`)."""
+    with temporary_postgres() as server:
+        yield server
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ class Recorder:
             try:
                 self.last_player = self.store.last_player()
             except StoreOfflineError as exc:
-                warn(f"{exc}; finished games will be kept on this computer until it is back")
+                warn(str(exc))  # a finished game may still be kept in the outbox: go on
             except StoreError as exc:
                 self._give_up(exc)
 

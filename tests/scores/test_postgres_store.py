@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import subprocess
 import sys
-import tempfile
 import traceback
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -26,7 +25,7 @@ from quiz.scores.postgres import PostgresStore
 from quiz.scores.schema import SCHEMA_VERSION
 from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import SqliteStore
-from tests.conftest import installed_quiz, run_cli
+from tests.conftest import installed_quiz, run_cli, temporary_postgres
 from tests.scores.test_review_cards import played
 from tests.scores.test_sqlite_store import T0, easy_game, mixed_game
 
@@ -204,14 +203,8 @@ def with_password(url: str) -> str:
 @pytest.fixture
 def own_server() -> Iterator[PostgresServer]:
     """A server of this test's own, to stop and start again."""
-    from pgserver.postgres_server import get_server
-
-    with tempfile.TemporaryDirectory(prefix="quiz-pg-outage-") as folder:
-        server = get_server(folder, cleanup_mode="stop")
-        try:
-            yield server
-        finally:
-            server.cleanup()
+    with temporary_postgres("quiz-pg-outage-") as server:
+        yield server
 
 
 def stop(server: PostgresServer) -> None:
