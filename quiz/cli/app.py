@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from quiz import __version__
 from quiz.errors import ExitCode, QuizError
-from quiz.output import error
+from quiz.output import error, safe
 
 COMPLETE_VAR = "_QUIZ_COMPLETE"
 
@@ -46,7 +46,8 @@ class QuizGroup(TyperGroup):
             return super().invoke(ctx)
         except QuizError as exc:
             usage = exc.exit_code == ExitCode.USAGE and exc.command_path
-            print(exc.report() + (help_hint(exc.command_path) if usage else ""), file=sys.stderr)
+            line = exc.report() + (help_hint(exc.command_path) if usage else "")
+            print(safe(line), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             print("Interrupted.", file=sys.stderr)

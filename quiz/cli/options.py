@@ -183,5 +183,7 @@ def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ..
 
 
 def name_given(player: str | None) -> str | None:
-    """The --player name without surrounding spaces; None when blank or not given."""
-    return player.strip() if player and player.strip() else None
+    """The --player name without surrounding spaces or control characters; None when blank."""
+    from quiz.output import safe
+
+    return (safe(player).strip() or None) if player else None

@@ -24,7 +24,7 @@ from quiz.engine.party import (
 )
 from quiz.errors import AbortedError, QuizError, UsageError
 from quiz.models import GameSettings, Question
-from quiz.output import note
+from quiz.output import note, safe
 from quiz.scores.recorder import Recorder
 
 ABORTED = "Party aborted; nothing was saved."
@@ -73,7 +73,7 @@ def _ask_players(given: tuple[str, ...]) -> tuple[str, ...]:
                 return True
             return name_problem(text, names) or True
 
-        name = prompts.write(f"Player {len(names) + 1}:", validate=valid)
+        name = safe(prompts.write(f"Player {len(names) + 1}:", validate=valid))
         if not name:
             break
         names.append(name)

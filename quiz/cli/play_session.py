@@ -19,6 +19,7 @@ from quiz.errors import AbortedError, QuizError
 from quiz.models import GameSettings, Question
 from quiz.output import note
 from quiz.scores.recorder import Recorder
+from quiz.terminal.stopping import stoppable
 from quiz.terminal.wording import survival_end
 
 ABORTED = "Quiz aborted; nothing was saved."
@@ -122,7 +123,7 @@ def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder:
         raise QuizError("input ended before the last answer; nothing was saved") from None
     player = request.player or recorder.default_player()
     result = game.result(player, started_at, time.monotonic() - clock)
-    print("\n".join(ending(game) + final_lines(result, recorder.record(result))), flush=True)
+    output.say("\n".join(ending(game) + final_lines(result, recorder.record(result))))
 
 
 def _play_interactive(
@@ -169,10 +170,11 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
     questions = load_for_command(request.banks).questions
     recorder = Recorder(save=save)
     try:
-        if request.plain or not output.interactive_terminal():
-            _play_plain(request, questions, recorder)
-        else:
-            _play_interactive(request, questions, recorder)
+        with stoppable(note):
+            if request.plain or not output.interactive_terminal():
+                _play_plain(request, questions, recorder)
+            else:
+                _play_interactive(request, questions, recorder)
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
     except EOFError:

@@ -10,7 +10,7 @@ import typer
 from quiz import output
 from quiz.cli.options import Day, JsonOption, ModeName, WholeNumber, complete_topic
 from quiz.errors import UsageError
-from quiz.output import console, print_json
+from quiz.output import console, print_json, safe, say
 
 if TYPE_CHECKING:
     from quiz.scores.rows import RankedGame, Stats, Tally
@@ -125,6 +125,7 @@ def scores(
     from quiz.scores.store import open_store
 
     store = open_store(local=local)
+    player, topic = _cleaned(player), _cleaned(topic)
     if reset:
         _reset(store, yes)
         return
@@ -181,6 +182,11 @@ def placed(games: list[RankedGame]) -> list[RankedGame]:
     ]
 
 
+def _cleaned(name: str | None) -> str | None:
+    """A name as `quiz play` stores it: without control characters or undecodable bytes."""
+    return None if name is None else safe(name)
+
+
 def _check_daily(day: date | None, daily: bool, **others: object) -> None:
     if not daily:
         raise UsageError(f"a date ('{day}') goes with --daily: quiz scores --daily {day}")
@@ -199,7 +205,7 @@ def _reset(store: ScoreStore, yes: bool) -> None:
             print("Nothing was changed.")
             return
     backup = store.reset()
-    print(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
+    say(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
@@ -215,6 +221,7 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
     """
     from quiz.scores.store import open_store
 
+    player = _cleaned(player)
     summary = open_store().stats(player)
     if as_json:
         print_json(_stats_json(summary))
@@ -222,7 +229,7 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
     out = console()
     if not summary.games:
         who = f" for {player}" if player else ""
-        out.print(f"No games yet{who}: run quiz play", markup=False)
+        out.print(safe(f"No games yet{who}: run quiz play"), markup=False)
         return
     from quiz.bank.loader import load_bank
     from quiz.terminal.render_scores import stats_view

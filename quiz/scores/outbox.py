@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import StoreError
+from quiz.paths import make_private_dir
 from quiz.scores.game_rows import GameRows
 
 
@@ -31,7 +32,7 @@ class Outbox:
         import fcntl
 
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
             lock = os.open(self.path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise StoreError(f"cannot use the outbox {self.path} ({exc.strerror or exc})") from exc

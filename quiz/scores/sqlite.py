@@ -6,17 +6,22 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from quiz.errors import StoreError
+from quiz.paths import make_private_dir
 from quiz.scores.schema import MIGRATIONS, SCHEMA_VERSION
 from quiz.scores.sql import SqlStore
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqliteStore"]
 
 BUSY_TIMEOUT_S = 5.0
+STALE_AFTER_S = 600  # a temp file this old belongs to a quiz that was killed
+OUR_TABLES = {"games", "game_topics", "answers"}
+APPLICATION_ID = int.from_bytes(b"HalQ")  # in the file header: this file is a Halpert Quiz store
 
 
 class SqliteStore(SqlStore):
@@ -32,6 +37,17 @@ class SqliteStore(SqlStore):
             return StoreError(
                 f"{self.path} stayed locked by another quiz for {BUSY_TIMEOUT_S:.0f} s;"
                 " try again in a moment"
+            )
+        if "readonly database" in detail or "unable to open" in detail:
+            return StoreError(
+                f"cannot use {self.path} ({detail}): permission denied on the file or its"
+                " folder, and SQLite must write both; make them writable (chmod u+w),"
+                " or set QUIZ_HOME to another folder"
+            )
+        if "disk I/O error" in detail or "disk is full" in detail:
+            return StoreError(
+                f"cannot write {self.path} ({detail}): the disk may be full or failing;"
+                " free some space and try again"
             )
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
             return self._corrupt(detail)
@@ -53,13 +69,13 @@ class SqliteStore(SqlStore):
         mean damage; when two games create it at once, the first to arrive wins.
         """
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
             fd, name = tempfile.mkstemp(prefix=".scores-", suffix=".db", dir=self.path.parent)
             os.close(fd)
         except OSError as exc:
             raise StoreError(
-                f"cannot create {self.path.parent} ({exc.strerror or exc});"
-                " point QUIZ_HOME at a writable folder"
+                f"cannot create a score database in {self.path.parent}"
+                f" ({(exc.strerror or str(exc)).lower()}); point QUIZ_HOME at a writable folder"
             ) from exc
         fresh = Path(name)
         try:
@@ -68,8 +84,10 @@ class SqliteStore(SqlStore):
                 self._migrate(db)
             with contextlib.suppress(FileExistsError):
                 os.link(fresh, self.path)
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot create {self.path} ({exc})") from exc
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+        except OSError as exc:
+            raise StoreError(f"cannot create {self.path} ({exc.strerror or exc})") from exc
         finally:
             for leftover in (fresh, *(fresh.with_name(fresh.name + x) for x in ("-wal", "-shm"))):
                 with contextlib.suppress(OSError):
@@ -83,10 +101,9 @@ class SqliteStore(SqlStore):
         readers skip that (1.3 s at a million games) and rely on SQLite's own errors for the
         pages they touch. Nothing is written before the file is known to be ours to write.
         """
-        if self.path.is_dir():
-            raise StoreError(
-                f"{self.path} is a folder, not a score database; move it away or set QUIZ_HOME"
-            )
+        self._check_place()
+        if create:
+            self._clean_stale()
         if not self.path.exists():
             if not create:
                 yield None
@@ -99,6 +116,7 @@ class SqliteStore(SqlStore):
             uri = f"{self.path.resolve().as_uri()}?mode=rw"
             db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._recognise(db)
             self._refuse_newer(db)
             if check:
                 self._check(db)
@@ -111,6 +129,55 @@ class SqliteStore(SqlStore):
         finally:
             if db is not None:
                 db.close()
+
+    def _check_place(self) -> None:
+        """What is at the path (or above it) can hold our database, or say why not."""
+        if self.path.is_symlink() and not self.path.exists():
+            raise StoreError(
+                f"{self.path} is a symbolic link to {self.path.readlink()}, which does not"
+                " exist; remove the link or point it at a score database"
+            )
+        if self.path.is_dir():
+            raise StoreError(
+                f"{self.path} is a folder, not a score database; move it away or set QUIZ_HOME"
+            )
+        above = next((p for p in self.path.parents if p.exists()), None)
+        if above is not None and not above.is_dir():
+            raise StoreError(f"{above} is not a folder; QUIZ_HOME must name a folder, or be unset")
+        if self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK):
+            raise StoreError(
+                f"cannot open {self.path}: permission denied; give yourself read and write"
+                " access to it (chmod u+rw), or set QUIZ_HOME to another folder"
+            )
+
+    def _recognise(self, db: sqlite3.Connection) -> None:
+        """Refuse, before a byte is written, any SQLite file that is not a store of ours."""
+        mark = int(db.execute("PRAGMA application_id").fetchone()[0])
+        if mark == APPLICATION_ID:
+            return
+        tables = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if mark == 0 and tables >= OUR_TABLES:
+            return  # ours, from before files were marked; the migration marks it
+        raise StoreError(
+            f"{self.path} is not a Halpert Quiz score database (another program's SQLite"
+            " file?); it was left untouched: move it away, or set QUIZ_HOME to another folder"
+        )
+
+    def _clean_stale(self) -> None:
+        """Remove what killed quizzes left: half-made databases and half-written backups."""
+        folder = self.path.parent
+        if not folder.is_dir():
+            return
+        leftovers = [
+            *folder.glob(".scores-*.db*"),
+            *folder.glob(f".{self.path.name}.bak-*.partial"),
+        ]
+        for leftover in leftovers:
+            with contextlib.suppress(OSError):
+                if time.time() - leftover.stat().st_mtime > STALE_AFTER_S:
+                    leftover.unlink()
 
     def _check(self, db: sqlite3.Connection) -> None:
         problems = [" ".join(str(row[0]).split()) for row in db.execute("PRAGMA quick_check(3)")]
@@ -126,7 +193,7 @@ class SqliteStore(SqlStore):
             )
 
     def _migrate(self, db: sqlite3.Connection) -> None:
-        if int(db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION:
+        if self._current(db):
             return
         db.execute("BEGIN IMMEDIATE")
         # Read again inside the lock: another process may have migrated meanwhile.
@@ -134,7 +201,15 @@ class SqliteStore(SqlStore):
         for step in MIGRATIONS[version:]:
             step(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("COMMIT")
+
+    @staticmethod
+    def _current(db: sqlite3.Connection) -> bool:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        return version == SCHEMA_VERSION and (
+            int(db.execute("PRAGMA application_id").fetchone()[0]) == APPLICATION_ID
+        )
 
     def _reading(self) -> contextlib.AbstractContextManager[sqlite3.Connection | None]:
         return self._db(create=False)
@@ -164,10 +239,24 @@ class SqliteStore(SqlStore):
             f"{self.path.name}.bak-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}"
         )
         try:
+            self._back_up_and_empty(backup)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot back up {self.path} ({(exc.strerror or str(exc)).lower()});"
+                " nothing was cleared"
+            ) from exc
+        return backup
+
+    def _back_up_and_empty(self, backup: Path) -> None:
+        partial = backup.with_name(f".{backup.name}.partial")  # until the copy is whole
+        self._clean_stale()
+        try:
             with self._db(create=False, check=True) as db:
                 assert db is not None
-                with contextlib.closing(sqlite3.connect(backup)) as copy:
+                os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                with contextlib.closing(sqlite3.connect(partial)) as copy:
                     db.backup(copy)
+                partial.replace(backup)
                 db.execute("BEGIN IMMEDIATE")
                 db.execute("DELETE FROM answers")
                 db.execute("DELETE FROM game_topics")
@@ -183,4 +272,3 @@ class SqliteStore(SqlStore):
                 stale = self.path.with_name(self.path.name + suffix)
                 if stale.exists():
                     stale.rename(backup.with_name(backup.name + suffix))
-        return backup

@@ -10,6 +10,7 @@ from rich.text import Text
 from quiz.engine.game import Game
 from quiz.engine.survival import Survival
 from quiz.models import AnswerRecord, AskedQuestion
+from quiz.output import safe
 from quiz.terminal import prompts
 from quiz.terminal.render_game import feedback, header
 from quiz.terminal.wording import lifeline_note, lives_text
@@ -48,7 +49,7 @@ def _respond(
         return answer
     if isinstance(answer, list):
         return tuple(str(a) for a in answer)
-    text = str(answer).strip()
+    text = safe(str(answer)).strip()
     return (text,) if text else ()
 
 

@@ -13,6 +13,8 @@ from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.layout import HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
+from quiz.output import safe
+
 SKIP_LABEL = "(skip this question)"
 LIFELINE_LABEL = "50:50 (scores half)"
 
@@ -92,19 +94,19 @@ def choose_one(
 ) -> Any:
     """One option's text, "" to skip, TIMED_OUT, or LIFELINE when offered and picked."""
     choices: list[questionary.Choice | questionary.Separator]
-    choices = [questionary.Choice(title=o, value=o) for o in options]
+    choices = [questionary.Choice(title=safe(o), value=o) for o in options]
     choices.append(questionary.Separator())
     if lifeline:
         choices.append(questionary.Choice(title=LIFELINE_LABEL, value=LIFELINE))
     choices.append(questionary.Choice(title=SKIP_LABEL, value=""))
-    return ask(questionary.select(message, choices=choices, qmark="?"), time_limit)
+    return ask(questionary.select(safe(message), choices=choices, qmark="?"), time_limit)
 
 
 def choose_many(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
     """The ticked options (none ticked is a skip), or TIMED_OUT."""
     prompt = questionary.checkbox(
-        message,
-        choices=[questionary.Choice(title=o, value=o) for o in options],
+        safe(message),
+        choices=[questionary.Choice(title=safe(o), value=o) for o in options],
         qmark="?",
         instruction="(space ticks, enter submits; tick none to skip)",
     )
@@ -113,15 +115,19 @@ def choose_many(message: str, options: Sequence[str], time_limit: float | None =
 
 def type_answer(message: str, time_limit: float | None = None) -> Any:
     """The typed text ("" to skip), or TIMED_OUT."""
-    return ask(questionary.text(message, qmark="?", instruction="(empty skips)"), time_limit)
+    prompt = questionary.text(safe(message), qmark="?", instruction="(empty skips)")
+    return ask(prompt, time_limit)
 
 
 def type_name(default: str) -> str:
-    return write(
-        "Your name:",
-        default=default,
-        validate=lambda text: bool(text.strip()) or "Please type a name.",
-    )
+    """A player name, cleaned of control characters before it is stored or shown."""
+    return safe(
+        write(
+            "Your name:",
+            default=default,
+            validate=lambda text: bool(safe(text).strip()) or "Please type a name.",
+        )
+    ).strip()
 
 
 def wait_for_enter(message: str) -> None:
@@ -158,7 +164,7 @@ def wait_for_enter(message: str) -> None:
 
 
 def confirm(message: str, default: bool = True) -> bool:
-    return bool(ask(questionary.confirm(message, default=default, qmark="?")))
+    return bool(ask(questionary.confirm(safe(message), default=default, qmark="?")))
 
 
 Validator = Callable[[str], bool | str]
@@ -166,7 +172,7 @@ Validator = Callable[[str], bool | str]
 
 def pick(message: str, options: Sequence[tuple[str, str]], default: str | None = None) -> str:
     """One value from (title, value) pairs."""
-    choices = [questionary.Choice(title=title, value=value) for title, value in options]
+    choices = [questionary.Choice(title=safe(title), value=value) for title, value in options]
     chosen = next((c for c in choices if c.value == default), None)
     return str(ask(questionary.select(message, choices=choices, default=chosen, qmark="?")))
 
@@ -182,11 +188,15 @@ def write(
     """Typed text, checked by `validate` as it is typed; `suggestions` complete it."""
     if suggestions:
         prompt = questionary.autocomplete(
-            message, choices=list(suggestions), default=default, validate=validate, qmark="?"
+            message,
+            choices=[safe(s) for s in suggestions],
+            default=safe(default),
+            validate=validate,
+            qmark="?",
         )
     else:
         prompt = questionary.text(
-            message, default=default, validate=validate, qmark="?", instruction=instruction
+            message, default=safe(default), validate=validate, qmark="?", instruction=instruction
         )
     return str(ask(prompt)).strip()
 
@@ -197,11 +207,11 @@ def put_in_order(message: str, items: Sequence[str], time_limit: float | None = 
     deadline = None if time_limit is None else time.monotonic() + time_limit
     left, picked = list(items), list[str]()
     while len(left) > 1:
-        choices = [questionary.Choice(title=item, value=item) for item in left]
+        choices = [questionary.Choice(title=safe(item), value=item) for item in left]
         if picked:
             title, instruction = f"Then ({len(picked) + 1} of {len(items)}):", None
         else:
-            title, instruction = message, "(pick the first)"
+            title, instruction = safe(message), "(pick the first)"
             choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
         prompt = questionary.select(title, choices=choices, qmark="?", instruction=instruction)

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
+from quiz.output import safe
 from quiz.terminal.wording import answer_text, option_labels
 
 TYPE_LABELS = {
@@ -25,10 +26,10 @@ TYPE_LABELS = {
 
 def question_body(question: Question, options: Sequence[str]) -> Group:
     """The prompt and its numbered options, user text shown literally."""
-    lines = [Text(question.prompt, style="bold")]
+    lines = [Text(safe(question.prompt), style="bold")]
     if question.type in ("choice", "multi", "order"):
         labels = option_labels(options)
-        lines += [Text(f"  {n}) {option}") for n, option in zip(labels, options, strict=True)]
+        lines += [Text(safe(f"  {n}) {option}")) for n, option in zip(labels, options, strict=True)]
     lines.append(Text(f"({TYPE_LABELS[question.type]})", style="dim"))
     return Group(*lines)
 
@@ -41,7 +42,7 @@ def question_table(questions: Sequence[Question]) -> Table:
     table.add_column("type", no_wrap=True)
     table.add_column("prompt", overflow="fold")
     for q in questions:
-        table.add_row(*(Text(v) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt)))
+        table.add_row(*(Text(safe(v)) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt)))
     return table
 
 
@@ -55,7 +56,7 @@ def count_table(questions: Sequence[Question]) -> Table:
         table.add_column(difficulty, justify="right")
     for topic in topics:
         row = [counts[(topic, d)] for d in DIFFICULTIES]
-        table.add_row(Text(topic), *(str(n) for n in (*row, sum(row))))
+        table.add_row(Text(safe(topic)), *(str(n) for n in (*row, sum(row))))
     totals = [sum(counts[(t, d)] for t in topics) for d in DIFFICULTIES]
     table.add_row(Text("total", style="bold"), *(str(n) for n in (*totals, sum(totals))))
     return table
@@ -70,7 +71,7 @@ def print_question_list(console: Console, questions: Sequence[Question]) -> None
 
 
 def _detail(label: str, value: str) -> Text:
-    return Text.assemble((f"{label}: ", "bold"), value)
+    return Text.assemble((f"{label}: ", "bold"), safe(value))
 
 
 def question_card(question: Question) -> Panel:
@@ -90,8 +91,8 @@ def question_card(question: Question) -> Panel:
     # The heading is the first lines of the body, not the panel's title, which Rich cuts
     # to one line: here it wraps, so a long id or topic never hides the difficulty and type.
     heading = [
-        Text(question.id, style="bold cyan"),
-        Text(f"{question.topic} · {question.difficulty} · {question.type}", style="dim"),
+        Text(safe(question.id), style="bold cyan"),
+        Text(safe(f"{question.topic} · {question.difficulty} · {question.type}"), style="dim"),
         Text(""),
     ]
     body = Group(*heading, question_body(question, question.choices), Text(""), *details)

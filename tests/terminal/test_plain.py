@@ -40,7 +40,7 @@ def seeded_game(seed: int, count: int) -> tuple[AskedQuestion, ...]:
 
 def right_line(asked: AskedQuestion) -> str:
     q = asked.question
-    if q.type in ("choice", "multi"):
+    if q.type in ("choice", "multi", "order"):
         return ",".join(str(asked.options.index(a) + 1) for a in q.answers)
     return q.answers[0]
 
