@@ -27,6 +27,7 @@ class Recorder:
     def __init__(self, *, save: bool) -> None:
         self.store: ScoreStore | None = open_store() if save else None
         self.last_player: str | None = None
+        self.kept = 0  # games left in the outbox of a shared leaderboard
         if self.store is not None:
             try:
                 self.last_player = self.store.last_player()
@@ -51,7 +52,9 @@ class Recorder:
             game_id = self.store.save_game(result)
             return self.store.placement(game_id).describe(result.score)
         except GameKeptError as exc:
-            warn(str(exc))
+            if not self.kept:  # one warning for all the games of a party
+                warn(str(exc))
+            self.kept += 1
             return None
         except StoreError as exc:
             self._give_up(exc)
