@@ -93,8 +93,22 @@ def _bank_questions() -> tuple[Question, ...]:
 
 
 def complete_topic(incomplete: str) -> list[str]:
-    """Shell completion: the bank's topics that start with what is typed."""
-    return sorted({q.topic for q in _bank_questions() if q.topic.startswith(incomplete)})
+    """Shell completion: one word of each topic, a word that names that topic alone
+    (`--topic Dwight` is Dwight Schrute), so no shell has to quote a space."""
+    from quiz.engine.filters import match_topic
+    from quiz.errors import UsageError
+
+    topics = sorted({q.topic for q in _bank_questions()})
+    words = []
+    for topic in topics:
+        for word in topic.split():
+            try:
+                names_it = match_topic(word, topics) == topic
+            except UsageError:
+                names_it = False
+            if names_it and word.startswith(incomplete):
+                words.append(word)
+    return words
 
 
 def complete_id(incomplete: str) -> list[str]:
@@ -183,7 +197,9 @@ def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ..
 
 
 def name_given(player: str | None) -> str | None:
-    """The --player name without surrounding spaces or control characters; None when blank."""
+    """The --player name without surrounding spaces or control characters, held to the rules
+    every command shares; None when not given."""
+    from quiz.engine.players import check_names
     from quiz.output import safe
 
-    return (safe(player).strip() or None) if player else None
+    return None if player is None else check_names([safe(player)])[0]

@@ -17,11 +17,10 @@ from quiz.engine.party import (
     MAX_PLAYERS,
     MIN_PLAYERS,
     Party,
-    check_names,
     check_players,
-    name_problem,
     plan_party,
 )
+from quiz.engine.players import check_names, name_problem
 from quiz.errors import AbortedError, QuizError, UsageError
 from quiz.models import GameSettings, Question
 from quiz.output import note, safe

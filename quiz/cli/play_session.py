@@ -160,6 +160,8 @@ def _play_interactive(
             again = prompts.confirm("Play again?", default=False)
         except KeyboardInterrupt:
             raise AbortedError("Quiz ended.") from None  # the finished game stands
+        except EOFError:  # Ctrl-D: no more games; the finished one stands
+            again = False
         if not again:
             return
         seed = new_seed()

@@ -88,7 +88,11 @@ def scores(
         ),
     ] = False,
     reset: Annotated[
-        bool, typer.Option("--reset", help="Clear all scores, after backing the file up.")
+        bool,
+        typer.Option(
+            "--reset",
+            help="Clear every saved game, practice card and daily attempt, after backing the file up.",
+        ),
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Reset without asking.")] = False,
 ) -> None:
@@ -201,11 +205,18 @@ def _reset(store: ScoreStore, yes: bool) -> None:
             raise UsageError("resetting needs --yes when not run on a terminal")
         from quiz.terminal import prompts
 
-        if not prompts.confirm("Clear every saved score? A backup is kept.", default=False):
+        if not prompts.confirm(
+            "Clear every saved game, practice card and daily attempt? A backup is kept.",
+            default=False,
+        ):
             print("Nothing was changed.")
             return
     backup = store.reset()
-    say(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
+    say(
+        f"Games, practice cards and daily attempts cleared; the old file is kept as {backup}"
+        if backup
+        else "No scores to reset."
+    )
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:

@@ -61,6 +61,8 @@ def test_help_uses_one_placeholder_style(quiz_home: Path, command: list[str]) ->
         (["play", "--difficulty", "expert"], "--difficulty: 'expert' is not one of"),
         (["play", "--player"], "Option '--player' requires an argument"),
         (["play", "--topic", "Toby"], "'Toby' is not a topic of the bank"),
+        (["play", "--player", ""], "a player needs a name"),
+        (["play", "--player", "x" * 300], "a player's name is at most 40 characters"),
         (["bank", "show"], "Missing argument 'ID'"),
         (["bank", "remove", "x"], "no question with id 'x'"),
         (["nosuch"], "No such command 'nosuch'"),
