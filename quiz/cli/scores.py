@@ -80,6 +80,13 @@ def scores(
         ),
     ] = None,
     as_json: JsonOption = False,
+    local: Annotated[
+        bool,
+        typer.Option(
+            "--local",
+            help="This computer's own scores, even when QUIZ_DATABASE_URL names a shared server.",
+        ),
+    ] = False,
     reset: Annotated[
         bool,
         typer.Option(
@@ -101,6 +108,7 @@ def scores(
       quiz scores --party last
       quiz scores --reset
       quiz scores --daily 2026-11-27
+      quiz scores --local
     """
     if daily or day is not None:
         board = None if mode is ModeName.normal else mode
@@ -116,11 +124,11 @@ def scores(
         )
         from quiz.cli.daily import show_board
 
-        show_board(day, limit, as_json=as_json)
+        show_board(day, limit, as_json=as_json, local=local)
         return
     from quiz.scores.store import open_store
 
-    store = open_store()
+    store = open_store(local=local)
     player, topic = _cleaned(player), _cleaned(topic)
     if reset:
         _reset(store, yes)
