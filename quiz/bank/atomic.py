@@ -7,10 +7,12 @@ import os
 import tempfile
 from pathlib import Path
 
+from quiz.paths import make_private_dir
+
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` so readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

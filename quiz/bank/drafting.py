@@ -13,14 +13,17 @@ from quiz.textmatch import normalise
 
 NEAR_DUPLICATE = 90.0
 ID_WORDS = 6
+ID_LENGTH = 60
 TRUE_WORDS = {"true", "t", "yes", "y"}
 FALSE_WORDS = {"false", "f", "no", "n"}
 
 
 def slug(text: str) -> str:
-    """A readable id stem from a prompt: its first few plain words."""
-    words = re.findall(r"[a-z0-9]+", normalise(text))
-    return "-".join(words[:ID_WORDS]) or "question"
+    """A readable id stem from a prompt: its first few plain words, at most ID_LENGTH long."""
+    words = re.findall(r"[a-z0-9]+", normalise(text))[:ID_WORDS]
+    while len(words) > 1 and len("-".join(words)) > ID_LENGTH:
+        words.pop()
+    return "-".join(words)[:ID_LENGTH] or "question"
 
 
 def unique_id(stem: str, taken: Collection[str]) -> str:

@@ -18,6 +18,8 @@ from quiz.models import (
 from quiz.textmatch import normalise, option_key
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What a terminal would obey (C0 but newline, DEL, C1), and bytes that were not UTF-8.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 FIELDS = (
     "id",
     "topic",
@@ -51,6 +53,18 @@ class _Checker:
     def fail(self, field: str, message: str) -> None:
         self.problems.append(FieldProblem(field, message))
 
+    def printable(self, field: str, value: str) -> None:
+        found = CONTROL_CHARACTER.search(value)
+        if found:
+            code = ord(found.group())
+            if code > 0xFF:  # a surrogate: a byte that was not UTF-8, kept by surrogateescape
+                self.fail(field, "holds a byte that is not UTF-8 text; remove it")
+            else:
+                self.fail(
+                    field,
+                    f"holds control character U+{code:04X}, which a terminal would obey; remove it",
+                )
+
     def visible(self, field: str, value: str) -> None:
         hidden = invisible_characters(value)
         if hidden:
@@ -65,6 +79,7 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(field, f"must be a string, not {type(value).__name__}")
             return ""
+        self.printable(field, value)
         self.visible(field, value)
         if required and not value.strip():
             self.fail(field, "must not be empty")
@@ -78,6 +93,7 @@ class _Checker:
             self.fail(field, "must be a list of strings")
             return ()
         for v in value:
+            self.printable(field, v)
             self.visible(field, v)
         items = tuple(v.strip() for v in value)
         if any(not item for item in items):

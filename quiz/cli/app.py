@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from quiz import __version__
 from quiz.cli.menu import run_menu
 from quiz.errors import ExitCode, QuizError
-from quiz.output import error, interactive_terminal
+from quiz.output import error, interactive_terminal, safe
 
 COMPLETE_VAR = "_QUIZ_COMPLETE"
 
@@ -36,7 +36,7 @@ def usage_message(exc: UsageError) -> str:
     if param is not None and exc.message:
         named = param.param_type_name == "option"
         message = f"{max(param.opts, key=len)}: {exc.message}" if named else exc.message
-    return message.rstrip(".")
+    return " ".join(message.split()).rstrip(".")  # click lists choices on lines of their own
 
 
 class QuizGroup(TyperGroup):
@@ -47,7 +47,8 @@ class QuizGroup(TyperGroup):
             return super().invoke(ctx)
         except QuizError as exc:
             usage = exc.exit_code == ExitCode.USAGE and exc.command_path
-            print(exc.report() + (help_hint(exc.command_path) if usage else ""), file=sys.stderr)
+            line = exc.report() + (help_hint(exc.command_path) if usage else "")
+            print(safe(line), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             print("Interrupted.", file=sys.stderr)

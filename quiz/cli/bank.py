@@ -22,9 +22,9 @@ from quiz.cli.options import (
     complete_id,
     values,
 )
-from quiz.errors import QuizError, UsageError
+from quiz.errors import ExitCode, QuizError, UsageError
 from quiz.models import Bank, Question
-from quiz.output import console, note, print_json
+from quiz.output import console, note, print_json, safe, say
 
 bank_app = typer.Typer(
     help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
@@ -143,14 +143,17 @@ def validate(
     out = console()
     for file, problems in skipped_files(loaded.problems):
         out.print(
-            f"{file}: {len(problems)} problem(s)", style="bold red", markup=False, soft_wrap=True
+            safe(f"{file}: {len(problems)} problem(s)"),
+            style="bold red",
+            markup=False,
+            soft_wrap=True,
         )
         for problem in problems:
-            out.print(f"  {problem}", markup=False, soft_wrap=True)
+            out.print(safe(f"  {problem}"), markup=False, soft_wrap=True)
     asked_for = [f for target in targets for f in expand(target)] if targets else files
     warnings = lint_warnings(asked_for)
     for warning in warnings:
-        out.print(f"warning: {warning}", style="yellow", markup=False, soft_wrap=True)
+        out.print(safe(f"warning: {warning}"), style="yellow", markup=False, soft_wrap=True)
     checked = f"{len(files)} file(s)"
     warned = f"; {len(warnings)} warning(s)" if warnings else ""
     if loaded.problems:
@@ -236,7 +239,7 @@ def export(
         write_text_atomic(output, text)
     except OSError as exc:
         raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    print(f"Exported {count} questions to {output}")
+    say(f"Exported {count} questions to {output}")
 
 
 class ImportFormat(StrEnum):
@@ -292,7 +295,10 @@ def import_questions(
             source, fmt.value if fmt else None, target, dry_run=dry_run, progress=progress
         )
     for line in report.lines(verbose=verbose):
-        print(line)
+        say(line)
+    if report.invalid and not report.imported and not report.skipped:
+        # Nothing in the file was usable: a script must be able to tell.
+        raise typer.Exit(ExitCode.FAILURE)
 
 
 @bank_app.command("remove", cls=QuizCommand)
@@ -330,4 +336,4 @@ def remove(
             print("Nothing was changed.")
             return
     remove_entry(path, question_id)
-    print(f"Removed {question_id} from {path}")
+    say(f"Removed {question_id} from {path}")

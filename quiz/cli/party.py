@@ -16,6 +16,7 @@ from quiz.cli.options import (
     WholeNumber,
     values,
 )
+from quiz.output import safe
 
 
 def party(
@@ -76,7 +77,7 @@ def party(
     from quiz.cli.party_session import PartyRequest, run_party
 
     request = PartyRequest(
-        players=tuple(player or ()),
+        players=tuple(safe(name) for name in player or ()),
         rounds=rounds,
         topics=tuple(topic or ()),
         difficulties=values(difficulty),

@@ -14,6 +14,7 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
+    name_given,
     values,
 )
 from quiz.errors import UsageError
@@ -97,7 +98,7 @@ def play(
         difficulties=values(difficulty),
         types=values(qtype),
         seed=seed,
-        player=player.strip() if player and player.strip() else None,
+        player=name_given(player),
         time_limit=time_limit,
         plain=plain,
         banks=tuple(bank or ()),

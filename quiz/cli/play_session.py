@@ -19,6 +19,8 @@ from quiz.errors import AbortedError, QuizError
 from quiz.models import GameSettings, Question
 from quiz.output import note
 from quiz.scores.recorder import Recorder
+from quiz.terminal.review_words import count_of
+from quiz.terminal.stopping import stoppable
 from quiz.terminal.wording import survival_end
 
 ABORTED = "Quiz aborted; nothing was saved."
@@ -92,7 +94,8 @@ def _new_game(
             " the others would give away an answer in this game."
         )
     elif n < count:
-        note(f"Only {n} questions {filters.describe()}; playing all {n}.")
+        every = "it" if n == 1 else f"all {n}"
+        note(f"Only {count_of(n, 'question')} {filters.describe(n)}; playing {every}.")
     settings = GameSettings(
         seed=seed,
         count=count,
@@ -122,7 +125,7 @@ def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder:
         raise QuizError("input ended before the last answer; nothing was saved") from None
     player = request.player or recorder.default_player()
     result = game.result(player, started_at, time.monotonic() - clock)
-    print("\n".join(ending(game) + final_lines(result, recorder.record(result))), flush=True)
+    output.say("\n".join(ending(game) + final_lines(result, recorder.record(result))))
 
 
 def _play_interactive(
@@ -148,6 +151,8 @@ def _play_interactive(
             again = prompts.confirm("Play again?", default=False)
         except KeyboardInterrupt:
             raise AbortedError("Quiz ended.") from None  # the finished game stands
+        except EOFError:  # Ctrl-D: no more games; the finished one stands
+            again = False
         if not again:
             return
         seed = new_seed()
@@ -158,10 +163,11 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
     questions = load_for_command(request.banks).questions
     recorder = Recorder(save=save)
     try:
-        if request.plain or not output.interactive_terminal():
-            _play_plain(request, questions, recorder)
-        else:
-            _play_interactive(request, questions, recorder)
+        with stoppable(note):
+            if request.plain or not output.interactive_terminal():
+                _play_plain(request, questions, recorder)
+            else:
+                _play_interactive(request, questions, recorder)
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
     except EOFError:

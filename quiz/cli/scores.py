@@ -10,7 +10,7 @@ import typer
 from quiz import output
 from quiz.cli.options import Day, JsonOption, ModeName, WholeNumber, complete_topic
 from quiz.errors import UsageError
-from quiz.output import console, print_json
+from quiz.output import console, print_json, safe, say
 
 if TYPE_CHECKING:
     from quiz.scores.rows import RankedGame, Stats, Tally
@@ -80,8 +80,19 @@ def scores(
         ),
     ] = None,
     as_json: JsonOption = False,
+    local: Annotated[
+        bool,
+        typer.Option(
+            "--local",
+            help="This computer's own scores, even when QUIZ_DATABASE_URL names a shared server.",
+        ),
+    ] = False,
     reset: Annotated[
-        bool, typer.Option("--reset", help="Clear all scores, after backing the file up.")
+        bool,
+        typer.Option(
+            "--reset",
+            help="Clear every saved game, practice card and daily attempt, after backing the file up.",
+        ),
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Reset without asking.")] = False,
 ) -> None:
@@ -97,6 +108,7 @@ def scores(
       quiz scores --party last
       quiz scores --reset
       quiz scores --daily 2026-11-27
+      quiz scores --local
     """
     if daily or day is not None:
         board = None if mode is ModeName.normal else mode
@@ -112,11 +124,12 @@ def scores(
         )
         from quiz.cli.daily import show_board
 
-        show_board(day, limit, as_json=as_json)
+        show_board(day, limit, as_json=as_json, local=local)
         return
     from quiz.scores.store import open_store
 
-    store = open_store()
+    store = open_store(local=local)
+    player, topic = _cleaned(player), _cleaned(topic)
     if reset:
         _reset(store, yes)
         return
@@ -173,6 +186,11 @@ def placed(games: list[RankedGame]) -> list[RankedGame]:
     ]
 
 
+def _cleaned(name: str | None) -> str | None:
+    """A name as `quiz play` stores it: without control characters or undecodable bytes."""
+    return None if name is None else safe(name)
+
+
 def _check_daily(day: date | None, daily: bool, **others: object) -> None:
     if not daily:
         raise UsageError(f"a date ('{day}') goes with --daily: quiz scores --daily {day}")
@@ -187,11 +205,18 @@ def _reset(store: ScoreStore, yes: bool) -> None:
             raise UsageError("resetting needs --yes when not run on a terminal")
         from quiz.terminal import prompts
 
-        if not prompts.confirm("Clear every saved score? A backup is kept.", default=False):
+        if not prompts.confirm(
+            "Clear every saved game, practice card and daily attempt? A backup is kept.",
+            default=False,
+        ):
             print("Nothing was changed.")
             return
     backup = store.reset()
-    print(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
+    say(
+        f"Games, practice cards and daily attempts cleared; the old file is kept as {backup}"
+        if backup
+        else "No scores to reset."
+    )
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
@@ -207,6 +232,7 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
     """
     from quiz.scores.store import open_store
 
+    player = _cleaned(player)
     summary = open_store().stats(player)
     if as_json:
         print_json(_stats_json(summary))
@@ -214,7 +240,7 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
     out = console()
     if not summary.games:
         who = f" for {player}" if player else ""
-        out.print(f"No games yet{who}: run quiz play", markup=False)
+        out.print(safe(f"No games yet{who}: run quiz play"), markup=False)
         return
     from quiz.bank.loader import load_bank
     from quiz.terminal.render_scores import stats_view

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from quiz.errors import StoreError
+from quiz.errors import GameKeptError, StoreError, StoreOfflineError
 from quiz.models import GameResult
 from quiz.output import warn
 from quiz.scores.rows import Placement, RankedGame
@@ -38,9 +38,12 @@ class Recorder:
     def __init__(self, *, save: bool) -> None:
         self.store: ScoreStore | None = open_store() if save else None
         self.last_player: str | None = None
+        self.kept = 0  # games left in the outbox of a shared leaderboard
         if self.store is not None:
             try:
                 self.last_player = self.store.last_player()
+            except StoreOfflineError as exc:
+                warn(str(exc))  # a finished game may still be kept in the outbox: go on
             except StoreError as exc:
                 self._give_up(exc)
 
@@ -54,15 +57,22 @@ class Recorder:
 
     def save(self, result: GameResult, top: int = 0) -> SavedGame | None:
         """Save the game; where it ranks and the `top` best games of its board, or None when
-        it was not saved."""
-
-        def save_and_rank(store: ScoreStore) -> SavedGame:
-            game_id = store.save_game(result)
-            mode = result.settings.mode
-            best = tuple(store.top_games(top, mode=mode)) if top else ()
-            return SavedGame(game_id, store.placement(game_id), best)
-
-        return self.attempt(save_and_rank)
+        it was not saved (or waits in a shared leaderboard's outbox)."""
+        if self.store is None:
+            return None
+        try:
+            game_id = self.store.save_game(result)
+            placement = self.store.placement(game_id)
+            best = tuple(self.store.top_games(top, mode=result.settings.mode)) if top else ()
+        except GameKeptError as exc:
+            if not self.kept:  # one warning for all the games of a party
+                warn(str(exc))
+            self.kept += 1
+            return None
+        except StoreError as exc:
+            self._give_up(exc)
+            return None
+        return SavedGame(game_id, placement, best)
 
     def record(self, result: GameResult) -> str | None:
         """Save the game; a line on where it ranks, or None when it was not saved."""

@@ -10,6 +10,7 @@ from rich.text import Text
 from quiz.engine.game import Game
 from quiz.engine.survival import Survival
 from quiz.models import AnswerRecord, AskedQuestion, GameResult
+from quiz.output import safe
 from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
 from quiz.terminal.render_end import ReplayLines, Review, result_panel
@@ -52,7 +53,7 @@ def _given(asked: AskedQuestion, value: object) -> tuple[str, ...]:
     """The response an answer's value gives: options or typed text, empty for a skip."""
     if isinstance(value, list):
         return tuple(str(v) for v in value)
-    text = str(value).strip()
+    text = safe(str(value)).strip()
     if asked.question.type == "truefalse":
         text = dict(TRUEFALSE_OPTIONS).get(text, text)
     return (text,) if text else ()

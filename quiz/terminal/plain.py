@@ -10,10 +10,11 @@ from typing import TextIO
 
 from quiz.engine.game import Game
 from quiz.models import AnswerRecord, AskedQuestion, GameResult
+from quiz.output import safe
 from quiz.terminal.wording import (
-    LIFELINE_HINT,
     asks_for_lifeline,
     hint,
+    lifeline_hint,
     lifeline_note,
     lifeline_refusal,
     lives_tag,
@@ -38,8 +39,17 @@ class LineReader:
         threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
 
     def _pump(self, stream: TextIO) -> None:
-        for line in iter(stream.readline, ""):
-            self._lines.put(line)
+        """Bytes decoded here, whatever the locale: an undecodable byte is shown as �."""
+        raw = getattr(stream, "buffer", None)
+        try:
+            if raw is None:
+                for text in iter(stream.readline, ""):
+                    self._lines.put(text)
+            else:
+                for line in iter(raw.readline, b""):
+                    self._lines.put(line.decode("utf-8", errors="replace"))
+        except (OSError, ValueError):
+            pass  # a closed or broken stdin ends the input like end of file does
         self._lines.put("")
 
     def read(self, timeout: float | None) -> str | None:
@@ -56,7 +66,7 @@ class LineReader:
             if line == "":
                 self._lines.put("")
                 raise EOFError
-            return line.rstrip("\r\n")
+            return safe(line.rstrip("\r\n"))
 
 
 def _label_range(labels: list[str], *, one: bool = False) -> str:
@@ -139,7 +149,7 @@ def option_lines(asked: AskedQuestion, lifeline: bool = False) -> list[str]:
     """The numbered (or lettered) options and the one-line hint (naming the 50:50 when it can be used)."""
     labels = option_labels(asked.options) if asked.options else []
     lines = [f"{label}) {option}" for label, option in zip(labels, asked.options, strict=True)]
-    return [*lines, hint(asked.question, labels) + (LIFELINE_HINT if lifeline else "")]
+    return [*lines, hint(asked.question, labels) + (lifeline_hint(asked) if lifeline else "")]
 
 
 def _lifeline(game: Game, out: TextIO) -> None:
@@ -161,7 +171,7 @@ def ask_plain(
     echo_newline = not sys.stdin.isatty()
     limit = game.settings.time_limit
     lines = question_lines(number, total, game.current, tag, game.can_use_lifeline())
-    out.write("\n".join(lines) + "\n")
+    out.write(safe("\n".join(lines)) + "\n")
     started = time.monotonic()
     while True:
         out.write("> ")
@@ -187,9 +197,9 @@ def ask_plain(
             continue
         record = game.answer(given, time.monotonic() - started)
         break
-    out.write(verdict_text(record, game.points_parts(record)) + "\n")
+    out.write(safe(verdict_text(record, game.points_parts(record))) + "\n")
     if record.question.explanation:
-        out.write(record.question.explanation + "\n")
+        out.write(safe(record.question.explanation) + "\n")
     out.write("\n")
     out.flush()
     return record

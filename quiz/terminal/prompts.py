@@ -19,6 +19,9 @@ from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.layout import HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
+from quiz.engine.players import name_problem
+from quiz.output import safe
+
 SKIP_LABEL = "(skip this question)"
 # Short, so that prompt_toolkit (which wraps mid-word) never has to wrap it; the question
 # itself is drawn with Rich above the prompt.
@@ -155,7 +158,7 @@ def _wrapped(text: str, indent: int) -> str:
 
     columns = shutil.get_terminal_size().columns
     width = max(10, min(columns, READING_WIDTH) - indent - 1)
-    return ("\n" + " " * indent).join(textwrap.wrap(text, width) or [""])
+    return ("\n" + " " * indent).join(textwrap.wrap(safe(text), width) or [""])
 
 
 def choose_one(
@@ -219,22 +222,25 @@ def wait_for_enter(message: str) -> None:
     def _ignore(event: KeyPressEvent) -> None:
         """Any other key does nothing."""
 
-    text = FormattedTextControl([("bold", message)], show_cursor=False)
+    text = FormattedTextControl([("bold", safe(message))], show_cursor=False)
     window = Window(text, wrap_lines=True, dont_extend_height=True)
     app: Application[None] = Application(layout=Layout(window), key_bindings=keys)
     asyncio.run(_run_timed(app, None))
 
 
 def type_name(default: str) -> str:
-    return write(
-        "Your name:",
-        default=default,
-        validate=lambda text: bool(text.strip()) or "Please type a name.",
-    )
+    """A player name, cleaned of control characters before it is stored or shown."""
+    return safe(
+        write(
+            "Your name:",
+            default=default,
+            validate=lambda text: name_problem(safe(text)) or True,
+        )
+    ).strip()
 
 
 def confirm(message: str, default: bool = True) -> bool:
-    return bool(ask(questionary.confirm(message, default=default, qmark="?")))
+    return bool(ask(questionary.confirm(safe(message), default=default, qmark="?")))
 
 
 Validator = Callable[[str], bool | str]
@@ -242,7 +248,7 @@ Validator = Callable[[str], bool | str]
 
 def pick(message: str, options: Sequence[tuple[str, str]], default: str | None = None) -> str:
     """One value from (title, value) pairs."""
-    choices = [questionary.Choice(title=title, value=value) for title, value in options]
+    choices = [questionary.Choice(title=safe(title), value=value) for title, value in options]
     chosen = next((c for c in choices if c.value == default), None)
     return str(ask(questionary.select(message, choices=choices, default=chosen, qmark="?")))
 
@@ -258,11 +264,15 @@ def write(
     """Typed text, checked by `validate` as it is typed; `suggestions` complete it."""
     if suggestions:
         prompt = questionary.autocomplete(
-            message, choices=list(suggestions), default=default, validate=validate, qmark="?"
+            message,
+            choices=[safe(s) for s in suggestions],
+            default=safe(default),
+            validate=validate,
+            qmark="?",
         )
     else:
         prompt = questionary.text(
-            message, default=default, validate=validate, qmark="?", instruction=instruction
+            message, default=safe(default), validate=validate, qmark="?", instruction=instruction
         )
     return str(ask(prompt)).strip()
 

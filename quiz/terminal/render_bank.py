@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
+from quiz.output import safe
 from quiz.terminal.tables import Column, FittedTable
 from quiz.terminal.wording import answer_text, option_labels
 
@@ -27,10 +28,10 @@ TYPE_LABELS = {
 
 def question_body(question: Question, options: Sequence[str]) -> Group:
     """The prompt and its numbered options, user text shown literally."""
-    lines = [Text(question.prompt, style="bold")]
+    lines = [Text(safe(question.prompt), style="bold")]
     if question.type in ("choice", "multi", "order"):
         labels = option_labels(options)
-        lines += [Text(f"  {n}) {option}") for n, option in zip(labels, options, strict=True)]
+        lines += [Text(safe(f"  {n}) {option}")) for n, option in zip(labels, options, strict=True)]
     lines.append(Text(f"({TYPE_LABELS[question.type]})", style="dim"))
     return Group(*lines)
 
@@ -45,7 +46,8 @@ def question_table(questions: Sequence[Question]) -> FittedTable:
         Column("type", drop=1),
         Column("prompt", wrap=True, min_width=24),
     ]
-    rows = [[Text(v) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt)] for q in questions]
+    fields = ((q.id, q.topic, q.difficulty, q.type, q.prompt) for q in questions)
+    rows = [[Text(safe(v)) for v in row] for row in fields]
     return FittedTable(columns, rows, box=box.SIMPLE_HEAD, pad_edge=False)
 
 
@@ -63,8 +65,8 @@ class QuestionListing:
             yield question_table(self.questions)
             return
         for q in self.questions:
-            yield Text.assemble((q.id, "cyan"), (f"  {q.difficulty} {q.type}", "dim"))
-            yield Padding(Text(q.prompt), (0, 0, 0, 2))
+            yield Text.assemble((safe(q.id), "cyan"), (f"  {q.difficulty} {q.type}", "dim"))
+            yield Padding(Text(safe(q.prompt)), (0, 0, 0, 2))
 
 
 def count_table(questions: Sequence[Question]) -> Table:
@@ -77,7 +79,7 @@ def count_table(questions: Sequence[Question]) -> Table:
         table.add_column(difficulty, justify="right")
     for topic in topics:
         row = [counts[(topic, d)] for d in DIFFICULTIES]
-        table.add_row(Text(topic), *(str(n) for n in (*row, sum(row))))
+        table.add_row(Text(safe(topic)), *(str(n) for n in (*row, sum(row))))
     totals = [sum(counts[(t, d)] for t in topics) for d in DIFFICULTIES]
     table.add_row(Text("total", style="bold"), *(str(n) for n in (*totals, sum(totals))))
     return table
@@ -92,7 +94,7 @@ def print_question_list(console: Console, questions: Sequence[Question]) -> None
 
 
 def _detail(label: str, value: str) -> Text:
-    return Text.assemble((f"{label}: ", "bold"), value)
+    return Text.assemble((f"{label}: ", "bold"), safe(value))
 
 
 def question_card(question: Question) -> Panel:
@@ -112,8 +114,8 @@ def question_card(question: Question) -> Panel:
     # The heading is the first lines of the body, not the panel's title, which Rich cuts
     # to one line: here it wraps, so a long id or topic never hides the difficulty and type.
     heading = [
-        Text(question.id, style="bold cyan"),
-        Text(f"{question.topic} · {question.difficulty} · {question.type}", style="dim"),
+        Text(safe(question.id), style="bold cyan"),
+        Text(safe(f"{question.topic} · {question.difficulty} · {question.type}"), style="dim"),
         Text(""),
     ]
     body = Group(*heading, question_body(question, question.choices), Text(""), *details)

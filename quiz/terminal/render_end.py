@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import AnswerRecord, GameResult
+from quiz.output import safe
 from quiz.scores.rows import Placement
 from quiz.terminal.render_game import READING_WIDTH
 from quiz.terminal.wording import answer_text, given_text
@@ -43,15 +44,15 @@ def review_mark(record: AnswerRecord) -> Text:
 
 def answers_text(record: AnswerRecord) -> Text:
     """The given answer, then the right one unless they are the same: `Yearbook → Teapot`."""
-    given = Text(given_text(record), style="" if record.correct else "red")
+    given = Text(safe(given_text(record)), style="" if record.correct else "red")
     if record.correct and not record.typo_forgiven:
         return given
-    return Text.assemble(given, " → ", (answer_text(record.question), "green"))
+    return Text.assemble(given, " → ", (safe(answer_text(record.question)), "green"))
 
 
 def _shortened(text: str, width: int) -> Text:
     """`text` cut at a word boundary to fit `width`, with … where words were left out."""
-    return Text(textwrap.shorten(text, width, placeholder=" …"), style="dim")
+    return Text(textwrap.shorten(safe(text), width, placeholder=" …"), style="dim")
 
 
 class Review:
@@ -105,7 +106,7 @@ def result_panel(
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row("Player", Text(result.player))
+    grid.add_row("Player", Text(safe(result.player)))
     grid.add_row("Score", Text(f"{result.score:,}", style="bold green"))
     grid.add_row("Correct", f"{result.correct}/{result.total}")
     grid.add_row("Accuracy", f"{result.accuracy:.0%}")
@@ -115,8 +116,9 @@ def result_panel(
         grid.add_row("Place", f"#{placement.rank} of {placement.games}")
         grid.add_row("Your best", f"{placement.player_best:,}")
     headline = banner or (placement.headline(result.score) if placement else "")
-    parts: list[RenderableType] = [Text(f"★ {headline} ★", style="bold yellow")] if headline else []
-    parts += [grid, *(Text(note) for note in notes)]
+    banner_line = Text(f"★ {safe(headline)} ★", style="bold yellow")
+    parts: list[RenderableType] = [banner_line] if headline else []
+    parts += [grid, *(Text(safe(note)) for note in notes)]
     return Panel(
         Group(*parts), title="Final score", title_align="left", box=box.ROUNDED, expand=False
     )

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import AskedQuestion
+from quiz.output import safe
 
 # Lines longer than this are hard to read: at 200 columns text stays in a 76-column band.
 READING_WIDTH = 76
@@ -53,11 +54,11 @@ def header(
     grid.add_column(justify="right", no_wrap=True)
     progress = progress_row(number, total)
     if tag:
-        progress.append(f"  {tag}", style="bold yellow")
+        progress.append(f"  {safe(tag)}", style="bold yellow")
     grid.add_row(progress, Text(f"Score {score:,}", style="bold"))
     grid.add_row(
         Text.assemble(
-            (q.topic, "cyan"), " · ", (q.difficulty, DIFFICULTY_STYLES.get(q.difficulty, ""))
+            (safe(q.topic), "cyan"), " · ", (q.difficulty, DIFFICULTY_STYLES.get(q.difficulty, ""))
         ),
         Text(f"Streak {streak}", style="bold magenta" if streak >= 2 else ""),
     )
@@ -68,7 +69,7 @@ def question_view(asked: AskedQuestion) -> Group:
     """The prompt in bold, wrapped at word boundaries, and how to answer it."""
     q = asked.question
     return Group(
-        Text(q.prompt, style="bold"),
+        Text(safe(q.prompt), style="bold"),
         Text(GAME_HINTS.get(q.type, ""), style="dim"),
     )
 

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from quiz.engine.scoring import Points
 from quiz.models import AnswerRecord
+from quiz.output import safe
 from quiz.terminal.render_game import readable
 from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, ordinal, parts_text
 
@@ -73,7 +74,7 @@ def marked_options(record: AnswerRecord) -> Table:
     for label, (mark, style, word) in _option_states(record):
         table.add_row(
             Text(mark, style=style),
-            Text(label, style="" if style == "dim" else style.replace("bold ", "")),
+            Text(safe(label), style="" if style == "dim" else style.replace("bold ", "")),
             Text(word, style="dim italic"),
         )
     return table
@@ -88,7 +89,7 @@ def points_line(record: AnswerRecord, parts: Points | None) -> Text:
         if parts.speed:
             line.append(f" (answered in {record.seconds:.1f}s)", style="dim")
         if record.typo_forgiven:
-            line.append(f"\nTypo forgiven: it is spelled {answer_text(record.question)}.")
+            line.append(f"\nTypo forgiven: it is spelled {safe(answer_text(record.question))}.")
         return line
     if record.timed_out:
         return Text.assemble(("⏱ Time's up: ", "bold red"), "no points.")
@@ -104,5 +105,5 @@ def reveal(record: AnswerRecord, parts: Points | None) -> Constrain:
         points_line(record, parts),
     ]
     if record.question.explanation:
-        views += [Text(""), Text(record.question.explanation, style="italic")]
+        views += [Text(""), Text(safe(record.question.explanation), style="italic")]
     return readable(Group(*views, Text("")))

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from quiz.output import safe
 from quiz.scores.rows import RankedGame, Stats, Tally
 from quiz.terminal.tables import Bar, Column, FittedTable
 
@@ -50,7 +51,7 @@ def score_table(
     rows: list[list[RenderableType]] = [
         [
             f"{'★' if game.game_id == highlight_id else ''}{game.rank}",
-            Text(game.player),
+            Text(safe(game.player)),
             f"{game.score:,}",
             f"{game.correct}/{game.total}",
             f"{game.accuracy:.0%}",
@@ -82,7 +83,7 @@ def sparkline(values: Sequence[int]) -> str:
 def _tally_table(title: str, tallies: Sequence[Tally]) -> FittedTable:
     columns = [Column(""), Column("", wrap=True), Column("", justify="right")]
     rows: list[list[RenderableType]] = [
-        [Text(t.name), Bar(t.accuracy), f"{t.accuracy:.0%} ({t.correct}/{t.attempts})"]
+        [Text(safe(t.name)), Bar(t.accuracy), f"{t.accuracy:.0%} ({t.correct}/{t.attempts})"]
         for t in tallies
     ]
     return FittedTable(
@@ -112,7 +113,7 @@ def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
             Text(f"{sparkline(stats.history)}  (last {len(stats.history)}, oldest first)"),
         )
     parts: list[RenderableType] = [
-        Panel(head, title=Text(who), title_align="left", box=box.ROUNDED, expand=False)
+        Panel(head, title=Text(safe(who)), title_align="left", box=box.ROUNDED, expand=False)
     ]
     parts.append(_tally_table("Accuracy by topic", stats.by_topic))
     parts.append(_tally_table("Accuracy by difficulty", stats.by_difficulty))
@@ -120,7 +121,7 @@ def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
         hardest = FittedTable(
             [Column("Question", wrap=True), Column("Right", justify="right")],
             [
-                [Text(prompts.get(t.name, t.name)), f"{t.accuracy:.0%} of {t.attempts}"]
+                [Text(safe(prompts.get(t.name, t.name))), f"{t.accuracy:.0%} of {t.attempts}"]
                 for t in stats.hardest
             ],
             title="Hardest questions",
@@ -137,7 +138,13 @@ def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
             Column("Accuracy", justify="right", drop=3),
         ]
         rows: list[list[RenderableType]] = [
-            [Text(p.player), str(p.games), f"{p.best:,}", f"{p.average:,.0f}", f"{p.accuracy:.0%}"]
+            [
+                Text(safe(p.player)),
+                str(p.games),
+                f"{p.best:,}",
+                f"{p.average:,.0f}",
+                f"{p.accuracy:.0%}",
+            ]
             for p in stats.players
         ]
         parts.append(

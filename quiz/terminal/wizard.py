@@ -10,7 +10,7 @@ from quiz.bank.drafting import build_entry, reasons_to_refuse, slug, unique_id
 from quiz.bank.validation import MAX_OPTIONS, MAX_ORDER_ITEMS, MIN_ORDER_ITEMS, check_question
 from quiz.bank.writer import add_entries
 from quiz.models import DIFFICULTIES, Question
-from quiz.output import console
+from quiz.output import console, safe
 from quiz.terminal import prompts
 
 ANSWERS = ("answers",)
@@ -186,14 +186,16 @@ class Wizard:
             if question is None or reasons:
                 out.print("Cannot add it:", style="bold red")
                 for reason in reasons or [str(p) for p in problems]:
-                    out.print(f"  {reason}", markup=False)
+                    out.print(safe(f"  {reason}"), markup=False)
             else:
                 out.print(question_card(question))
                 if prompts.confirm("Add this question?", default=True):
                     add_entries(self.target, [entry])
                     self.questions.append(question)
                     added.append(question.id)
-                    out.print(f"Added {question.id} to {self.target}", markup=False, soft_wrap=True)
+                    out.print(
+                        safe(f"Added {question.id} to {self.target}"), markup=False, soft_wrap=True
+                    )
             if not prompts.confirm("Add another?", default=False):
                 return added
             draft = Draft()

@@ -219,6 +219,30 @@ CASES = [
         "answers",
         "empty strings",
     ),
+    ("escape in the prompt", changed(prompt="Hi\x1b[2J"), "sample-question", "prompt", "U+001B"),
+    ("BEL in the topic", changed(topic="Pam\x07"), "sample-question", "topic", "U+0007"),
+    (
+        "C1 CSI in a choice",
+        changed(choices=["Casino Night", "B\x9b2J"]),
+        "sample-question",
+        "choices",
+        "U+009B",
+    ),
+    (
+        "DEL in an answer",
+        changed(answers=["Casino Night\x7f"]),
+        "sample-question",
+        "answers",
+        "U+007F",
+    ),
+    (
+        "tab in the explanation",
+        changed(explanation="a\tb"),
+        "sample-question",
+        "explanation",
+        "U+0009",
+    ),
+    ("NUL in the source", changed(source="pam\x00"), "sample-question", "source", "U+0000"),
 ]
 
 
@@ -314,3 +338,11 @@ def test_duplicate_prompt_ignores_case_and_punctuation(tmp_path: Path) -> None:
     assert problems == [
         f"{path}: question other: field 'prompt': same prompt as question sample-question in {path}"
     ]
+
+
+def test_newlines_are_fine_but_control_characters_say_what_to_do(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, changed(explanation="Two\nlines.")) == []
+    (problem,) = problems_for(tmp_path, changed(prompt="Hi\x1b]0;title\x07"))
+    assert problem.endswith(
+        "holds control character U+001B, which a terminal would obey; remove it"
+    )

@@ -1,7 +1,7 @@
 """Runs every benchmark: medians, and ratios to a baseline timed in the same run.
 
 Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--imported N]
-                                  [--only NAME...]
+                                  [--server-games N] [--only NAME...]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.benchmarks.data import build_scores, write_bank, write_opentdb
+from tests.benchmarks.data import build_scores, copy_to_postgres, write_bank, write_opentdb
 
 BIN = Path(sys.executable).parent
 
@@ -86,12 +86,36 @@ def first_question(env: dict[str, str]) -> Callable[[], object]:
     return run
 
 
+def server_scores(work: Path, env: dict[str, str], games: int, runs: int) -> Row:
+    """`quiz scores` on a shared leaderboard (a pgserver PostgreSQL in `work`) against the same
+    games in a SQLite file, timed in turn."""
+    from pgserver.postgres_server import get_server
+
+    db = work / "server-home" / "scores.db"
+    db.parent.mkdir()
+    print(f"building a score server of {games:,} games...", file=sys.stderr)
+    build_scores(db, games)
+    server = get_server(work / "postgres", cleanup_mode="stop")
+    try:
+        copy_to_postgres(db, server.get_uri())
+        local = {**env, "QUIZ_HOME": str(db.parent)}
+        shared = {**local, "QUIZ_DATABASE_URL": server.get_uri()}
+        quiz = [str(BIN / "quiz"), "scores"]
+        sqlite_s = median_time(command(quiz, local), runs)
+        postgres_s = median_time(command(quiz, shared), runs)
+    finally:
+        server.cleanup()
+    n = f"{games:,}"
+    return Row(f"quiz scores, PostgreSQL ({n} games)", postgres_s, f"SQLite, {n}", sqlite_s, 2.0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--games", type=int, default=1_000_000)
     parser.add_argument("--questions", type=int, default=100_000)
     parser.add_argument("--imported", type=int, default=5_000)
+    parser.add_argument("--server-games", type=int, default=100_000)
     parser.add_argument("--only", nargs="*", default=[])
     options = parser.parse_args()
     wanted = set(options.only)
@@ -139,6 +163,8 @@ def main() -> None:
             ]:
                 if want(name):
                     versus_python(name, command(args, big_env), target)
+        if want("postgres"):
+            rows.append(server_scores(work, env, options.server_games, runs))
         if want("import"):
             trivia = write_opentdb(work / "trivia.json", options.imported)
             homes = iter(range(10**6))

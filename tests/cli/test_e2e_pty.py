@@ -4,6 +4,7 @@ draws is replayed into a terminal emulator (pyte), so tests see the screen a pla
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from quiz.engine.scoring import points_parts
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
 from quiz.scores.recorder import login_name
-from tests.conftest import installed_quiz
+from tests.conftest import installed_quiz, run_cli
 
 DOWN, ENTER, CTRL_C, CTRL_U = "\x1b[B", "\r", "\x03", "\x15"
 NEXT = "Press Enter for the next question"
@@ -389,8 +390,11 @@ def test_an_order_question_on_a_real_terminal(run_quiz: Spawn, quiz_home: Path) 
         'answers = ["Hot Girl", "The Fire", "Casino Night"]\n',
         encoding="utf-8",
     )
-    (asked,) = pick(load_bank().questions, Filters(types=("order",)), 1, 2).asked
-    quiz = run_quiz("play", "--seed", "2", "--type", "order", "--player", "T")
+    only_mine = Filters(topics=("Episodes",), types=("order",))
+    (asked,) = pick(load_bank().questions, only_mine, 1, 2).asked
+    quiz = run_quiz(
+        "play", "--seed", "2", "--topic", "Episodes", "--type", "order", "--player", "T"
+    )
     quiz.expect("Put these in the order they aired.")
     left = list(asked.options)
     for number, item in enumerate(asked.question.answers[:-1], start=1):
@@ -406,3 +410,13 @@ def test_an_order_question_on_a_real_terminal(run_quiz: Spawn, quiz_home: Path) 
     quiz.send("n")
     assert quiz.exit_status() == 0
     assert "Traceback" not in quiz.screen
+
+
+def test_ctrl_d_at_play_again_ends_and_keeps_the_game(run_quiz: Spawn, quiz_home: Path) -> None:
+    quiz = run_quiz("play", "--seed", "3", "--count", "1", "--type", "truefalse", "--player", "D")
+    quiz.answer_last_question()
+    quiz.send("\x04")
+    assert quiz.exit_status() == 0
+    assert "nothing was saved" not in quiz.screen
+    saved = run_cli("scores", "--json")
+    assert [g["player"] for g in json.loads(saved.stdout)] == ["D"]
