@@ -17,8 +17,9 @@ from typer._click.exceptions import (  # click vendored in typer 0.28
 from typer.core import TyperGroup
 
 from quiz import __version__
+from quiz.cli.menu import run_menu
 from quiz.errors import ExitCode, QuizError
-from quiz.output import error, safe
+from quiz.output import error, interactive_terminal, safe
 
 COMPLETE_VAR = "_QUIZ_COMPLETE"
 
@@ -90,8 +91,13 @@ class QuizGroup(TyperGroup):
                 args, prog_name, complete_var, False, windows_expand_args, **extra
             )
         except NoArgsIsHelpError as exc:  # `quiz` or `quiz bank` alone: show the way in
-            print(exc.ctx.get_help() if exc.ctx else "")
-            result = ExitCode.OK
+            if exc.ctx and exc.ctx.parent is None and interactive_terminal():
+                result = run_menu(
+                    lambda line: self.main(list(line), prog_name, standalone_mode=False)
+                )
+            else:
+                print(exc.ctx.get_help() if exc.ctx else "")
+                result = ExitCode.OK
         except UsageError as exc:
             path = exc.ctx.command_path if exc.ctx else self.command_path_of(args)
             error(usage_message(exc) + help_hint(path))
@@ -134,7 +140,8 @@ def root(
 ) -> None:
     """Halpert Quiz: a trivia game about Jim Halpert of The Office.
 
-    Start with 'quiz play'. Data (scores, your own questions) lives in $QUIZ_HOME.
+    Start with 'quiz play' ('quiz' alone on a terminal opens a menu). Data (scores, your
+    own questions) lives in $QUIZ_HOME.
     """
 
 

@@ -54,18 +54,12 @@ def play_game(game: Game, player: str, *, plain: bool) -> GameResult:
 def show_end(
     result: GameResult, headline: str | None, lines: Sequence[str], *, plain: bool
 ) -> None:
-    """The result: the plain closing lines, or the summary panel and the review table."""
+    """The result: the plain closing lines, or the review and the result panel."""
     if plain:
         from quiz.terminal.plain import final_lines
 
         output.say("\n".join([*final_lines(result, headline), *lines]))
         return
-    from rich.text import Text
+    from quiz.terminal.interactive import show_end as show_end_screen
 
-    from quiz.terminal.render_game import review, summary
-
-    extra = [Text(f"\n{headline}", style="bold yellow")] if headline else []
-    extra += [Text(line) for line in lines]
-    out = output.console()
-    out.print(summary(result, extra))
-    out.print(review(result))
+    show_end_screen(output.console(), result, None, notes=lines, banner=headline or "")

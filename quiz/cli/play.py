@@ -45,7 +45,9 @@ def play(
     player: Annotated[
         str | None,
         typer.Option(
-            metavar="NAME", help="Your name (default: the last player, or asked for on a terminal)."
+            metavar="NAME",
+            help="Your name. Default: the last player's name (your login name the first"
+            " time); a terminal asks, offering it.",
         ),
     ] = None,
     time_limit: TimeLimitOption = None,
@@ -73,8 +75,9 @@ def play(
 ) -> None:
     """Play a quiz: answer, build streaks, beat the high score.
 
-    On a terminal you pick answers with the arrow keys; with --plain, or when piped,
-    each question is printed and one line answers it (see the README).
+    On a terminal each question has a screen of its own: pick with the arrow keys, see
+    the answer revealed, press Enter for the next. With --plain, or when piped, each
+    question is printed and one line answers it (see the README).
 
     \b
     Examples:

@@ -131,12 +131,9 @@ def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder:
 def _play_interactive(
     request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder
 ) -> None:
-    from rich.text import Text
-
     from quiz.output import console
     from quiz.terminal import prompts
-    from quiz.terminal.interactive import play_interactive
-    from quiz.terminal.render_game import review, summary
+    from quiz.terminal.interactive import TOP_GAMES, play_interactive, show_end
 
     out = console()
     player = request.player or prompts.type_name(recorder.default_player())
@@ -146,17 +143,9 @@ def _play_interactive(
         started_at, clock = time.time(), time.monotonic()
         play_interactive(game, out)
         result = game.result(player, started_at, time.monotonic() - clock)
-        placement = recorder.record(result)
-        extra = [Text(f"\n{line}", style="bold") for line in ending(game)]
-        if placement:
-            extra.append(Text(f"\n{placement}", style="bold yellow"))
-        extra.append(
-            Text.assemble("\nReplay this exact quiz: ", (replay_command(result.settings), "bold"))
-        )
-        if placement:  # saved, so `quiz share` shows this game
-            extra.append(Text.assemble("Show it off: ", ("quiz share", "bold")))
-        out.print(summary(result, extra))
-        out.print(review(result))
+        saved = recorder.save(result, top=TOP_GAMES)
+        notes = ending(game) + (["Show it off: quiz share"] if saved else [])
+        show_end(out, result, saved, replay_command(result.settings), notes)
         played |= {r.question.id for r in result.records}
         try:
             again = prompts.confirm("Play again?", default=False)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quiz.engine.lifeline import allows_fifty_fifty, fifty_fifty
-from quiz.engine.scoring import lifeline_points, points_for
+from quiz.engine.scoring import Points, points_parts
 from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
 from quiz.textmatch import judge_text
 
@@ -79,13 +79,13 @@ class Game:
         lifeline = self.lifeline_at == len(self.records)
         verdict = Verdict(correct=False) if timed_out else judge(asked.question, given)
         self.streak = self.streak + 1 if verdict.correct else 0
+        limit = self.settings.time_limit
+        difficulty = asked.question.difficulty
         points = (
-            points_for(asked.question.difficulty, self.streak, seconds, self.settings.time_limit)
+            points_parts(difficulty, self.streak, seconds, limit, lifeline=lifeline).total
             if verdict.correct
             else 0
         )
-        if lifeline:
-            points = lifeline_points(points)
         record = AnswerRecord(
             asked=asked,
             given=() if timed_out else tuple(given),
@@ -99,6 +99,14 @@ class Game:
         )
         self.records.append(record)
         return record
+
+    def points_parts(self, record: AnswerRecord) -> Points | None:
+        """How a right answer's points were made up; None when it scored nothing."""
+        if not record.correct:
+            return None
+        limit = self.settings.time_limit
+        q, lifeline = record.question, record.lifeline
+        return points_parts(q.difficulty, record.streak, record.seconds, limit, lifeline=lifeline)
 
     def result(self, player: str, started_at: float, duration_s: float) -> GameResult:
         return GameResult(player, self.settings, tuple(self.records), started_at, duration_s)

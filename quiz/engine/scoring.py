@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 BASE_POINTS = {"easy": 500, "medium": 1000, "hard": 1500}
 STREAK_STEP = 100
 STREAK_CAP = 500
 FULL_POINTS_WINDOW_S = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Points:
+    """The parts of a right answer's points: base, the speed part (0 or less), the streak bonus,
+    and what a 50:50 took off."""
+
+    base: int
+    speed: int
+    streak: int
+    lifeline: int = 0  # 0 or less: a 50:50 on the question halves the rest
+
+    @property
+    def total(self) -> int:
+        return self.base + self.speed + self.streak + self.lifeline
 
 
 def speed_points(base: int, seconds: float, time_limit: float | None) -> int:
@@ -21,9 +38,27 @@ def streak_bonus(streak: int) -> int:
     return min(STREAK_STEP * max(streak - 1, 0), STREAK_CAP)
 
 
+def points_parts(
+    difficulty: str,
+    streak: int,
+    seconds: float,
+    time_limit: float | None,
+    *,
+    lifeline: bool = False,
+) -> Points:
+    """The parts of the points for a correct answer that makes the streak `streak` long."""
+    base = BASE_POINTS[difficulty]
+    parts = Points(base, speed_points(base, seconds, time_limit) - base, streak_bonus(streak))
+    if lifeline:
+        parts = Points(
+            parts.base, parts.speed, parts.streak, lifeline_points(parts.total) - parts.total
+        )
+    return parts
+
+
 def points_for(difficulty: str, streak: int, seconds: float, time_limit: float | None) -> int:
     """Points for a correct answer that makes the streak `streak` long."""
-    return speed_points(BASE_POINTS[difficulty], seconds, time_limit) + streak_bonus(streak)
+    return points_parts(difficulty, streak, seconds, time_limit).total
 
 
 def lifeline_points(points: int) -> int:

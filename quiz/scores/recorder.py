@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from quiz.errors import GameKeptError, StoreError, StoreOfflineError
 from quiz.models import GameResult
 from quiz.output import warn
+from quiz.scores.rows import Placement, RankedGame
 from quiz.scores.store import ScoreStore, open_store
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class SavedGame:
+    """A game just stored: its id, where it ranks, and the best games with it."""
+
+    game_id: int
+    placement: Placement
+    top: tuple[RankedGame, ...] = ()
 
 
 def login_name() -> str:
@@ -44,13 +55,15 @@ class Recorder:
         """The last player who saved a game here, else the login name."""
         return self.last_player or login_name()
 
-    def record(self, result: GameResult) -> str | None:
-        """Save the game; a line on where it ranks, or None when it was not saved."""
+    def save(self, result: GameResult, top: int = 0) -> SavedGame | None:
+        """Save the game; where it ranks and the `top` best games of its board, or None when
+        it was not saved (or waits in a shared leaderboard's outbox)."""
         if self.store is None:
             return None
         try:
             game_id = self.store.save_game(result)
-            return self.store.placement(game_id).describe(result.score)
+            placement = self.store.placement(game_id)
+            best = tuple(self.store.top_games(top, mode=result.settings.mode)) if top else ()
         except GameKeptError as exc:
             if not self.kept:  # one warning for all the games of a party
                 warn(str(exc))
@@ -59,6 +72,12 @@ class Recorder:
         except StoreError as exc:
             self._give_up(exc)
             return None
+        return SavedGame(game_id, placement, best)
+
+    def record(self, result: GameResult) -> str | None:
+        """Save the game; a line on where it ranks, or None when it was not saved."""
+        saved = self.save(result)
+        return saved.placement.describe(result.score) if saved else None
 
     def attempt(self, action: Callable[[ScoreStore], T]) -> T | None:
         """`action` done on the store; None when the store is off or unusable (warned once)."""

@@ -54,18 +54,22 @@ class Placement:
     player_best: int
     previous_best: int | None
 
-    def describe(self, score: int) -> str:
+    def headline(self, score: int) -> str:
+        """`New high score!`, `New personal best!`, or nothing to celebrate."""
         if score <= 0:
-            headline = ""  # a zero is nobody's record, even the first one
-        elif self.rank == 1:
-            headline = "New high score!"
-        elif self.previous_best is None or score > self.previous_best:
-            headline = "New personal best!"
-        else:
-            headline = ""
-        where = f"#{self.rank} of {self.games}"
-        best = f"your best: {self.player_best:,}"
-        return " ".join(part for part in (headline, where, "·", best) if part)
+            return ""  # a zero is nobody's record, even the first one
+        if self.rank == 1:
+            return "New high score!"
+        if self.previous_best is None or score > self.previous_best:
+            return "New personal best!"
+        return ""
+
+    def where(self) -> str:
+        """`#3 of 41 · your best: 7,400`."""
+        return f"#{self.rank} of {self.games} · your best: {self.player_best:,}"
+
+    def describe(self, score: int) -> str:
+        return " ".join(part for part in (self.headline(score), self.where()) if part)
 
 
 @dataclass(frozen=True, slots=True)

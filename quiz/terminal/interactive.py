@@ -1,21 +1,27 @@
-"""Interactive play on a terminal: questionary prompts per question, Rich for the rest."""
+"""Interactive play on a terminal: one screen a question, a reveal, a pause, an end screen."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Text
 
 from quiz.engine.game import Game
 from quiz.engine.survival import Survival
-from quiz.models import AnswerRecord, AskedQuestion
+from quiz.models import AnswerRecord, AskedQuestion, GameResult
 from quiz.output import safe
+from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
-from quiz.terminal.render_game import feedback, header
-from quiz.terminal.wording import lifeline_note, lives_text
+from quiz.terminal.render_end import ReplayLines, Review, result_panel
+from quiz.terminal.render_game import question_screen, readable
+from quiz.terminal.render_reveal import reveal
+from quiz.terminal.render_scores import score_table
+from quiz.terminal.wording import TRUEFALSE_OPTIONS, lifeline_note, lives_text
 
-TRUEFALSE_OPTIONS = {"True": "true", "False": "false"}
+NEXT_QUESTION = "Press Enter for the next question"
+SEE_RESULTS = "Press Enter for your results"
+TOP_GAMES = 5
 
 
 def lives_label(game: Game) -> str:
@@ -27,55 +33,77 @@ def lives_label(game: Game) -> str:
 
 
 def _respond(
-    asked: AskedQuestion, time_limit: float | None, lifeline: bool = False
-) -> tuple[str, ...] | prompts.Lifeline | None:
-    """The player's response (empty for a skip), None when time ran out, or LIFELINE."""
+    asked: AskedQuestion, time_limit: float | None, used: float, lifeline: bool
+) -> prompts.Answer:
+    """The prompt for the question's type; its value is what the player picked or typed.
+    `used`: seconds of the time limit already gone on this question (before a 50:50)."""
     q = asked.question
-    answer: object
     if q.type == "multi":
-        answer = prompts.choose_many(q.prompt, asked.options, time_limit)
-    elif q.type == "text":
-        answer = prompts.type_answer(q.prompt, time_limit)
-    elif q.type == "order":
-        answer = prompts.put_in_order(q.prompt, asked.options, time_limit)
-    elif q.type == "truefalse":
-        answer = prompts.choose_one(q.prompt, list(TRUEFALSE_OPTIONS), time_limit)
-        answer = TRUEFALSE_OPTIONS.get(str(answer), answer)
-    else:
-        answer = prompts.choose_one(q.prompt, asked.options, time_limit, lifeline=lifeline)
-    if answer is prompts.TIMED_OUT:
-        return None
-    if isinstance(answer, prompts.Lifeline):
-        return answer
-    if isinstance(answer, list):
-        return tuple(str(a) for a in answer)
-    text = safe(str(answer)).strip()
+        return prompts.choose_many(asked.options, time_limit, used)
+    if q.type == "text":
+        return prompts.type_answer(time_limit, used)
+    if q.type == "order":
+        return prompts.put_in_order(asked.options, time_limit, used)
+    if q.type == "truefalse":
+        return prompts.choose_one([label for label, _ in TRUEFALSE_OPTIONS], time_limit, used)
+    return prompts.choose_one(asked.options, time_limit, used, lifeline=lifeline)
+
+
+def _given(asked: AskedQuestion, value: object) -> tuple[str, ...]:
+    """The response an answer's value gives: options or typed text, empty for a skip."""
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    text = safe(str(value)).strip()
+    if asked.question.type == "truefalse":
+        text = dict(TRUEFALSE_OPTIONS).get(text, text)
     return (text,) if text else ()
 
 
 def ask_interactive(
     game: Game, console: Console, number: int, total: int, tag: str = ""
 ) -> AnswerRecord:
-    """Ask the current question of `game` with its header, then show the feedback."""
+    """The current question of `game` under its header, then the reveal of the answer."""
     limit = game.settings.time_limit
-    console.print()
-    console.print(header(number, total, game.current, game.score, game.streak, tag))
-    started = time.monotonic()
+    console.print(question_screen(number, total, game.current, game.score, game.streak, tag))
+    seconds = 0.0
     while True:
-        remaining = None if limit is None else max(limit - (time.monotonic() - started), 0.0)
-        given = _respond(game.current, remaining, game.can_use_lifeline())
-        if not isinstance(given, prompts.Lifeline):
+        answer = _respond(game.current, limit, seconds, game.can_use_lifeline())
+        seconds += answer.seconds
+        if not isinstance(answer.value, prompts.Lifeline):
             break
         before = len(game.current.options)
         removed = before - len(game.use_lifeline().options)
-        console.print(Text(lifeline_note(removed), style="bold cyan"))
-    seconds = time.monotonic() - started
-    record = game.answer(given or (), seconds, timed_out=given is None)
-    console.print(feedback(record))
+        console.print(readable(Text(lifeline_note(removed), style="bold cyan")))
+    timed_out = answer.value is prompts.TIMED_OUT
+    given = () if timed_out else _given(game.current, answer.value)
+    record = game.answer(given, seconds, timed_out=timed_out)
+    console.print(reveal(record, game.points_parts(record)))
     return record
 
 
 def play_interactive(game: Game, console: Console) -> None:
-    """Ask every question of `game`, with a header before and feedback after each."""
+    """Ask every question of `game` on a screen of its own, each answer followed by its reveal
+    and a pause the player ends with Enter."""
     while not game.finished:
+        console.clear()
         ask_interactive(game, console, len(game.records) + 1, len(game.asked), lives_label(game))
+        prompts.wait_for_enter(SEE_RESULTS if game.finished else NEXT_QUESTION)
+
+
+def show_end(
+    console: Console,
+    result: GameResult,
+    saved: SavedGame | None,
+    replay: str | None = None,
+    notes: Sequence[str] = (),
+    banner: str = "",
+) -> None:
+    """The review, the best games with this one starred, then the result panel last."""
+    console.clear()
+    console.print(Review(result))
+    if saved is not None and saved.top:
+        console.print(score_table(saved.top, saved.game_id, min(console.width, 80), mark=None))
+    placement = saved.placement if saved else None
+    console.print(result_panel(result, placement, banner, notes))
+    if replay:
+        console.print(ReplayLines(replay))

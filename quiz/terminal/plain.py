@@ -197,7 +197,7 @@ def ask_plain(
             continue
         record = game.answer(given, time.monotonic() - started)
         break
-    out.write(safe(verdict_text(record)) + "\n")
+    out.write(safe(verdict_text(record, game.points_parts(record))) + "\n")
     if record.question.explanation:
         out.write(safe(record.question.explanation) + "\n")
     out.write("\n")
@@ -214,6 +214,6 @@ def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> Non
 
 
 def final_lines(result: GameResult, placement: str | None) -> list[str]:
-    """Where the game ranks (when saved), then the line scripts look for."""
-    lines = [placement] if placement else []
-    return [*lines, f"Final score: {result.score} ({result.correct}/{result.total} correct)"]
+    """The line scripts look for, then where the game ranks (when saved)."""
+    final = f"Final score: {result.score:,} ({result.correct}/{result.total} correct)"
+    return [final, placement] if placement else [final]

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import math
+import os
+import shutil
+import termios
+import textwrap
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import questionary
@@ -17,6 +23,10 @@ from quiz.engine.players import name_problem
 from quiz.output import safe
 
 SKIP_LABEL = "(skip this question)"
+# Short, so that prompt_toolkit (which wraps mid-word) never has to wrap it; the question
+# itself is drawn with Rich above the prompt.
+ANSWER_MESSAGE = "Your answer"
+BAR_CELLS = 20
 LIFELINE_LABEL = "50:50 (scores half)"
 
 
@@ -34,90 +44,188 @@ class Lifeline:
 LIFELINE = Lifeline()
 
 
-def _add_countdown(app: Application[Any], deadline: float) -> None:
-    def remaining() -> StyleAndTextTuples:
-        left = max(0.0, deadline - time.monotonic())
-        style = "fg:ansired bold" if left < 5 else "fg:ansiyellow"
-        return [(style, f"  ⏱ {left:4.1f} s left")]
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a game prompt returned, and the seconds from its first full drawing to the answer."""
 
-    bar = Window(FormattedTextControl(remaining), height=1)
-    app.layout = Layout(HSplit([app.layout.container, bar]))
+    value: Any
+    seconds: float
+
+
+def discard_typed_ahead() -> None:
+    """On a terminal, drop every key pressed and not yet used: those still in the terminal
+    (a half-typed line too), and those the last prompt read after its answer (prompt_toolkit
+    keeps them for the next one). Keys from anything else (a pipe, a test) are meant, and stay."""
+    from prompt_toolkit.application.current import get_app_session
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    keys = get_app_session().input
+    try:
+        fd = keys.fileno()
+    except NotImplementedError:
+        return
+    if os.isatty(fd):
+        clear_typeahead(keys)
+        termios.tcflush(fd, termios.TCIFLUSH)
+
+
+def countdown_bar(left: float, time_limit: float) -> StyleAndTextTuples:
+    """`⏱ ██████░░░░ 12 s`: the bar shrinks as time runs out; colour only repeats it."""
+    filled = math.ceil(BAR_CELLS * left / time_limit)
+    style = "fg:ansigreen" if left > time_limit / 2 else "fg:ansiyellow"
+    if left <= min(5.0, time_limit / 4):
+        style = "fg:ansired bold"
+    return [
+        ("", "⏱ "),
+        (style, "█" * filled),
+        ("fg:ansibrightblack", "░" * (BAR_CELLS - filled)),
+        ("", f" {math.ceil(left):>3} s"),
+    ]
+
+
+class _Clock:
+    """Starts when the prompt is first fully drawn; the time limit runs from then."""
+
+    def __init__(self, app: Application[Any], time_limit: float | None, used: float) -> None:
+        self.app, self.time_limit, self.used = app, time_limit, used
+        self.started: float | None = None
+        self.expiry: asyncio.TimerHandle | None = None
+
+    def on_render(self, _: object) -> None:
+        if self.started is not None:
+            return
+        self.started = time.monotonic()
+        if self.time_limit is not None:
+            loop = asyncio.get_running_loop()
+            self.expiry = loop.call_later(self.time_limit - self.used, self._expire)
+
+    def _expire(self) -> None:
+        if not self.app.is_done:
+            self.app.exit(result=TIMED_OUT)
+
+    def left(self) -> float:
+        assert self.time_limit is not None
+        since = 0.0 if self.started is None else time.monotonic() - self.started
+        return max(0.0, self.time_limit - self.used - since)
+
+    def seconds(self) -> float:
+        return 0.0 if self.started is None else time.monotonic() - self.started
+
+
+def _add_countdown(app: Application[Any], clock: _Clock, time_limit: float) -> None:
+    bar = Window(FormattedTextControl(lambda: countdown_bar(clock.left(), time_limit)), height=1)
+    app.layout = Layout(HSplit([bar, app.layout.container]))
     app.refresh_interval = 0.1
 
 
-async def _run(app: Application[Any], time_limit: float | None) -> Any:
-    if time_limit is None:
-        return await app.run_async()
-    _add_countdown(app, time.monotonic() + time_limit)
-
-    def expire() -> None:
-        if not app.is_done:
-            app.exit(result=TIMED_OUT)
-
-    handle = asyncio.get_running_loop().call_later(time_limit, expire)
+async def _run_timed(
+    app: Application[Any], time_limit: float | None, used: float = 0.0, *, erase: bool = True
+) -> Answer:
+    """Run `app` with `time_limit` seconds for the question, of which `used` are gone (a
+    50:50, an earlier step): the bar still measures the whole limit."""
+    clock = _Clock(app, time_limit, used)
+    app.after_render += clock.on_render
+    # Before the app reads anything (and before it asks the terminal where the cursor is).
+    app.pre_run_callables.append(discard_typed_ahead)
+    app.erase_when_done = erase  # a game's reveal redraws the answer; no countdown stays
+    if time_limit is not None:
+        _add_countdown(app, clock, time_limit)
     try:
-        return await app.run_async()
+        value = await app.run_async()
     finally:
-        handle.cancel()
-
-
-def _discard_typed_ahead(app: Application[Any]) -> None:
-    """On a terminal, drop keys pressed before `app` shows: those still in the terminal,
-    and those an earlier prompt read but did not use (prompt_toolkit keeps them for the
-    next one). Keys from anything else (a pipe, a test) are meant, and stay."""
-    import sys
-
-    if not sys.stdin.isatty():
-        return
-    import termios
-
-    from prompt_toolkit.input.typeahead import clear_typeahead
-
-    clear_typeahead(app.input)
-    termios.tcflush(sys.stdin, termios.TCIFLUSH)
+        if clock.expiry is not None:
+            clock.expiry.cancel()
+    return Answer(value, clock.seconds())
 
 
 def ask(question: questionary.Question, time_limit: float | None = None) -> Any:
     """Ask; Ctrl-C raises KeyboardInterrupt, end of input EOFError, time-out gives TIMED_OUT.
+    Keys pressed on a terminal before the prompt shows are dropped."""
+    return asyncio.run(_run_timed(question.application, time_limit, erase=False)).value
 
-    Keys pressed before the prompt shows are dropped: a fast double Enter on the screen
-    before never answers this question."""
-    _discard_typed_ahead(question.application)
-    return asyncio.run(_run(question.application, time_limit))
+
+def ask_in_game(
+    question: questionary.Question, time_limit: float | None, used: float = 0.0
+) -> Answer:
+    """Ask a game question: keys pressed before it is drawn are dropped, the clock starts
+    once it is drawn, time-out gives TIMED_OUT, and the prompt leaves nothing behind."""
+    return asyncio.run(_run_timed(question.application, time_limit, used))
+
+
+def _wrapped(text: str, indent: int) -> str:
+    """An option's title wrapped at word boundaries, since prompt_toolkit would cut words."""
+    from quiz.terminal.render_game import READING_WIDTH
+
+    columns = shutil.get_terminal_size().columns
+    width = max(10, min(columns, READING_WIDTH) - indent - 1)
+    return ("\n" + " " * indent).join(textwrap.wrap(safe(text), width) or [""])
 
 
 def choose_one(
-    message: str,
     options: Sequence[str],
     time_limit: float | None = None,
+    used: float = 0.0,
     *,
     lifeline: bool = False,
-) -> Any:
+) -> Answer:
     """One option's text, "" to skip, TIMED_OUT, or LIFELINE when offered and picked."""
     choices: list[questionary.Choice | questionary.Separator]
-    choices = [questionary.Choice(title=safe(o), value=o) for o in options]
+    choices = [questionary.Choice(title=_wrapped(o, 3), value=o) for o in options]
     choices.append(questionary.Separator())
     if lifeline:
         choices.append(questionary.Choice(title=LIFELINE_LABEL, value=LIFELINE))
     choices.append(questionary.Choice(title=SKIP_LABEL, value=""))
-    return ask(questionary.select(safe(message), choices=choices, qmark="?"), time_limit)
+    prompt = questionary.select(ANSWER_MESSAGE, choices=choices, qmark="?")
+    return ask_in_game(prompt, time_limit, used)
 
 
-def choose_many(message: str, options: Sequence[str], time_limit: float | None = None) -> Any:
+def choose_many(
+    options: Sequence[str], time_limit: float | None = None, used: float = 0.0
+) -> Answer:
     """The ticked options (none ticked is a skip), or TIMED_OUT."""
     prompt = questionary.checkbox(
-        safe(message),
-        choices=[questionary.Choice(title=safe(o), value=o) for o in options],
+        ANSWER_MESSAGE,
+        choices=[questionary.Choice(title=_wrapped(o, 5), value=o) for o in options],
         qmark="?",
-        instruction="(space ticks, enter submits; tick none to skip)",
+        instruction="",  # the hint is drawn with the question, where it can wrap
     )
-    return ask(prompt, time_limit)
+    return ask_in_game(prompt, time_limit, used)
 
 
-def type_answer(message: str, time_limit: float | None = None) -> Any:
+def type_answer(time_limit: float | None = None, used: float = 0.0) -> Answer:
     """The typed text ("" to skip), or TIMED_OUT."""
-    prompt = questionary.text(safe(message), qmark="?", instruction="(empty skips)")
-    return ask(prompt, time_limit)
+    prompt = questionary.text(ANSWER_MESSAGE, qmark="?", instruction="(empty skips)")
+    return ask_in_game(prompt, time_limit, used)
+
+
+def wait_for_enter(message: str) -> None:
+    """Show `message` and wait for Enter; keys pressed before it shows are dropped.
+
+    Ctrl-C raises KeyboardInterrupt and Ctrl-D EOFError, as in every other prompt."""
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _next(event: KeyPressEvent) -> None:
+        event.app.exit()
+
+    @keys.add("c-c")
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt)
+
+    @keys.add("c-d")
+    def _end(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError)
+
+    @keys.add("<any>")
+    def _ignore(event: KeyPressEvent) -> None:
+        """Any other key does nothing."""
+
+    text = FormattedTextControl([("bold", safe(message))], show_cursor=False)
+    window = Window(text, wrap_lines=True, dont_extend_height=True)
+    app: Application[None] = Application(layout=Layout(window), key_bindings=keys)
+    asyncio.run(_run_timed(app, None))
 
 
 def type_name(default: str) -> str:
@@ -129,39 +237,6 @@ def type_name(default: str) -> str:
             validate=lambda text: name_problem(safe(text)) or True,
         )
     ).strip()
-
-
-def wait_for_enter(message: str) -> None:
-    """Show `message` (literally; lines wrap mid-word, so break long ones first) and wait
-    for Enter. Keys pressed before it shows are dropped; other keys do nothing."""
-    from prompt_toolkit.key_binding import KeyBindings
-    from prompt_toolkit.key_binding.key_processor import KeyPressEvent
-
-    keys = KeyBindings()
-
-    @keys.add("enter")
-    def _done(event: KeyPressEvent) -> None:
-        event.app.exit()
-
-    @keys.add("c-c")
-    def _interrupt(event: KeyPressEvent) -> None:
-        event.app.exit(exception=KeyboardInterrupt())
-
-    @keys.add("c-d")
-    def _end(event: KeyPressEvent) -> None:
-        event.app.exit(exception=EOFError())
-
-    @keys.add("<any>")
-    def _ignore(event: KeyPressEvent) -> None:
-        pass
-
-    control = FormattedTextControl([("bold", message)], show_cursor=False)
-    app: Application[None] = Application(
-        layout=Layout(Window(control, wrap_lines=True, dont_extend_height=True)),
-        key_bindings=keys,
-    )
-    _discard_typed_ahead(app)
-    asyncio.run(app.run_async())
 
 
 def confirm(message: str, default: bool = True) -> bool:
@@ -202,23 +277,24 @@ def write(
     return str(ask(prompt)).strip()
 
 
-def put_in_order(message: str, items: Sequence[str], time_limit: float | None = None) -> Any:
+def put_in_order(
+    items: Sequence[str], time_limit: float | None = None, used: float = 0.0
+) -> Answer:
     """The items in the order the player picks them: the first, then the next among those
     left, until one is left; [] to skip, or TIMED_OUT once `time_limit` runs out."""
-    deadline = None if time_limit is None else time.monotonic() + time_limit
-    left, picked = list(items), list[str]()
+    left, picked, seconds = list(items), list[str](), used
     while len(left) > 1:
-        choices = [questionary.Choice(title=safe(item), value=item) for item in left]
+        choices = [questionary.Choice(title=_wrapped(item, 3), value=item) for item in left]
         if picked:
             title, instruction = f"Then ({len(picked) + 1} of {len(items)}):", None
         else:
-            title, instruction = safe(message), "(pick the first)"
+            title, instruction = ANSWER_MESSAGE, "(pick the first)"
             choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
-        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
         prompt = questionary.select(title, choices=choices, qmark="?", instruction=instruction)
-        answer = ask(prompt, remaining)
-        if answer is TIMED_OUT or answer == "":
-            return answer if answer is TIMED_OUT else []
-        picked.append(answer)
-        left.remove(answer)
-    return [*picked, *left]
+        step = ask_in_game(prompt, time_limit, seconds)
+        seconds += step.seconds
+        if step.value is TIMED_OUT or step.value == "":
+            return Answer(TIMED_OUT if step.value is TIMED_OUT else [], seconds - used)
+        picked.append(step.value)
+        left.remove(step.value)
+    return Answer([*picked, *left], seconds - used)

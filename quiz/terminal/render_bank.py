@@ -6,13 +6,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
 from quiz.output import safe
+from quiz.terminal.tables import Column, FittedTable
 from quiz.terminal.wording import answer_text, option_labels
 
 TYPE_LABELS = {
@@ -34,16 +36,37 @@ def question_body(question: Question, options: Sequence[str]) -> Group:
     return Group(*lines)
 
 
-def question_table(questions: Sequence[Question]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False)
-    table.add_column("id", style="cyan", overflow="fold", max_width=24)
-    table.add_column("topic", max_width=16)
-    table.add_column("difficulty", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("prompt", overflow="fold")
-    for q in questions:
-        table.add_row(*(Text(safe(v)) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt)))
-    return table
+def question_table(questions: Sequence[Question]) -> FittedTable:
+    """Ids whole on one line; the prompt wraps in what is left; narrow screens lose the type,
+    then the difficulty, then the topic."""
+    columns = [
+        Column("id", style="cyan"),
+        Column("topic", wrap=True, max_width=16, drop=3),
+        Column("difficulty", drop=2),
+        Column("type", drop=1),
+        Column("prompt", wrap=True, min_width=24),
+    ]
+    fields = ((q.id, q.topic, q.difficulty, q.type, q.prompt) for q in questions)
+    rows = [[Text(safe(v)) for v in row] for row in fields]
+    return FittedTable(columns, rows, box=box.SIMPLE_HEAD, pad_edge=False)
+
+
+class QuestionListing:
+    """The question table, or below 60 columns (where a prompt column would be a sliver
+    beside a whole id) each id on its own line with its prompt under it."""
+
+    STACK_BELOW = 60
+
+    def __init__(self, questions: Sequence[Question]) -> None:
+        self.questions = questions
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= self.STACK_BELOW:
+            yield question_table(self.questions)
+            return
+        for q in self.questions:
+            yield Text.assemble((safe(q.id), "cyan"), (f"  {q.difficulty} {q.type}", "dim"))
+            yield Padding(Text(safe(q.prompt)), (0, 0, 0, 2))
 
 
 def count_table(questions: Sequence[Question]) -> Table:
@@ -66,7 +89,7 @@ def print_question_list(console: Console, questions: Sequence[Question]) -> None
     if not questions:
         console.print("No questions match these filters.")
         return
-    console.print(question_table(questions))
+    console.print(QuestionListing(questions))
     console.print(count_table(questions))
 
 

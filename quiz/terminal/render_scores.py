@@ -6,16 +6,16 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from rich import box
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from quiz.output import safe
 from quiz.scores.rows import RankedGame, Stats, Tally
+from quiz.terminal.tables import Bar, Column, FittedTable
 
 SPARKS = "▁▂▃▄▅▆▇█"
-BAR_WIDTH = 20
 
 
 def local_time(played_at: str, *, with_time: bool = True) -> str:
@@ -29,24 +29,28 @@ def duration(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def score_table(games: Sequence[RankedGame], newest_id: int | None, width: int) -> Table:
-    """The ranked games; the newest one is starred and bold. Narrow screens drop the hour."""
+def score_table(
+    games: Sequence[RankedGame],
+    highlight_id: int | None,
+    width: int,
+    mark: str | None = "newest game",
+) -> FittedTable:
+    """The ranked games, the highlighted one starred and bold. Narrow screens drop the hour,
+    then whole columns (streak, time, accuracy, date, right answers): never the score."""
     wide = width >= 90
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1 if wide else 0))
-    if newest_id in {g.game_id for g in games}:
-        table.caption, table.caption_justify = "★ newest game", "left"
-    table.add_column("#", justify="right")
-    table.add_column("Player", overflow="fold", min_width=6, max_width=24)
-    table.add_column("Score", justify="right")
-    table.add_column("Right", justify="right")
-    table.add_column("Acc.", justify="right")
-    table.add_column("Streak" if wide else "Strk", justify="right")
-    table.add_column("Time", justify="right")
-    table.add_column("Date", no_wrap=True)
-    for game in games:
-        newest = game.game_id == newest_id
-        table.add_row(
-            f"{'★' if newest else ''}{game.rank}",
+    columns = [
+        Column("#", justify="right"),
+        Column("Player", wrap=True, min_width=14, max_width=24),
+        Column("Score", justify="right"),
+        Column("Right", justify="right", drop=5),
+        Column("Acc.", justify="right", drop=3),
+        Column("Streak" if wide else "Strk", justify="right", drop=1),
+        Column("Time", justify="right", drop=2),
+        Column("Date", drop=4),
+    ]
+    rows: list[list[RenderableType]] = [
+        [
+            f"{'★' if game.game_id == highlight_id else ''}{game.rank}",
             Text(safe(game.player)),
             f"{game.score:,}",
             f"{game.correct}/{game.total}",
@@ -54,9 +58,20 @@ def score_table(games: Sequence[RankedGame], newest_id: int | None, width: int) 
             str(game.best_streak),
             duration(game.duration_s),
             local_time(game.played_at, with_time=wide),
-            style="bold" if newest else None,
-        )
-    return table
+        ]
+        for game in games
+    ]
+    highlighted = highlight_id in {g.game_id for g in games}
+    return FittedTable(
+        columns,
+        rows,
+        row_styles=["bold" if g.game_id == highlight_id else None for g in games],
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1),
+        caption=f"★ {mark}" if highlighted and mark else None,
+        caption_justify="left",
+    )
 
 
 def sparkline(values: Sequence[int]) -> str:
@@ -65,21 +80,21 @@ def sparkline(values: Sequence[int]) -> str:
     return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1))] for v in values)
 
 
-def bar(fraction: float) -> str:
-    filled = round(fraction * BAR_WIDTH)
-    return "█" * filled + "░" * (BAR_WIDTH - filled)
-
-
-def _tally_table(title: str, tallies: Sequence[Tally]) -> Table:
-    table = Table(title=title, title_justify="left", box=None, padding=(0, 1), show_header=False)
-    table.add_column(overflow="fold")
-    table.add_column(no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    for t in tallies:
-        table.add_row(
-            Text(safe(t.name)), bar(t.accuracy), f"{t.accuracy:.0%} ({t.correct}/{t.attempts})"
-        )
-    return table
+def _tally_table(title: str, tallies: Sequence[Tally]) -> FittedTable:
+    columns = [Column(""), Column("", wrap=True), Column("", justify="right")]
+    rows: list[list[RenderableType]] = [
+        [Text(safe(t.name)), Bar(t.accuracy), f"{t.accuracy:.0%} ({t.correct}/{t.attempts})"]
+        for t in tallies
+    ]
+    return FittedTable(
+        columns,
+        rows,
+        title=title,
+        title_justify="left",
+        box=None,
+        padding=(0, 1),
+        show_header=False,
+    )
 
 
 def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
@@ -97,31 +112,42 @@ def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
             "Recent scores",
             Text(f"{sparkline(stats.history)}  (last {len(stats.history)}, oldest first)"),
         )
-    parts: list[Panel | Table | Text] = [
+    parts: list[RenderableType] = [
         Panel(head, title=Text(safe(who)), title_align="left", box=box.ROUNDED, expand=False)
     ]
     parts.append(_tally_table("Accuracy by topic", stats.by_topic))
     parts.append(_tally_table("Accuracy by difficulty", stats.by_difficulty))
     if stats.hardest:
-        hardest = Table(title="Hardest questions", title_justify="left", box=box.SIMPLE_HEAD)
-        hardest.add_column("Question", overflow="fold")
-        hardest.add_column("Right", justify="right", no_wrap=True)
-        for t in stats.hardest:
-            hardest.add_row(
-                Text(safe(prompts.get(t.name, t.name))), f"{t.accuracy:.0%} of {t.attempts}"
-            )
+        hardest = FittedTable(
+            [Column("Question", wrap=True), Column("Right", justify="right")],
+            [
+                [Text(safe(prompts.get(t.name, t.name))), f"{t.accuracy:.0%} of {t.attempts}"]
+                for t in stats.hardest
+            ],
+            title="Hardest questions",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+        )
         parts.append(hardest)
     if stats.player is None and len(stats.players) > 1:
-        players = Table(title="Players", title_justify="left", box=box.SIMPLE_HEAD)
-        for name in ("Player", "Games", "Best", "Average", "Accuracy"):
-            players.add_column(name, justify="left" if name == "Player" else "right")
-        for p in stats.players:
-            players.add_row(
+        columns = [
+            Column("Player", wrap=True),
+            Column("Games", justify="right", drop=2),
+            Column("Best", justify="right"),
+            Column("Average", justify="right", drop=1),
+            Column("Accuracy", justify="right", drop=3),
+        ]
+        rows: list[list[RenderableType]] = [
+            [
                 Text(safe(p.player)),
                 str(p.games),
                 f"{p.best:,}",
                 f"{p.average:,.0f}",
                 f"{p.accuracy:.0%}",
-            )
-        parts.append(players)
+            ]
+            for p in stats.players
+        ]
+        parts.append(
+            FittedTable(columns, rows, title="Players", title_justify="left", box=box.SIMPLE_HEAD)
+        )
     return Group(*parts)

@@ -8,11 +8,15 @@ from collections.abc import Sequence
 
 from quiz.engine.game import Game
 from quiz.engine.lifeline import MIN_OPTIONS
+from quiz.engine.scoring import Points
 from quiz.engine.survival import Survival
 from quiz.models import AnswerRecord, AskedQuestion, Question
 from quiz.textmatch import option_key
 
 _NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
+
+# How a true/false question's two options read, and the answer each one gives.
+TRUEFALSE_OPTIONS = (("True", "true"), ("False", "false"))
 
 HINTS = {
     "choice": "Type the option's number or text; an empty line skips.",
@@ -114,18 +118,45 @@ def given_text(record: AnswerRecord) -> str:
     return _joined(record.question.type, record.given) + (" (50:50)" if record.lifeline else "")
 
 
-def verdict_text(record: AnswerRecord) -> str:
+def parts_text(parts: Points) -> str:
+    """`1,500 - 375 time + 200 streak`, or "" when the base is all there is."""
+    terms = [f"{parts.base:,}"]
+    if parts.speed:
+        terms.append(f"- {-parts.speed:,} time")
+    if parts.streak:
+        terms.append(f"+ {parts.streak:,} streak")
+    if parts.lifeline:
+        terms.append(f"- {-parts.lifeline:,} for the 50:50")
+    return " ".join(terms) if len(terms) > 1 else ""
+
+
+def ticks_text(record: AnswerRecord) -> str:
+    """For a wrong select-all answer: which ticks were wrong and which right options were missed."""
+    if record.question.type != "multi" or record.correct or not record.given:
+        return ""
+    right = record.question.answers
+    wrong = [g for g in record.given if g not in right]
+    missed = [a for a in right if a not in record.given]
+    parts = [f"wrongly ticked: {'; '.join(wrong)}"] if wrong else []
+    parts += [f"missed: {'; '.join(missed)}"] if missed else []
+    return f" ({', '.join(parts)})"
+
+
+def verdict_text(record: AnswerRecord, parts: Points | None = None) -> str:
     """One line starting Correct, Wrong or Skipped, as plain mode prints it."""
     right = answer_text(record.question)
     if record.correct:
-        forgiven = f" (typo forgiven: it is spelled {right})" if record.typo_forgiven else ""
-        halved = " (half, after the 50:50)" if record.lifeline else ""
-        return f"Correct! +{record.points} points{halved}{forgiven}"
+        halved = "half, after the 50:50" if record.lifeline else ""
+        how = parts_text(parts) if parts else halved
+        line = f"Correct! +{record.points:,} points" + (f" ({how})" if how else "")
+        if record.typo_forgiven:
+            line += f"; typo forgiven: it is spelled {right}"
+        return f"{line}. Streak: {record.streak}."
     if record.timed_out:
         return f"Wrong: time ran out. The answer is {right}."
     if record.skipped:
         return f"Skipped. The answer is {right}."
-    return f"Wrong. The answer is {right}."
+    return f"Wrong. The answer is {right}.{ticks_text(record)}"
 
 
 def ordinal(place: int) -> str:

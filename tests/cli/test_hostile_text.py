@@ -196,12 +196,15 @@ def test_interactive_game_shows_hostile_names_and_answers_safely(
         child.send("\x15" + "\x1b]0;PWNED\x07Jim\x9b31m\r")
         child.expect_exact("(skip this question)")  # drawn by the menu itself: it is listening
         child.send("\r")
+        child.expect_exact("Press Enter for your results")
+        child.send("\r")
         child.expect_exact("Play again?")
         child.send("n")
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
-    screen = log.getvalue()
+    # The game clears its own screen between questions (ESC[2J then ESC[H); no bank text does.
+    screen = log.getvalue().replace("\x1b[2J\x1b[H", "")
     assert "Final score" in screen and "Jim" in screen
     for marker in ("\x1b]", "\x07", "\x9b", "\x1b[2J", "\x1b[31m"):
         assert marker not in screen, (marker, screen)

@@ -12,7 +12,7 @@ from quiz.bank.loader import load_bank
 from quiz.engine.filters import Filters
 from quiz.engine.lifeline import fifty_fifty
 from quiz.engine.party import plan_party
-from quiz.engine.scoring import lifeline_points, points_for
+from quiz.engine.scoring import lifeline_points, points_for, points_parts
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
 from tests.conftest import installed_quiz, run_cli
@@ -134,7 +134,7 @@ def test_survival_ends_at_the_last_life_and_ranks_apart(tmp_path: Path) -> None:
         asked[2].question.difficulty, 1, 0, None
     )
     assert "Out of lives after 4 questions." in result.stdout
-    assert result.stdout.rstrip().endswith(f"Final score: {score} (2/4 correct)")
+    assert f"Final score: {score:,} (2/4 correct)" in result.stdout.splitlines()
     assert json.loads(run_cli("scores", "--json").stdout) == []
     lives_board = json.loads(run_cli("scores", "--mode", "lives", "--json").stdout)
     assert [(g["score"], g["total"]) for g in lives_board] == [(score, 4)]
@@ -161,8 +161,11 @@ def test_the_plain_lifeline_halves_one_question(tmp_path: Path) -> None:
     assert out.count("You have used your 50:50 in this game. Try again.") == 2
     first = lifeline_points(points_for(asked[0].question.difficulty, 1, 0, None))
     second = points_for(asked[1].question.difficulty, 2, 0, None)
-    assert f"Correct! +{first} points (half, after the 50:50)" in out
-    assert out.rstrip().endswith(f"Final score: {first + second} (2/2 correct)")
+    parts = points_parts(asked[0].question.difficulty, 1, 0, None, lifeline=True)
+    assert parts.total == first
+    cut = f"{parts.base:,} - {-parts.lifeline:,} for the 50:50"
+    assert f"Correct! +{first:,} points ({cut}). Streak: 1." in out
+    assert out.rstrip().endswith(f"Final score: {first + second:,} (2/2 correct)")
 
 
 def test_50_on_a_question_without_a_lifeline_re_asks_with_a_hint(tmp_path: Path) -> None:
@@ -202,7 +205,7 @@ def test_50_is_the_option_when_an_option_reads_50(tmp_path: Path) -> None:
     args = ["play", "--bank", str(bank), "--topic", "fifty", "--lifeline", "--no-save"]
     typed_50 = quiz(*args, stdin="50\n", cwd=tmp_path)
     assert "Type 50:50 for your 50:50." in typed_50.stdout
-    assert "Correct! +500 points\n" in typed_50.stdout  # the option, at full points
+    assert "Correct! +500 points. Streak: 1.\n" in typed_50.stdout  # the option, at full points
     helped = quiz(*args, stdin="50:50\n50\n", cwd=tmp_path)
     assert "50:50: 2 wrong options are gone" in helped.stdout
-    assert "Correct! +250 points (half, after the 50:50)" in helped.stdout
+    assert "Correct! +250 points (500 - 250 for the 50:50). Streak: 1." in helped.stdout

@@ -14,6 +14,9 @@ from quiz.models import AskedQuestion
 from tests.cli.test_e2e_pty import (
     DOWN,
     ENTER,
+    NEXT,
+    PROMPT,
+    RESULTS,
     Spawn,
     first_line,
     right_answer_keys,
@@ -45,10 +48,11 @@ def test_a_party_of_three_on_a_terminal(run_quiz: Spawn) -> None:
             assert f"Pass the keyboard to {name}" in quiz.screen.rsplit("Round", 1)[1]
             quiz.send(ENTER + ENTER)  # a fast double Enter must not answer the question
             asked = plan.questions[p][r]
-            quiz.expect(f"Question {r + 1} of 2")
+            quiz.expect(f"{r + 1}/2")
             quiz.expect(first_line(asked))
+            quiz.expect("Your answer")  # the prompt reads keys from here on
             quiz.send(right_keys(asked) if name != "Bob" else skip_keys(asked))
-            quiz.expect("✓ Correct!" if name != "Bob" else "↷ Skipped.")
+            quiz.expect("✓ Correct!" if name != "Bob" else "↷ Skipped:")
             last = r == plan.rounds - 1 and name == "Cy"
             quiz.expect(
                 "Press Enter for the results" if last else "Press Enter to hide your answer"
@@ -95,12 +99,18 @@ def test_survival_on_a_terminal_shows_lives_and_ends_at_zero(run_quiz: Spawn) ->
     quiz = run_quiz("play", "--lives", "1", "--type", "choice", "--seed", "9", "--player", "T")
     quiz.expect("♥ 1 life left")
     quiz.expect(first_line(asked[0]))
+    quiz.expect(PROMPT)
     quiz.send(right_answer_keys(asked[0]))
     quiz.expect("✓ Correct!")
+    quiz.expect(NEXT)
+    quiz.send(ENTER)
     quiz.expect(first_line(asked[1]))
+    quiz.expect(PROMPT)
     right = asked[1].options.index(asked[1].question.answers[0])
     quiz.send(DOWN * (1 if right == 0 else 0) + ENTER)
-    quiz.expect("✗ Wrong.")
+    quiz.expect("✗ Wrong:")
+    quiz.expect(RESULTS)
+    quiz.send(ENTER)
     quiz.expect("Out of lives after 2 questions.")
     quiz.expect("quiz play --seed 9 --lives 1 --type choice")
     quiz.expect("Play again?")
@@ -116,14 +126,19 @@ def test_the_lifeline_is_an_entry_of_the_menu(run_quiz: Spawn) -> None:
     quiz.expect("50:50 (scores half)")
     quiz.send(DOWN * len(asked.options) + ENTER)  # past the options and the separator
     quiz.expect("2 wrong options are gone")
-    quiz.expect(first_line(asked))
+    quiz.expect(PROMPT)
     quiz.send(right_answer_keys(reduced))
     points = lifeline_points(points_for(asked.question.difficulty, 1, 0, None))
     quiz.expect("✓ Correct!")
+    quiz.expect(RESULTS)
+    quiz.send(ENTER)
     quiz.expect("Play again?")
     quiz.send("n")
     assert quiz.exit_status() == 0
-    assert f"✓ Correct! +{points:,} points" in quiz.screen
+    assert f"✓ Correct! +{points:,} = " in quiz.screen
+    assert re.search(
+        r"✓ Correct! \+[0-9,]+ = [0-9,]+ (\+ [0-9,]+ streak )?- [0-9,]+ for the 50:50", quiz.screen
+    )
     after = quiz.screen.split("2 wrong options are gone", 1)[1]
     gone = [o for o in asked.options if o not in reduced.options]
     assert not any(o in after.split("Correct!")[0] for o in gone)

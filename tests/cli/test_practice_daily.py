@@ -17,7 +17,7 @@ from quiz.bank.loader import load_bank
 from quiz.engine.daily import daily_questions
 from quiz.engine.practice import plan_practice
 from quiz.models import AskedQuestion
-from tests.cli.test_e2e_pty import CTRL_C, ENTER, Spawn, run_quiz
+from tests.cli.test_e2e_pty import CTRL_C, ENTER, NEXT, RESULTS, Spawn, run_quiz
 from tests.conftest import installed_quiz, run_cli, write_bank
 from tests.terminal.test_interactive import right_keys
 
@@ -105,8 +105,8 @@ def test_practice_asks_the_due_ones_first_and_says_what_comes_next(drilled: None
     assert "Question 1/3 [Drill, easy]" in done.stdout
     end = done.stdout.splitlines()[-4:]
     assert end == [
+        "Final score: 1,100 (2/3 correct)",
         "Practice: not ranked in the high scores",
-        "Final score: 1100 (2/3 correct)",
         # d4 and d5 come back tomorrow; d6, missed again, a minute from now: as --status says.
         "Still due today: 1 question; due tomorrow: 2 questions",
         "Next review: in 1 minute (2026-11-27 12:06 UTC)",
@@ -245,17 +245,17 @@ def test_the_daily_challenge_once_ranked_then_unranked_with_a_day_streak(quiz_ho
         assert a.question.prompt in first.stdout
     assert first.stderr == "Daily challenge for 2026-11-27 (UTC): 5 questions, one ranked try.\n"
     end = first.stdout.splitlines()[-3:]
-    assert end[0] == "#1 of 1 on the 2026-11-27 board"
-    assert end[1].endswith("(5/5 correct)")
+    assert end[0].endswith("(5/5 correct)")
+    assert end[1] == "#1 of 1 on the 2026-11-27 board"
     assert end[2] == "Day streak: 1 day"
-    score = int(end[1].split()[2])
+    score = int(end[0].split()[2].replace(",", ""))
 
     again = daily("Pam", T + 5 * MINUTE, [""] * 5)
     assert "Pam already played the 2026-11-27 challenge" in again.stderr
     assert "this attempt is unranked" in again.stderr
     assert again.stdout.splitlines()[-3:] == [
-        f"Unranked: your first attempt at the 2026-11-27 challenge stands ({score:,} points, #1 of 1)",
         "Final score: 0 (0/5 correct)",
+        f"Unranked: your first attempt at the 2026-11-27 challenge stands ({score:,} points, #1 of 1)",
         "Day streak: 1 day",
     ]
     daily("Jim", T + 6 * MINUTE, [""] * 5)
@@ -302,12 +302,15 @@ def test_practice_on_a_terminal(
     term.expect("Your name:")
     term.expect("Pam")  # the last player is offered
     term.send(ENTER)
-    for asked in plan.asked:
+    for n, asked in enumerate(plan.asked, start=1):
         term.expect(asked.question.prompt)
+        term.expect("Your answer")  # the prompt reads keys from here on
         term.send(right_keys(asked))
         term.expect("✓ Correct!")
-    term.expect("Final score")
+        term.expect(RESULTS if n == len(plan.asked) else NEXT)
+        term.send(ENTER)
     term.expect("Review")
+    term.expect("Final score")
     assert term.exit_status() == 0
     screen = term.screen
     assert "Practice for Pam: 3 due for review, 0 new questions." in screen
@@ -322,17 +325,20 @@ def test_daily_on_a_terminal(
 ) -> None:
     run = pty_at(T, monkeypatch, request)
     term = run("daily", "--player", "Pam")
-    for asked in todays(T):
-        term.expect(asked.question.prompt[:50])
+    for n, asked in enumerate(todays(T), start=1):
+        term.expect(" ".join(asked.question.prompt.split()[:4]))
+        term.expect("Your answer")  # the prompt reads keys from here on
         term.send(right_keys(asked))
         term.expect("✓ Correct!")
+        term.expect(RESULTS if n == 5 else NEXT)
+        term.send(ENTER)
     term.expect("Day streak: 1 day")
     assert term.exit_status() == 0
     assert "#1 of 1 on the 2026-11-27 board" in term.screen
     assert re.search(r"│ Correct\s+5/5\s", term.screen), term.screen
     again = run("daily", "--player", "Pam")
     again.expect("this attempt is unranked")
-    again.expect(todays(T)[0].question.prompt[:50])
+    again.expect(" ".join(todays(T)[0].question.prompt.split()[:4]))
     again.send(CTRL_C)
     again.expect("Quiz aborted; nothing was saved.")
     assert again.exit_status() == 130

@@ -149,8 +149,9 @@ def test_a_played_plain_game_shows_up_in_scores(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     final = result.stdout.rstrip().splitlines()
-    score = int(final[-1].split()[2])
-    assert final[-2] == f"New high score! #1 of 1 · your best: {score:,}"
+    assert final[-2].startswith("Final score: ") and final[-2].endswith(" (3/3 correct)")
+    score = int(final[-2].split()[2].replace(",", ""))
+    assert final[-1] == f"New high score! #1 of 1 · your best: {score:,}"
     rows = json.loads(run_cli("scores", "--json").stdout)
     assert [(r["score"], r["correct"], r["total"]) for r in rows] == [(score, 3, 3)]
     assert rows[0]["difficulties"] == [] and rows[0]["timed"] is False
@@ -161,18 +162,3 @@ def test_no_save_keeps_the_game_out(tmp_path: Path, quiz_home: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout.rstrip().endswith("Final score: 0 (0/1 correct)")
     assert not (quiz_home / "scores.db").exists()
-
-
-def test_name_prompt_defaults_to_the_last_player(monkeypatch: pytest.MonkeyPatch) -> None:
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    save(finished_game("Kevin", 1, 2))
-    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
-    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
-        keys.send_text("\r\r" + "n")
-        result = run_cli("play", "--count", "1", "--type", "choice")
-    assert result.exit_code == 0, result.stderr
-    assert "Player       Kevin" in result.stdout
-    assert "#" in result.stdout and "your best" in result.stdout

@@ -39,7 +39,7 @@ def test_a_plain_game_is_shared_with_one_square_a_question(quiz_home: Path) -> N
     ]
     squares = "".join({"Correct": "🟩", "Wrong": "🟥", "Skipped": "⬜"}[v] for v in verdicts)
     final = next(line for line in played.stdout.splitlines() if line.startswith("Final score"))
-    score = final.split()[2]
+    score = final.split()[2].replace(",", "")
 
     shared = quiz("share", home=quiz_home)
     assert shared.returncode == 0, shared.stderr

@@ -39,8 +39,7 @@ def test_a_signal_at_play_again_keeps_the_finished_game(run_quiz: Spawn, quiz_ho
     asked = seeded_game(11, 1)[0]
     quiz = run_quiz("play", "--seed", "11", "--count", "1", "--player", "Jim", "--type", "choice")
     quiz.expect(first_line(asked))
-    quiz.send(right_answer_keys(asked))
-    quiz.expect("Play again?")
+    quiz.answer_last_question(right_answer_keys(asked))
     quiz.child.kill(signal.SIGTERM)
     quiz.child.expect(pexpect.EOF)
     quiz.child.close()

@@ -54,7 +54,11 @@ def test_all_right_scores_the_maximum_the_rules_give(tmp_path: Path) -> None:
         BASE_POINTS[a.question.difficulty] + streak_bonus(n) for n, a in enumerate(asked, start=1)
     )
     assert result.stdout.count("Correct!") == 8
-    assert result.stdout.rstrip().endswith(f"Final score: {expected} (8/8 correct)")
+    assert result.stdout.rstrip().endswith(f"Final score: {expected:,} (8/8 correct)")
+    verdicts = re.findall(r"^Correct! .*$", result.stdout, re.M)
+    base = BASE_POINTS[asked[1].question.difficulty]
+    second = f"+{base + 100:,} points ({base:,} + 100 streak). Streak: 2."
+    assert verdicts[1] == f"Correct! {second}", verdicts
 
 
 def test_output_follows_the_protocol(tmp_path: Path) -> None:
@@ -75,7 +79,7 @@ def test_output_follows_the_protocol(tmp_path: Path) -> None:
 def test_all_skipped_scores_zero(tmp_path: Path) -> None:
     result = play("--seed", "3", "--count", "5", stdin="\n" * 5, cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.rstrip().endswith("Final score: 0 (0/5 correct)")
+    assert "Final score: 0 (0/5 correct)" in result.stdout.splitlines()
 
 
 def test_wrong_answer_names_the_right_one(tmp_path: Path) -> None:
@@ -101,7 +105,7 @@ def test_junk_lines_re_ask_and_cost_nothing(tmp_path: Path) -> None:
     result = play("--seed", "42", "--count", "2", stdin="\n".join(lines) + "\n", cwd=tmp_path)
     assert result.returncode == 0
     assert "Try again." in result.stdout or all(a.question.type == "text" for a in asked)
-    assert result.stdout.rstrip().endswith("(2/2 correct)")
+    assert re.search(r"^Final score: [0-9,]+ \(2/2 correct\)$", result.stdout, re.M)
 
 
 def test_end_of_input_before_the_last_answer_exits_1(tmp_path: Path, quiz_home: Path) -> None:
@@ -128,7 +132,7 @@ def test_timed_question_closes_by_itself(tmp_path: Path) -> None:
     proc.stdin.close()
     assert proc.returncode == 0
     assert "Wrong: time ran out." in out
-    assert out.rstrip().endswith("Final score: 0 (0/1 correct)")
+    assert "Final score: 0 (0/1 correct)" in out.splitlines()
 
 
 def test_count_larger_than_the_bank_plays_all_with_a_notice(tmp_path: Path) -> None:

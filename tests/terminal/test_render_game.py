@@ -1,4 +1,4 @@
-"""The Rich views of a game (header, feedback, summary, review) at narrow and wide widths."""
+"""The Rich views of a game: header, question, reveal, review and result panel, 40 to 200 columns."""
 
 from __future__ import annotations
 
@@ -11,12 +11,17 @@ from rich.console import Console, RenderableType
 
 from quiz.engine.game import Game
 from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
-from quiz.terminal.render_game import Review, feedback, header, review, summary
+from quiz.scores.rows import Placement
+from quiz.terminal.render_end import ReplayLines, Review, result_panel
+from quiz.terminal.render_game import READING_WIDTH, header, progress_row, question_screen
+from quiz.terminal.render_reveal import reveal
 
-WIDTHS = (40, 120)
+WIDTHS = (40, 80, 200)
 PLAYER = "[red]Jim[/] 🎉"
-PROMPT = "Which card did Jim sign [/] and [red]x with a 🎉 for Pam?"
-EXPLANATION = "He signed it [/] [red]x 🎉 at the party."
+PROMPT = "Which card did Jim sign [/] and [red]x with a 🎉 for Pam, long before anyone at the office noticed?"
+EXPLANATION = (
+    "He signed it [/] [red]x 🎉 at the party, and everyone else in the office missed what it meant."
+)
 
 CARD = Question(
     id="card",
@@ -35,6 +40,15 @@ SURNAME = Question(
     type="text",
     prompt="What is the actor's surname?",
     answers=("Krasinski",),
+)
+EPISODES = Question(
+    id="episodes",
+    topic="John Krasinski",
+    difficulty="hard",
+    type="multi",
+    prompt="Which of these episodes did Krasinski direct?",
+    answers=("Sabre", "Lotto"),
+    choices=("Sabre", "Lotto", "Niagara", "Stress Relief"),
 )
 
 
@@ -56,149 +70,209 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def played() -> tuple[list[AnswerRecord], GameResult]:
-    """A five-question game: right, right with a typo, wrong, timed out, skipped."""
+def assert_words_whole(rendered: str, source: str) -> None:
+    """Every word of `source` is on one line of `rendered`: nothing was wrapped mid-word."""
+    words = {w for line in rendered.splitlines() for w in line.split()}
+    for word in source.split():
+        assert word in words, f"{word!r} was cut: {rendered}"
+
+
+def played(time_limit: int | None = None) -> tuple[list[AnswerRecord], Game, GameResult]:
+    """Right, right with a typo, wrong, timed out, skipped, then a select-all half right."""
     asked = [
         AskedQuestion(CARD, CARD.choices),
         AskedQuestion(SURNAME, ()),
         AskedQuestion(CARD, ("Yearbook", "Teapot [/]", "Birthday")),
         AskedQuestion(CARD, CARD.choices),
         AskedQuestion(SURNAME, ()),
+        AskedQuestion(EPISODES, EPISODES.choices),
     ]
-    game = Game(asked, GameSettings(seed=1, count=5))
+    game = Game(asked, GameSettings(seed=1, count=6, time_limit=time_limit))
     records = [
         game.answer(("Teapot [/]",), 2.0),
         game.answer(("Krasinsky",), 3.0),
         game.answer(("Yearbook",), 4.0),
         game.answer((), 30.0, timed_out=True),
         game.answer((), 1.0),
+        game.answer(("Sabre", "Niagara"), 5.0),
     ]
-    return records, game.result(PLAYER, 0.0, 95.0)
-
-
-def review_rows(table_text: str) -> list[list[str]]:
-    """The review table's rows as cell texts, each with its wrapped lines joined unspaced.
-
-    Columns are told apart by where the cells start on a row's first line (cells are at
-    least two spaces apart); a row goes on until the next row number or a blank line.
-    """
-    lines = table_text.splitlines()
-    body = lines[next(i for i, line in enumerate(lines) if "───" in line) + 1 :]
-    rows: list[list[str]] = []
-    starts: list[int] = []
-    for line in body:
-        if not line.strip():
-            break
-        if line[:5].strip().isdigit():
-            starts = [cell_len(line[: m.start()]) for m in re.finditer(r"\S+(?: \S+)*", line)]
-            rows.append([""] * len(starts))
-        position = 0
-        for char in line:
-            column = sum(start <= position for start in starts) - 1
-            if column >= 0 and not char.isspace():
-                rows[-1][column] += char
-            position += cell_len(char)
-    return rows
+    return records, game, game.result(PLAYER, 0.0, 95.0)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_view_fits_the_terminal_width(width: int) -> None:
-    records, result = played()
+def test_every_view_fits_the_width_and_the_reading_width(width: int) -> None:
+    records, game, result = played()
     views: list[RenderableType] = [
-        header(3, 10, records[0].asked, 12_345, 4),
-        *(feedback(record) for record in records),
-        summary(result),
-        review(result),
+        question_screen(3, 10, records[0].asked, 12_345, 4),
+        *(reveal(r, game.points_parts(r)) for r in records),
+        Review(result),
+        result_panel(result, Placement(1, 3, result.score, None)),
     ]
     for view in views:
         for line in render(view, width).splitlines():
-            assert cell_len(line) <= width, f"{cell_len(line)} cells: {line!r}"
+            assert cell_len(line) <= min(width, READING_WIDTH), f"{line!r}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_header_shows_position_topic_difficulty_score_and_streak(width: int) -> None:
-    questions = [AskedQuestion(CARD, CARD.choices)] * 10
-    game = Game(questions, GameSettings(seed=1))
-    game.answer(("Teapot [/]",), 1.0)
-    game.answer(("Teapot [/]",), 1.0)
-    text = render(header(len(game.records) + 1, 10, game.current, game.score, game.streak), width)
-    assert game.score == 2_100
-    for part in ("Question 3 of 10", "Jim Halpert", "medium", "Score 2,100", "Streak 2"):
+def test_question_screen_wraps_the_prompt_at_word_boundaries(width: int) -> None:
+    records, _, _ = played()
+    text = render(question_screen(3, 10, records[0].asked, 2_100, 2), width)
+    assert_words_whole(text, PROMPT)
+    for part in ("●●●○○○○○○○ 3/10", "Jim Halpert · medium", "Score 2,100", "Streak 2"):
         assert part in text, f"{part!r} missing from {text!r}"
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_feedback_marks_right_with_a_tick_and_shows_points(width: int) -> None:
-    right = played()[0][0]
-    text = squeeze(render(feedback(right), width))
-    assert text.startswith("✓Correct!")
-    assert "+1,000points" in text
-    assert "✗" not in text
-    assert "Typoforgiven" not in text
-    assert squeeze(EXPLANATION) in text
+def test_progress_row_scales_long_games_to_twenty_dots() -> None:
+    assert progress_row(1, 3).plain == "●○○ 1/3"
+    assert progress_row(50, 100).plain == "●" * 10 + "○" * 10 + " 50/100"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_feedback_says_when_a_typo_was_forgiven(width: int) -> None:
-    typo = played()[0][1]
-    assert typo.typo_forgiven
-    text = render(feedback(typo), width)
-    assert squeeze(text).startswith("✓Correct!")
-    assert "Typo forgiven" in text
-    assert "Krasinski" in squeeze(text)
+def test_header_shows_score_with_thousands_separators(width: int) -> None:
+    _, game, _ = played()
+    text = render(header(7, 6, game.asked[0], 1_234_567, 0), width)
+    assert "Score 1,234,567" in text
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize(("index", "verdict"), [(2, "✗ Wrong."), (3, "✗ Time's up.")])
-def test_feedback_marks_wrong_and_timed_out_with_a_cross_and_the_answer(
-    width: int, index: int, verdict: str
-) -> None:
-    record = played()[0][index]
-    text = render(feedback(record), width)
-    assert text.startswith(verdict)
-    assert "✓" not in text
-    assert squeeze("The answer is Teapot [/].") in squeeze(text)
-    assert squeeze(EXPLANATION) in squeeze(text)
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_feedback_for_a_skip_has_no_tick_and_gives_the_answer(width: int) -> None:
-    skipped = played()[0][4]
-    text = render(feedback(skipped), width)
-    assert "Skipped" in text
-    assert "✓" not in text
-    assert squeeze("The answer is Krasinski.") in squeeze(text)
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_summary_shows_player_name_literally_and_the_totals(width: int) -> None:
-    text = render(summary(played()[1]), width)
-    rows = {squeeze(line).strip("│") for line in text.splitlines()}
-    assert "Player" + squeeze(PLAYER) in rows
-    assert "Score2,600" in rows
-    assert "Correct2/5" in rows
-    assert "Accuracy40%" in rows
-    assert "Beststreak2" in rows
-    assert "Time1:35" in rows
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_review_shows_prompt_and_answers_literally(width: int) -> None:
-    text = render(review(played()[1]), width)
-    assert text.lstrip().startswith("Review")
-    prompt, teapot = squeeze(PROMPT), squeeze("Teapot [/]")
-    if width < Review.NARROW:
-        # Narrow screens get a list: mark, number, prompt, then the two answers.
-        flat = squeeze(text)
-        assert f"✓1.{prompt}You:{teapot}Answer:{teapot}(1,000points)" in flat
-        assert f"✓2.{squeeze(SURNAME.prompt)}You:KrasinskyAnswer:Krasinski(1,600points)" in flat
-        assert f"✗4.{prompt}You:(timeranout)Answer:{teapot}(0points)" in flat
-        assert f"✗5.{squeeze(SURNAME.prompt)}You:(skipped)Answer:Krasinski(0points)" in flat
-        return
-    assert review_rows(text) == [
-        ["1", "✓", prompt, teapot, teapot, "1,000"],
-        ["2", "✓", squeeze(SURNAME.prompt), "Krasinsky", "Krasinski", "1,600"],
-        ["3", "✗", prompt, "Yearbook", teapot, "0"],
-        ["4", "✗", prompt, "(timeranout)", teapot, "0"],
-        ["5", "✗", squeeze(SURNAME.prompt), "(skipped)", "Krasinski", "0"],
+def reveal_lines(record: AnswerRecord, game: Game, width: int = 80) -> list[str]:
+    return [
+        line.rstrip()
+        for line in render(reveal(record, game.points_parts(record)), width).splitlines()
     ]
+
+
+def test_reveal_of_a_right_pick_marks_it_and_adds_the_points_up() -> None:
+    records, game, _ = played()
+    lines = reveal_lines(records[0], game)
+    assert lines[:3] == [
+        "  ✓ Teapot [/] your answer",
+        "    Yearbook",
+        "    Birthday",
+    ]
+    assert "✓ Correct! +1,000 points" in lines
+
+
+def test_reveal_of_a_wrong_pick_crosses_it_and_ticks_the_right_one() -> None:
+    records, game, _ = played()
+    lines = reveal_lines(records[2], game)
+    assert lines[:3] == [
+        "  ✗ Yearbook   your answer",
+        "  ✓ Teapot [/] right answer",
+        "    Birthday",
+    ]
+    assert "✗ Wrong: no points." in lines
+    assert squeeze(EXPLANATION) in squeeze("".join(lines))
+
+
+def test_reveal_shows_the_streak_part_of_the_points() -> None:
+    records, game, _ = played()
+    text = "\n".join(reveal_lines(records[1], game))
+    assert "✓ Krasinsky your answer" in text
+    assert "✓ Krasinski right answer" in text
+    assert "✓ Correct! +1,600 = 1,500 + 100 streak" in text
+    assert "Typo forgiven: it is spelled Krasinski." in text
+
+
+def test_reveal_in_timed_mode_shows_the_speed_part() -> None:
+    records, game, _ = played(time_limit=20)
+    parts = game.points_parts(records[1])
+    assert parts is not None and parts.total == records[1].points
+    text = "\n".join(reveal_lines(records[1], game))
+    # 3 s of 20: round(1500 x (1 - 0.15 / 2)) = 1388, so 112 less; streak of 2: +100
+    assert "✓ Correct! +1,488 = 1,500 - 112 time + 100 streak (answered in 3.0s)" in text
+
+
+def test_reveal_of_select_all_gives_every_option_its_state() -> None:
+    records, game, _ = played()
+    lines = reveal_lines(records[5], game)
+    assert lines[:4] == [
+        "  ✓ Sabre         ticked, right",
+        "  ○ Lotto         missed",
+        "  ✗ Niagara       ticked, wrong",
+        "    Stress Relief",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("index", "verdict"), [(3, "⏱ Time's up: no points."), (4, "↷ Skipped: no points.")]
+)
+def test_reveal_of_no_answer_says_why_and_shows_the_answer(index: int, verdict: str) -> None:
+    records, game, _ = played()
+    text = "\n".join(reveal_lines(records[index], game))
+    assert verdict in text
+    assert "your answer" not in text
+    assert "right answer" in text
+
+
+@pytest.mark.parametrize("width", (40, 80))
+def test_reveal_wraps_long_options_and_explanations_at_word_boundaries(width: int) -> None:
+    long = Question(
+        id="long",
+        topic="Jim Halpert",
+        difficulty="easy",
+        type="choice",
+        prompt="Which?",
+        answers=("He steered the whole wedding party over to Kevin's bar at the very end",),
+        choices=("He steered the whole wedding party over to Kevin's bar at the very end", "No"),
+        explanation=EXPLANATION,
+    )
+    game = Game([AskedQuestion(long, long.choices)], GameSettings(seed=1))
+    record = game.answer(("No",), 1.0)
+    text = render(reveal(record, game.points_parts(record)), width)
+    assert_words_whole(text, long.choices[0])
+    assert_words_whole(text, EXPLANATION)
+
+
+REVIEW_80 = [
+    "Review",
+    "✓ 1. Which card did Jim sign [/] and …  Teapot [/]                    +1,000",
+    "✓ 2. What is the actor's surname?       Krasinsky → Krasinski         +1,600",
+    "✗ 3. Which card did Jim sign [/] and …  Yearbook → Teapot [/]              0",
+    "⏱ 4. Which card did Jim sign [/] and …  (time ran out) → Teapot [/]        0",
+    "↷ 5. What is the actor's surname?       (skipped) → Krasinski              0",
+    "✗ 6. Which of these episodes did …      Sabre; Niagara → Sabre; Lotto      0",
+]
+
+
+def test_review_is_one_line_a_question_with_a_mark_for_each_outcome() -> None:
+    lines = [line.rstrip() for line in render(Review(played()[2]), 80).splitlines()]
+    assert lines == REVIEW_80
+
+
+def test_review_at_40_columns_leaves_the_question_out_but_keeps_every_number() -> None:
+    lines = [line.rstrip() for line in render(Review(played()[2]), 40).splitlines()]
+    assert len(lines) == 7
+    assert re.fullmatch(r"✓ 2\. Krasinsky → Krasinski +\+1,600", lines[2])
+    assert re.fullmatch(r"✗ 6\. Sabre; Niagara → Sabre; Lot… +0", lines[6])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_result_panel_shows_the_totals_and_a_banner_for_a_high_score(width: int) -> None:
+    result = played()[2]
+    text = render(result_panel(result, Placement(1, 4, result.score, 900)), width)
+    rows = {squeeze(line).strip("│") for line in text.splitlines()}
+    assert "★Newhighscore!★" in rows
+    assert "Player" + squeeze(PLAYER) in rows
+    for row in ("Score2,600", "Correct2/6", "Accuracy33%", "Beststreak2", "Time1:35"):
+        assert row in rows
+    assert "Place#1of4" in rows
+    assert "Yourbest2,600" in rows
+
+
+def test_result_panel_without_a_record_has_no_banner() -> None:
+    result = played()[2]
+    text = render(result_panel(result, Placement(3, 4, 9_000, 9_000)), 80)
+    assert "★" not in text
+    assert "Place        #3 of 4" in text
+    assert "Place" not in render(result_panel(result, None), 80)
+
+
+@pytest.mark.parametrize("width", (40, 80))
+def test_replay_lines_break_between_words_with_a_shell_continuation(width: int) -> None:
+    command = "quiz play --seed 9 --count 10 --topic 'Pam Beesly' --difficulty hard --time-limit 20"
+    lines = render(ReplayLines(command), width).splitlines()
+    assert lines[0] == "Replay this exact quiz:"
+    assert all(len(line) <= width for line in lines)
+    joined = " ".join(line.rstrip("\\ ").strip() for line in lines[1:])
+    assert joined == command
+    assert all(line.endswith(" \\") for line in lines[1:-1])

@@ -1,0 +1,38 @@
+"""The main menu that `quiz` alone opens on a terminal: one entry a command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from quiz.errors import ExitCode
+
+# (title, the command line it runs): adding a command to the menu is adding a line here.
+ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Play a quiz", ("play",)),
+    ("Daily challenge", ("daily",)),
+    ("Practice what you missed", ("practice",)),
+    ("Party (hot seat)", ("party",)),
+    ("High scores", ("scores",)),
+    ("Stats", ("stats",)),
+    ("Add a question", ("add",)),
+)
+QUIT = "quit"
+
+
+def run_menu(run_command: Callable[[Sequence[str]], int]) -> int:
+    """Offer the menu until Quit; each pick runs its command. Ctrl-C leaves with 130."""
+    from quiz.terminal import prompts
+
+    commands = dict(ENTRIES)
+    options = [(title, title) for title in commands] + [("Quit", QUIT)]
+    chosen = options[0][1]
+    while True:
+        try:
+            chosen = prompts.pick("Halpert Quiz", options, chosen)
+        except KeyboardInterrupt:
+            return ExitCode.INTERRUPTED
+        if chosen == QUIT:
+            return ExitCode.OK
+        code = run_command(commands[chosen])
+        if code == ExitCode.INTERRUPTED:
+            return code
