@@ -78,7 +78,91 @@ def _add_best_streak(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX answers_by_question ON answers (question_id)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_best_streak)
+TALLY_KINDS = ("topic", "difficulty", "question")
+
+
+def _add_to_summaries(db: sqlite3.Connection, games: str, params: tuple[object, ...] = ()) -> None:
+    """Count the games `games` selects (a condition on `g`) into the summary tables.
+
+    Saving a game counts that one game; migration 3 counts every game already stored.
+    """
+    db.execute(
+        f"""INSERT INTO player_totals (player, games, score_sum, best, correct, total, last_played)
+        SELECT g.player, COUNT(*), SUM(g.score), MAX(g.score), SUM(g.correct), SUM(g.total),
+            MAX(g.played_at)
+        FROM games g WHERE {games} GROUP BY g.player
+        ON CONFLICT (player) DO UPDATE SET
+            games = games + excluded.games,
+            score_sum = score_sum + excluded.score_sum,
+            best = MAX(best, excluded.best),
+            correct = correct + excluded.correct,
+            total = total + excluded.total,
+            last_played = MAX(last_played, excluded.last_played)""",
+        params,
+    )
+    kinds = ", ".join(f"('{kind}')" for kind in TALLY_KINDS)
+    for table, scope in (("player_tallies", "g.player, "), ("tallies", "")):
+        key = f"{scope.removeprefix('g.')}kind, name"
+        db.execute(
+            f"""WITH kinds (kind) AS (VALUES {kinds})
+            INSERT INTO {table} ({key}, correct, attempts)
+            SELECT {scope}kind, CASE kind WHEN 'topic' THEN a.topic
+                    WHEN 'difficulty' THEN a.difficulty ELSE a.question_id END AS name,
+                SUM(a.correct), COUNT(*)
+            FROM answers a JOIN games g ON g.id = a.game_id JOIN kinds
+            WHERE {games} GROUP BY {scope}kind, name
+            ON CONFLICT ({key}) DO UPDATE SET
+                correct = correct + excluded.correct, attempts = attempts + excluded.attempts""",
+            params,
+        )
+
+
+def _add_summaries(db: sqlite3.Connection) -> None:
+    """v3: summaries that each save keeps, so `quiz stats` reads a few rows at any size.
+
+    Running totals per player, and right answers out of attempts per topic, difficulty and
+    question (for everyone, and per player); counted here from the games already stored.
+    """
+    db.execute(
+        """CREATE TABLE player_totals (
+            player TEXT PRIMARY KEY,
+            games INTEGER NOT NULL,
+            score_sum INTEGER NOT NULL,
+            best INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            last_played TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX player_totals_by_best ON player_totals (best DESC, player)")
+    db.execute(
+        """CREATE TABLE tallies (
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (kind, name)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE player_tallies (
+            player TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (player, kind, name)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX games_by_player_date ON games (player, played_at)")
+    _add_to_summaries(db, "true")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _create_v1,
+    _add_best_streak,
+    _add_summaries,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -262,6 +346,7 @@ class SqliteStore:
                         for n, r in enumerate(result.records, start=1)
                     ],
                 )
+                _add_to_summaries(db, "g.id = ?", (game_id,))
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:
@@ -385,55 +470,58 @@ class SqliteStore:
         return str(found[0]) if found else None
 
     def stats(self, player: str | None = None) -> Stats:
-        """Totals, accuracy per topic and difficulty, hardest questions, recent scores."""
-        games_where = "WHERE g.player = ?" if player is not None else ""
+        """Totals, accuracy per topic and difficulty, hardest questions, recent scores.
+
+        Read from the summary tables that every save keeps up to date, so the cost does
+        not grow with the number of games.
+        """
+        who = "WHERE player = ?" if player is not None else ""
         params: tuple[str, ...] = (player,) if player is not None else ()
+        tallies = "player_tallies WHERE player = ? AND" if player is not None else "tallies WHERE"
         with self._db(create=False) as db:
             if db is None:
                 return Stats(player, 0, 0, 0.0, 0.0, (), (), (), (), ())
-            games, best, average, correct, total = db.execute(
-                f"""SELECT COUNT(*), COALESCE(MAX(score), 0), COALESCE(AVG(score), 0),
-                    COALESCE(SUM(correct), 0), COALESCE(SUM(total), 0)
-                FROM games g {games_where}""",
+            games, best, score_sum, correct, total = db.execute(
+                f"""SELECT COALESCE(SUM(games), 0), COALESCE(MAX(best), 0),
+                    COALESCE(SUM(score_sum), 0), COALESCE(SUM(correct), 0),
+                    COALESCE(SUM(total), 0)
+                FROM player_totals {who}""",
                 params,
             ).fetchone()
 
-            def tally(column: str, extra: str = "", order: str = "1") -> tuple[Tally, ...]:
+            def tally(kind: str, extra: str = "", order: str = "name") -> tuple[Tally, ...]:
                 rows = db.execute(
-                    f"""SELECT a.{column}, SUM(a.correct), COUNT(*)
-                    FROM answers a JOIN games g ON g.id = a.game_id {games_where}
-                    GROUP BY a.{column} {extra} ORDER BY {order}""",
-                    params,
+                    f"""SELECT name, correct, attempts FROM {tallies} kind = ? {extra}
+                    ORDER BY {order}""",
+                    (*params, kind),
                 ).fetchall()
                 return tuple(Tally(str(name), int(right), int(n)) for name, right, n in rows)
 
             by_topic = tally("topic")
             by_difficulty = tally(
                 "difficulty",
-                order="CASE a.difficulty WHEN 'easy' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END",
+                order="CASE name WHEN 'easy' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END",
             )
             hardest = tally(
-                "question_id",
-                extra=f"HAVING COUNT(*) >= {HARDEST_MIN_ATTEMPTS}",
-                order="1.0 * SUM(a.correct) / COUNT(*), COUNT(*) DESC, a.question_id LIMIT 5",
+                "question",
+                extra=f"AND attempts >= {HARDEST_MIN_ATTEMPTS}",
+                order="1.0 * correct / attempts, attempts DESC, name LIMIT 5",
             )
             history = db.execute(
-                f"""SELECT score FROM games g {games_where}
+                f"""SELECT score FROM games {who}
                 ORDER BY played_at DESC, id DESC LIMIT {HISTORY_GAMES}""",
                 params,
             ).fetchall()
             players = db.execute(
-                f"""SELECT player, COUNT(*), MAX(score), AVG(score), SUM(correct), SUM(total),
-                    MAX(played_at)
-                FROM games g {games_where}
-                GROUP BY player ORDER BY MAX(score) DESC, player LIMIT 20""",
+                f"""SELECT player, games, best, score_sum, correct, total, last_played
+                FROM player_totals {who} ORDER BY best DESC, player LIMIT 20""",
                 params,
             ).fetchall()
         return Stats(
             player=player,
             games=int(games),
             best=int(best),
-            average=float(average),
+            average=score_sum / games if games else 0.0,
             accuracy=correct / total if total else 0.0,
             by_topic=by_topic,
             by_difficulty=by_difficulty,
@@ -441,9 +529,9 @@ class SqliteStore:
             history=tuple(int(row[0]) for row in reversed(history)),
             players=tuple(
                 PlayerSummary(
-                    name, int(n), int(top), float(avg), right / asked if asked else 0.0, last
+                    name, int(n), int(top), score / n, right / asked if asked else 0.0, last
                 )
-                for name, n, top, avg, right, asked, last in players
+                for name, n, top, score, right, asked, last in players
             ),
         )
 
@@ -466,6 +554,8 @@ class SqliteStore:
                 db.execute("DELETE FROM answers")
                 db.execute("DELETE FROM game_topics")
                 db.execute("DELETE FROM games")
+                for summary in ("player_totals", "tallies", "player_tallies"):
+                    db.execute(f"DELETE FROM {summary}")
                 db.execute("COMMIT")
         except StoreError as exc:
             if "not a readable score database" not in str(exc):
