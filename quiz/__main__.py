@@ -1,4 +1,4 @@
-"""Entry point: answers `--version` before the CLI framework loads, then runs the app."""
+"""Entry point: answers `--version` and plain `play` before the CLI framework loads."""
 
 import sys
 
@@ -10,6 +10,12 @@ def main() -> None:
 
         print(f"halpert-quiz {__version__}")
         return
+    if sys.argv[1:2] == ["play"]:
+        from quiz.cli.quick import play_directly
+
+        code = play_directly(sys.argv[2:])
+        if code is not None:
+            sys.exit(code)
     from quiz.cli.app import run
 
     run()

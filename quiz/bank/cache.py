@@ -10,15 +10,18 @@ load faster, never different.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
 
 from quiz import __version__, paths
-from quiz.bank.atomic import write_bytes_atomic
 from quiz.models import Question
+
+try:  # hashlib's own BLAKE2, without hashlib loading OpenSSL (2 ms of every start-up)
+    from _blake2 import blake2b
+except ImportError:  # CPython always builds it; other interpreters may not
+    from hashlib import blake2b
 
 MAGIC = b"halpert-quiz bank cache 1\n"
 CHECKSUM_SIZE = 32
@@ -29,7 +32,7 @@ Stamp = tuple[str, tuple[str, ...], tuple[tuple[str, int, int], ...]]
 
 
 def _checksum(data: bytes | memoryview) -> bytes:
-    return hashlib.blake2b(data, digest_size=CHECKSUM_SIZE).digest()
+    return blake2b(data, digest_size=CHECKSUM_SIZE).digest()
 
 
 @cache
@@ -48,7 +51,7 @@ def code_stamp() -> Stamp:
 
 def entry_path(path: Path) -> Path:
     """Where the entry of bank file `path` lives: one file per bank file path."""
-    name = hashlib.blake2b(str(path.resolve()).encode(), digest_size=16).hexdigest()
+    name = blake2b(str(path.resolve()).encode(), digest_size=16).hexdigest()
     return paths.cache_dir() / "bank" / f"{name}.marshal"
 
 
@@ -73,6 +76,8 @@ def read(path: Path, data: bytes, origin: str) -> Cached | None:
 
 def write(path: Path, data: bytes, origin: str, questions: list[Question], keys: list[str]) -> None:
     """Keep what a clean load of `data` gave, for the next run; best effort."""
+    from quiz.bank.atomic import write_bytes_atomic
+
     rows = tuple(tuple(getattr(q, name) for name in QUESTION_FIELDS) for q in questions)
     with contextlib.suppress(OSError, ValueError):
         payload = marshal.dumps((code_stamp(), origin, _checksum(data), rows, tuple(keys)))

@@ -15,7 +15,8 @@ from typer._click.exceptions import (  # click vendored in typer 0.28
 from typer.core import TyperGroup
 
 from quiz import __version__
-from quiz.errors import ExitCode, QuizError
+from quiz.cli.quick import report_failures
+from quiz.errors import ExitCode
 from quiz.output import error
 
 
@@ -23,14 +24,16 @@ class QuizGroup(TyperGroup):
     """Turns every failure into one line on stderr and the exit code the spec gives it."""
 
     def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except QuizError as exc:
-            print(exc.report(), file=sys.stderr)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            print("Interrupted.", file=sys.stderr)
-            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        result = None
+
+        def call() -> None:
+            nonlocal result
+            result = super(QuizGroup, self).invoke(ctx)
+
+        code = report_failures(call)
+        if code != ExitCode.OK:
+            raise typer.Exit(code)
+        return result
 
     def main(
         self,

@@ -58,7 +58,7 @@ def play(
       quiz play --topic "Pam Beesly" --time-limit 20
       printf '1\\n\\n' | quiz play --plain --seed 7 --count 2
     """
-    from quiz.cli.play_session import PlayRequest, run_play
+    from quiz.cli.play_session import PlayRequest, player_name, run_play
 
     request = PlayRequest(
         count=count,
@@ -66,7 +66,7 @@ def play(
         difficulties=values(difficulty),
         types=values(qtype),
         seed=seed,
-        player=player.strip() if player and player.strip() else None,
+        player=player_name(player),
         time_limit=time_limit,
         plain=plain,
         banks=tuple(bank or ()),

@@ -37,6 +37,11 @@ class PlayRequest:
     banks: tuple[Path, ...] = field(default=())
 
 
+def player_name(given: str | None) -> str | None:
+    """A --player value as a name: without surrounding spaces, and None when blank."""
+    return given.strip() if given and given.strip() else None
+
+
 def new_seed() -> int:
     return random.SystemRandom().randrange(1, 100_000)
 

@@ -1,4 +1,4 @@
-"""Builds the large inputs the benchmarks need: a big generated bank and a big score database."""
+"""Builds the large inputs the benchmarks need: big generated banks, a big score database."""
 
 from __future__ import annotations
 
@@ -7,12 +7,30 @@ import sqlite3
 import time
 from pathlib import Path
 
-from quiz.engine.game import Game
-from quiz.models import AskedQuestion, GameSettings, Question
-from quiz.scores.sqlite import SqliteStore
+from quiz.scores.sqlite import MIGRATIONS, SqliteStore
 
 TOPICS = ("Jim Halpert", "Pam Beesly", "Dwight Schrute", "Michael Scott", "Karen Filippelli")
 DIFFICULTIES = ("easy", "medium", "hard")
+PEER_QUIZ = """# Office quiz
+
+<quiz>
+Who does Pam marry?
+- [x] Jim Halpert
+- [ ] Roy Anderson
+- [ ] Dwight Schrute
+
+They marry at Niagara Falls.
+</quiz>
+
+<quiz>
+In which episode do Jim and Pam first kiss?
+- [x] Casino Night
+- [ ] Christmas Party
+- [ ] Office Olympics
+
+It happens after Casino Night.
+</quiz>
+"""
 
 
 def _question_toml(n: int, rng: random.Random) -> str:
@@ -52,18 +70,24 @@ def write_bank(folder: Path, questions: int, files: int = 10) -> list[Path]:
     return paths
 
 
-def build_scores(db_path: Path, games: int, players: int = 1000, answers_per_game: int = 3) -> None:
-    """A score database of `games` games, made with the store's own schema."""
-    question = Question("bench-q", "Jim Halpert", "easy", "truefalse", "?", ("true",))
-    sample = Game([AskedQuestion(question, ())], GameSettings(seed=1, count=1))
-    sample.answer(("true",), 1.0)
-    SqliteStore(db_path).save_game(sample.result("player-0", time.time(), 1.0))
+def build_scores(
+    db_path: Path, games: int, players: int = 1000, answers_per_game: int = 3
+) -> float:
+    """A score database of `games` games, written as schema 2 and migrated by the store.
+
+    Returns the seconds the store took to migrate it (summarising every game).
+    """
     rng = random.Random(2)
-    db = sqlite3.connect(db_path)
+    db = sqlite3.connect(db_path, isolation_level=None)
+    for step in MIGRATIONS[:2]:
+        step(db)
+    db.execute("PRAGMA user_version = 2")
+    db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = OFF")
+    db.execute("BEGIN")
     start = 1.7e9
     batch = 50_000
-    next_id = 2
+    next_id = 1
     while next_id <= games:
         rows, answers = [], []
         for game_id in range(next_id, min(next_id + batch, games + 1)):
@@ -109,8 +133,10 @@ def build_scores(db_path: Path, games: int, players: int = 1000, answers_per_gam
             rows,
         )
         db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", answers)
-        db.commit()
         next_id += batch
+    db.execute("COMMIT")
     db.execute("ANALYZE")
-    db.commit()
     db.close()
+    started = time.perf_counter()
+    SqliteStore(db_path).stats()  # the first read migrates
+    return time.perf_counter() - started
