@@ -166,12 +166,12 @@ def main() -> None:
             cli(f"quiz stats --player X ({games})", ["stats", "--player", "player-7"], 16, home)
             cli(f"quiz stats, all players ({games})", ["stats"], 20, home)
 
-        for size, files, target in ((10_000, 1, 12), (5_000, 1, 15)):
+        for size, file_count, target in ((10_000, 1, 12), (5_000, 1, 15)):
             label = f"{size:,}-question user bank"
             if not want(label):
                 continue
             home = work / f"user-{size}"
-            write_bank(home / "bank", size, files)
+            write_bank(home / "bank", size, file_count)
             run_env = {**env, "QUIZ_HOME": str(home)}
             if size == 10_000:
                 first = first_plain_question(run_env)
