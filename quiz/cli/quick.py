@@ -8,12 +8,10 @@ every message, exit code and `--help` stays the app's own.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from quiz.errors import ExitCode, QuizError
+from quiz.cli.failures import report_failures
 from quiz.models import DIFFICULTIES, QUESTION_TYPES
 
 FLAGS = {"--plain": "plain", "--no-save": "no_save"}
@@ -77,19 +75,6 @@ def parse_play(args: list[str]) -> dict[str, Any] | None:
         if not options.valid:
             return None
     return {**options.fields, **{key: tuple(items) for key, items in options.lists.items()}}
-
-
-def report_failures(action: Callable[[], object]) -> int:
-    """Run a command; a QuizError or Ctrl-C becomes one line on stderr and its exit code."""
-    try:
-        action()
-    except QuizError as exc:
-        print(exc.report(), file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
-        return ExitCode.INTERRUPTED
-    return ExitCode.OK
 
 
 def play_directly(args: list[str]) -> int | None:

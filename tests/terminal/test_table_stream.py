@@ -1,0 +1,100 @@
+"""The streamed question table: exactly what Rich prints for the same table, at any width."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pytest
+from rich.console import Console
+from rich.table import Table
+
+from quiz.bank.loader import load_bank
+from quiz.models import Question
+from quiz.terminal.render_bank import question_cells, question_table
+from quiz.terminal.table_stream import CHUNK_ROWS, print_table
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def styled_chars(output: str) -> list[tuple[str, str]]:
+    """Each character with the colour codes in force, however Rich split its segments."""
+    chars, style, position = [], "", 0
+    for match in SGR.finditer(output):
+        chars += [(ch, style) for ch in output[position : match.start()]]
+        style = "" if match.group(1) in ("", "0") else match.group(1)
+        position = match.end()
+    return chars + [(ch, style) for ch in output[position:]]
+
+
+def odd_questions() -> list[Question]:
+    base = Question("odd", "Jim Halpert", "easy", "truefalse", "?", ("true",))
+    texts = [
+        ("wide-日本語-ids-are-cells", "Topic 漢字漢字漢字漢字漢字", "東京で何が起きた" * 6),
+        (
+            "emoji",
+            "Pam 🎨 Beesly",
+            "Which 🎉 party had the 🍪 cookies and the 🥂 toast of the evening?",
+        ),
+        ("a" * 60, "Averyveryverylongtopicwithoutspaces", "Supercalifragilisticexpialidocious" * 3),
+        ("newline", "Dwight", "First line of the prompt\nSecond line\n\nafter a blank"),
+        ("tab", "Karen", "Tabbed\tprompt\twith\ttabs"),
+        ("control", "Michael", "Bell \x07 and escape \x1b[31m red? and a long tail of words"),
+        ("spaces", "Katy", "  leading and trailing spaces kept as typed    "),
+        ("short", "x", "y"),
+    ]
+    odd = [replace(base, id=i, topic=t, prompt=p) for i, t, p in texts]
+    # The difficulty and type columns do not wrap: a long value is cut.
+    return [
+        *odd,
+        replace(base, id="nowrap", difficulty="very hard indeed", type="pick one of them"),
+    ]
+
+
+def rendered(width: int, questions: list[Question], streamed: bool, color: bool) -> str:
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="truecolor" if color else None,
+        force_terminal=color,
+    )
+    if streamed:
+        print_table(console, question_table, question_cells, questions)
+    else:
+        console.print(question_table(questions))
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(output, str)
+    return output
+
+
+@pytest.mark.parametrize("width", [12, 20, 40, 63, 80, 100, 200])
+@pytest.mark.parametrize("bank", ["builtin", "odd"])
+def test_the_streamed_table_is_the_rich_table(width: int, bank: str) -> None:
+    questions = list(load_bank(user=False).questions) if bank == "builtin" else odd_questions()
+    assert rendered(width, questions, True, False) == rendered(width, questions, False, False)
+    assert styled_chars(rendered(width, questions, True, True)) == styled_chars(
+        rendered(width, questions, False, True)
+    )
+
+
+def test_rows_beyond_one_chunk_keep_the_same_layout() -> None:
+    base = list(load_bank(user=False).questions)
+    many = [replace(q, id=f"{q.id}-{n}") for n in range(CHUNK_ROWS // len(base) + 2) for q in base]
+    assert len(many) > CHUNK_ROWS
+    assert rendered(80, many, True, False) == rendered(80, many, False, False)
+
+
+def test_a_table_with_features_it_does_not_lay_out_is_printed_by_rich() -> None:
+    def with_lines(questions: Sequence[Question]) -> Table:
+        table = question_table(questions)
+        table.show_lines = True
+        return table
+
+    questions = odd_questions()
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    print_table(console, with_lines, question_cells, questions)
+    expected = Console(file=io.StringIO(), width=80, color_system=None)
+    expected.print(with_lines(questions))
+    assert console.file.getvalue() == expected.file.getvalue()  # type: ignore[attr-defined]
