@@ -1,4 +1,4 @@
-"""Entry point: answers `--version` and plain `play` before the CLI framework loads."""
+"""Entry point: answers `--version`, and plain `play` and `scores`, before typer loads."""
 
 import sys
 
@@ -10,10 +10,10 @@ def main() -> None:
 
         print(f"halpert-quiz {__version__}")
         return
-    if sys.argv[1:2] == ["play"]:
-        from quiz.cli.quick import play_directly
+    if sys.argv[1:2] in (["play"], ["scores"]):
+        from quiz.cli.quick import run_directly
 
-        code = play_directly(sys.argv[2:])
+        code = run_directly(sys.argv[1:])
         if code is not None:
             sys.exit(code)
     from quiz.cli.app import run

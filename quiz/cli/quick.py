@@ -1,72 +1,98 @@
-"""`quiz play` started without typer when its options are all plain and valid (~40 ms sooner).
+"""`quiz play` and `quiz scores` run without typer when their options are plain and valid.
 
-Only forms whose meaning is certain are taken: known options with a value that is
-obviously valid. Anything else (help, an unknown or new option, a value typer would
-question or reject, a stray argument) returns None, and the typer app runs as usual, so
-every message, exit code and `--help` stays the app's own.
+typer and click take ~40 ms to import and build. Only forms whose meaning is certain are
+taken here: known options with a value that is obviously valid. Anything else (help, an
+unknown or new option, a value typer would question or reject, a stray argument) returns
+None, and the typer app runs as usual, so every message, exit code and `--help` stays the
+app's own.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from quiz.cli.failures import report_failures
 from quiz.models import DIFFICULTIES, QUESTION_TYPES
 
-FLAGS = {"--plain": "plain", "--no-save": "no_save"}
-COUNT = ("count", 1, None)
-NUMBERS: dict[str, tuple[str, int, int | None]] = {"--count": COUNT, "-n": COUNT}
-NUMBERS["--seed"] = ("seed", 0, None)
-NUMBERS["--time-limit"] = ("time_limit", 5, 300)
-WORDS = {"--player": "player"}
-LISTS: dict[str, tuple[str, tuple[str, ...] | None]] = {
-    "--topic": ("topics", None),
-    "--difficulty": ("difficulties", DIFFICULTIES),
-    "--type": ("types", QUESTION_TYPES),
-    "--bank": ("banks", None),
-}
+Number = tuple[str, int, int | None]  # the field, its lowest and highest allowed value
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The options of one command that the quick path reads, by the field each one sets."""
+
+    flags: dict[str, str]
+    numbers: dict[str, Number]
+    words: dict[str, str]
+    lists: dict[str, tuple[str, tuple[str, ...] | None]] = field(default_factory=dict)
+
+
+PLAY = Spec(
+    flags={"--plain": "plain", "--no-save": "no_save"},
+    numbers={
+        "--count": ("count", 1, None),
+        "-n": ("count", 1, None),
+        "--seed": ("seed", 0, None),
+        "--time-limit": ("time_limit", 5, 300),
+    },
+    words={"--player": "player"},
+    lists={
+        "--topic": ("topics", None),
+        "--difficulty": ("difficulties", DIFFICULTIES),
+        "--type": ("types", QUESTION_TYPES),
+        "--bank": ("banks", None),
+    },
+)
+SCORES = Spec(
+    flags={"--json": "as_json"},
+    numbers={"--limit": ("limit", 1, None), "-n": ("limit", 1, None)},
+    words={"--player": "player", "--topic": "topic"},
+)
 
 
 class _Options:
-    """What the arguments asked for, by PlayRequest field; `valid` turns False for good."""
+    """What the arguments asked for, by field; `valid` turns False for good."""
 
-    def __init__(self) -> None:
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
         self.fields: dict[str, object] = {}
         self.lists: dict[str, list[object]] = {}
         self.valid = True
 
     def take(self, name: str, value: str) -> None:
-        if name in NUMBERS:
-            key, low, high = NUMBERS[name]
+        spec = self.spec
+        if name in spec.numbers:
+            key, low, high = spec.numbers[name]
             number = int(value) if value.isascii() and value.isdigit() else -1
             if number < low or (high is not None and number > high):
                 self.valid = False
             self.fields[key] = number
-        elif name in WORDS:
-            self.fields[WORDS[name]] = value
-        elif name in LISTS:
-            key, allowed = LISTS[name]
+        elif name in spec.words:
+            self.fields[spec.words[name]] = value
+        elif name in spec.lists:
+            key, allowed = spec.lists[name]
             self.valid &= allowed is None or value in allowed
             self.lists.setdefault(key, []).append(Path(value) if key == "banks" else value)
         else:
             self.valid = False
 
 
-def parse_play(args: list[str]) -> dict[str, Any] | None:
-    """The PlayRequest fields (and `no_save`) that `quiz play ARGS` asks for, or None
-    when typer should read the arguments."""
-    options = _Options()
+def parse(args: list[str], spec: Spec) -> dict[str, Any] | None:
+    """The fields that `args` set for a command with `spec`, or None when typer should
+    read the arguments."""
+    options = _Options(spec)
     rest = iter(args)
     for arg in rest:
-        if arg in FLAGS:
-            options.fields[FLAGS[arg]] = True
+        if arg in spec.flags:
+            options.fields[spec.flags[arg]] = True
             continue
         name, equals, value = arg.partition("=")
         if equals and not name.startswith("--"):
             return None  # click reads -n=5 as the value "=5"
-        if not equals and name.startswith("-n") and name[2:].isdigit():
-            name, value = "-n", name[2:]
+        if not equals and name[:2] in spec.numbers and name[2:].isdigit():
+            name, value = name[:2], name[2:]
         elif not equals:
             value = next(rest, "")
         if not value or value.startswith("-") or not value.isprintable():
@@ -77,11 +103,12 @@ def parse_play(args: list[str]) -> dict[str, Any] | None:
     return {**options.fields, **{key: tuple(items) for key, items in options.lists.items()}}
 
 
-def play_directly(args: list[str]) -> int | None:
-    """Play `quiz play ARGS` without typer; the exit code, or None to leave it to typer."""
-    options = parse_play(args)
-    if options is None:
-        return None
+def parse_play(args: list[str]) -> dict[str, Any] | None:
+    """The PlayRequest fields (and `no_save`) that `quiz play ARGS` asks for, or None."""
+    return parse(args, PLAY)
+
+
+def _play(options: dict[str, Any]) -> int:
     from dataclasses import replace
 
     from quiz.cli.play_session import PlayRequest, player_name, run_play
@@ -90,3 +117,18 @@ def play_directly(args: list[str]) -> int | None:
     request = replace(PlayRequest(), **options)
     request = replace(request, player=player_name(request.player))
     return report_failures(lambda: run_play(request, save=save))
+
+
+def _scores(options: dict[str, Any]) -> int:
+    from quiz.cli.scores_session import show_scores
+
+    return report_failures(lambda: show_scores(**options))
+
+
+def run_directly(argv: list[str]) -> int | None:
+    """Run `quiz ARGV` without typer; the exit code, or None to leave it to typer."""
+    command = {"play": (PLAY, _play), "scores": (SCORES, _scores)}.get(argv[0] if argv else "")
+    if command is None:
+        return None
+    options = parse(argv[1:], command[0])
+    return None if options is None else command[1](options)

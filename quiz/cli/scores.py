@@ -53,24 +53,14 @@ def scores(
       quiz scores --player Pam --since 2026-01-01 --json
       quiz scores --reset
     """
-    from quiz.scores.store import open_store
-
-    store = open_store()
     if reset:
-        _reset(store, yes)
-        return
-    games = store.top_games(limit, player, topic, since.date() if since else None)
-    if as_json:
-        print_json([g.as_json() for g in games])
-        return
-    out = console()
-    if not games:
-        filtered = player is not None or topic is not None or since is not None
-        out.print("No games match these filters." if filtered else "No games yet: run quiz play")
-        return
-    from quiz.terminal.render_scores import score_table
+        from quiz.scores.store import open_store
 
-    out.print(score_table(games, store.newest_game_id(), out.width))
+        _reset(open_store(), yes)
+        return
+    from quiz.cli.scores_session import show_scores
+
+    show_scores(limit, player, topic, since.date() if since else None, as_json)
 
 
 def _reset(store: ScoreStore, yes: bool) -> None:

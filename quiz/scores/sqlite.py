@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.errors import StoreError
-from quiz.models import GameResult
 from quiz.scores.rows import Placement, PlayerSummary, RankedGame, Stats, Tally
+
+if TYPE_CHECKING:  # reading scores needs no question types (a few ms of start-up)
+    from quiz.models import GameResult
 
 BUSY_TIMEOUT_S = 5.0
 HISTORY_GAMES = 30
@@ -212,6 +214,8 @@ class SqliteStore:
         A half-made file never shows under the real name, so an empty `scores.db` can only
         mean damage; when two games create it at once, the first to arrive wins.
         """
+        import tempfile
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=".scores-", suffix=".db", dir=self.path.parent)
