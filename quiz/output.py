@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from json.encoder import encode_basestring  # the C encoder, where json has it
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,20 +34,6 @@ def note(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _string_list(items: list[str]) -> str:
-    if not items:
-        return "[]"
-    return "[\n      " + ",\n      ".join(map(encode_basestring, items)) + "\n    ]"
-
-
-def _is_string_list(value: object) -> bool:
-    return type(value) is list and all(type(item) is str for item in value)
-
-
-def _string_or_list(value: str | list[str]) -> str:
-    return encode_basestring(value) if isinstance(value, str) else _string_list(value)
-
-
 def records_json(records: object) -> str | None:
     """`json.dumps(records, ensure_ascii=False, indent=2)`, for a list of records that all
     have the same keys and hold only strings and lists of strings; None for anything else.
@@ -57,6 +41,16 @@ def records_json(records: object) -> str | None:
     Built column by column with json's C string encoder: the standard encoder with
     `indent` is pure Python, ~5x slower on a few thousand exported questions.
     """
+    from json.encoder import encode_basestring  # the C encoder, where json has it
+
+    def string_list(items: list[str]) -> str:
+        if not items:
+            return "[]"
+        return "[\n      " + ",\n      ".join(map(encode_basestring, items)) + "\n    ]"
+
+    def string_or_list(value: str | list[str]) -> str:
+        return encode_basestring(value) if isinstance(value, str) else string_list(value)
+
     if not isinstance(records, list) or not records or type(records[0]) is not dict:
         return None
     keys = list(records[0])
@@ -70,7 +64,7 @@ def records_json(records: object) -> str | None:
         if all(type(v) is str for v in values):
             columns.append(map(encode_basestring, values))
         elif all(type(v) is str or _is_string_list(v) for v in values):
-            columns.append(map(_string_or_list, values))
+            columns.append(map(string_or_list, values))
         else:
             return None
     fields = (f"    {encode_basestring(key).replace('%', '%%')}: %s" for key in keys)
@@ -78,9 +72,15 @@ def records_json(records: object) -> str | None:
     return "[\n" + ",\n".join(map(record.__mod__, zip(*columns, strict=True))) + "\n]"
 
 
+def _is_string_list(value: object) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
 def print_json(data: object) -> None:
     """JSON on stdout, the only thing there."""
     text = records_json(data)
     if text is None:
+        import json
+
         text = json.dumps(data, ensure_ascii=False, indent=2)
     sys.stdout.write(text + "\n")
