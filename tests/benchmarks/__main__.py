@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.benchmarks.data import PEER_QUIZ, build_scores, write_bank
+from tests.benchmarks.data import PEER_QUIZ, PROMPT_FLOOR, build_scores, write_bank
 
 BIN = Path(sys.executable).parent
 QUIZ = str(BIN / "quiz")
@@ -213,6 +213,14 @@ def main() -> None:
             ours(), peer()
             median, base = interleaved(ours, peer, runs)
             rows.append(Row(name, median, "mkdocs-quiz run", base, 0.55))
+            floor_py = work / "peer" / "floor.py"
+            floor_py.write_text(PROMPT_FLOOR, encoding="utf-8")
+            floor = on_a_terminal([sys.executable, str(floor_py)], tty_env)
+            floor()
+            median, base = interleaved(floor, peer, runs)
+            rows.append(
+                Row("Rich + one questionary select alone", median, "mkdocs-quiz run", base, None)
+            )
         elif want(name):
             print("no peer: pass --peer PATH/TO/mkdocs-quiz to compare", file=sys.stderr)
 

@@ -11,6 +11,16 @@ from quiz.scores.sqlite import MIGRATIONS, SqliteStore
 
 TOPICS = ("Jim Halpert", "Pam Beesly", "Dwight Schrute", "Michael Scott", "Karen Filippelli")
 DIFFICULTIES = ("easy", "medium", "hard")
+# The least any questionary game can do before its first question: Rich, then one select.
+PROMPT_FLOOR = """import asyncio
+
+import questionary
+from rich.console import Console
+
+Console().print("Question 1 of 10")
+question = questionary.select("Which city?", choices=["Seattle", "Austin", "Denver"])
+asyncio.run(question.application.run_async())
+"""
 PEER_QUIZ = """# Office quiz
 
 <quiz>
