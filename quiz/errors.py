@@ -17,6 +17,7 @@ class QuizError(Exception):
 
     exit_code: ExitCode = ExitCode.FAILURE
     label = "Error"
+    command_path = ""  # the command that raised it, for the usage hint
 
     def report(self) -> str:
         """The line to print on stderr."""

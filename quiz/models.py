@@ -82,7 +82,8 @@ class Bank:
     problems: tuple[Problem, ...] = field(default=())
 
     def get(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        wanted = question_id.strip().casefold()
+        return next((q for q in self.questions if q.id.casefold() == wanted), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|an|a) (?=.)")
 
 
+# Cached: the add wizard compares a prompt with every prompt of the bank at each keystroke.
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Lower-case, strip accents and punctuation, fold spaces, drop a leading article."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -52,3 +55,9 @@ def judge_text(given: str, answers: tuple[str, ...], reject: tuple[str, ...] = (
     if any(fuzz.ratio(typed, r) >= best for r in refused):
         return TextVerdict(correct=False)
     return TextVerdict(correct=True, typo_forgiven=True)
+
+
+def option_key(text: str) -> str:
+    """What makes two options the same option: only case and spacing are folded, so signs,
+    symbols and accents still tell options apart (`-40`/`+40`, `C#`/`C++`, `Brasil`/`Brasília`)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.models import Question
+from quiz.models import BUILTIN_TOPICS, DIFFICULTIES, Question
 
 CHOICE = Question(
     id="pam-first-kiss",
@@ -39,4 +39,18 @@ TEXT = Question(
     type="text",
     prompt="What is John's surname?",
     answers=("Krasinski",),
+)
+
+# A bank of 35 choice questions: 5 of each built-in topic, the difficulties taking turns.
+BANK = tuple(
+    Question(
+        id=f"q{n:02d}",
+        topic=BUILTIN_TOPICS[n % 7],
+        difficulty=DIFFICULTIES[n % 3],
+        type="choice",
+        prompt=f"Question {n}?",
+        answers=(f"right {n}",),
+        choices=(f"right {n}", f"wrong {n}", f"other {n}", f"last {n}"),
+    )
+    for n in range(35)
 )

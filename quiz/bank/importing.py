@@ -1,109 +1,116 @@
-"""`quiz bank import`: sort a JSON file's questions into new, duplicate and invalid."""
+"""`quiz bank import`: sort a file's questions into new, duplicate and invalid, in one pass."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import paths
-from quiz.bank.drafting import similar_question, slug, unique_id
+from quiz.bank.cleaning import clean_entry
+from quiz.bank.drafting import slug, unique_id
+from quiz.bank.formats import read_items
 from quiz.bank.loader import bank_files, load_files, origin_of
-from quiz.bank.opentdb import Converted, from_opentdb, looks_like_opentdb
 from quiz.bank.validation import FIELDS, check_question
 from quiz.bank.writer import add_entries, check_target
-from quiz.errors import UsageError
+from quiz.textmatch import normalise
+
+SHOWN = 5  # skipped and invalid items listed without --verbose
+Progress = Callable[[int, int], None]  # (items done, items in all)
 
 
 @dataclass
 class ImportReport:
     target: Path
+    fmt: str
     dry_run: bool
     imported: list[str] = field(default_factory=list)
-    skipped: list[tuple[int, str]] = field(default_factory=list)
-    invalid: list[tuple[int, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    invalid: list[tuple[str, str]] = field(default_factory=list)
+    cleaned: list[str] = field(default_factory=list)  # where invisible characters were dropped
 
-    def lines(self) -> list[str]:
+    def lines(self, *, verbose: bool = False) -> list[str]:
         verb = "Would import" if self.dry_run else "Imported"
-        lines = [f"{verb} {len(self.imported)} question(s) into {self.target}"]
+        total = len(self.imported) + len(self.skipped) + len(self.invalid)
+        lines = [
+            f"{verb} {len(self.imported)} of {total} question(s) ({self.fmt}) into {self.target}"
+        ]
         for label, items in (("Skipped as duplicates", self.skipped), ("Invalid", self.invalid)):
             lines.append(f"{label}: {len(items)}")
-            lines += [f"  #{index}: {reason}" for index, reason in items]
+            shown = items if verbose else items[:SHOWN]
+            lines += [f"  {where}: {reason}" for where, reason in shown]
+            if len(items) > len(shown):
+                lines.append(f"  ... and {len(items) - len(shown)} more (--verbose lists them all)")
+        if self.cleaned:
+            where = ", ".join(self.cleaned if verbose else self.cleaned[:SHOWN])
+            more = "" if verbose or len(self.cleaned) <= SHOWN else ", ..."
+            lines.append(
+                f"Invisible or control characters dropped, odd spaces made plain,"
+                f" in {len(self.cleaned)} question(s): {where}{more}"
+            )
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         return lines
 
 
-def _ours(data: object) -> list[Converted]:
-    """Entries of a 'quiz bank export' file."""
-    if not isinstance(data, list):
-        raise UsageError("a 'quiz bank export' file holds a JSON list of questions")
-    return [
-        Converted(n, {k: v for k, v in item.items() if k in FIELDS}, "")
-        if isinstance(item, dict)
-        else Converted(n, None, "not a JSON object")
-        for n, item in enumerate(data, start=1)
-    ]
-
-
-def _read(source: Path, fmt: str | None) -> list[Converted]:
-    try:
-        data = json.loads(source.read_bytes())
-    except FileNotFoundError:
-        raise UsageError(f"no such file: {source}") from None
-    except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{source} is not valid JSON ({exc}); nothing was imported") from exc
-    if fmt is None:
-        if looks_like_opentdb(data):
-            fmt = "opentdb"
-        elif isinstance(data, list) and all(isinstance(i, dict) and "prompt" in i for i in data):
-            fmt = "json"
-        else:
-            raise UsageError(
-                f"{source} is neither Open Trivia DB JSON nor a 'quiz bank export' file"
-            )
-    if fmt == "json":
-        return _ours(data)
-    try:
-        return from_opentdb(data)
-    except ValueError as exc:
-        raise UsageError(f"{source}: {exc}") from exc
+def tidy(entry: dict[str, object]) -> dict[str, object]:
+    """The entry in field order, without the empty lists of fields its type does not use."""
+    return {
+        key: entry[key]
+        for key in FIELDS
+        if key in entry and not (key in ("choices", "reject") and entry[key] == [])
+    }
 
 
 def import_file(
-    source: Path, fmt: str | None, target: Path | None, *, dry_run: bool
+    source: Path,
+    fmt: str | None,
+    target: Path | None,
+    *,
+    dry_run: bool,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Import every new, valid question of `source` into `target` at once."""
+    """Import every new, valid question of `source` into `target` at once.
+
+    A duplicate is a question whose normalised prompt is already in the bank or earlier in
+    the file: the same rule the validator applies, checked against a set, so the whole
+    import takes one pass over the file."""
     target = target or paths.default_user_bank()
-    converted = _read(source, fmt)
+    fmt_name, items = read_items(source, fmt)
     check_target(target)
     origin = origin_of(target)
-    pool = list(load_files(bank_files([target] if target.exists() else [])).questions)
-    report = ImportReport(target, dry_run)
+    bank = load_files(bank_files([target] if target.exists() else [])).questions
+    prompts = {normalise(q.prompt): q.id for q in bank}
+    ids = {q.id for q in bank}
+    report = ImportReport(target, fmt_name, dry_run)
     accepted: list[dict[str, object]] = []
-    for item in converted:
+    for done, item in enumerate(items, start=1):
+        if progress is not None:
+            progress(done, len(items))
         if item.entry is None:
-            report.invalid.append((item.index, item.problem))
+            report.invalid.append((item.where, item.problem))
             continue
-        entry = dict(item.entry)
+        entry, cleaned = clean_entry(item.entry)
         prompt = entry.get("prompt")
-        similar = similar_question(prompt, pool) if isinstance(prompt, str) else None
-        if similar is not None:
-            report.skipped.append((item.index, f"same as question {similar[0].id}"))
+        key = normalise(prompt) if isinstance(prompt, str) else ""
+        if key and key in prompts:
+            report.skipped.append((item.where, f"same as question {prompts[key]}"))
             continue
         given_id = entry.get("id")
         stem = given_id if isinstance(given_id, str) and given_id else slug(str(prompt or ""))
-        entry["id"] = unique_id(stem, {q.id for q in pool})
+        entry["id"] = unique_id(stem, ids)
+        entry = tidy(entry)
         question, problems = check_question(entry, origin)
         if question is None:
             reasons = "; ".join(
                 f"{p.field}: {p.message}" if p.field else p.message for p in problems
             )
-            report.invalid.append((item.index, reasons))
+            report.invalid.append((item.where, reasons))
             continue
-        pool.append(question)
+        if cleaned:
+            report.cleaned.append(item.where)
+        prompts[key] = question.id
+        ids.add(question.id)
         accepted.append(entry)
         report.imported.append(question.id)
     if accepted and not dry_run:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from quiz.bank.cleaning import invisible_characters
 from quiz.models import (
     BUILTIN_ORIGIN,
     BUILTIN_TOPICS,
@@ -14,7 +15,7 @@ from quiz.models import (
     SOURCES,
     Question,
 )
-from quiz.textmatch import normalise
+from quiz.textmatch import normalise, option_key
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELDS = (
@@ -49,6 +50,11 @@ class _Checker:
     def fail(self, field: str, message: str) -> None:
         self.problems.append(FieldProblem(field, message))
 
+    def visible(self, field: str, value: str) -> None:
+        hidden = invisible_characters(value)
+        if hidden:
+            self.fail(field, f"holds invisible characters ({', '.join(hidden)}); delete them")
+
     def text(self, field: str, *, required: bool) -> str:
         value = self.raw.get(field)
         if value is None:
@@ -58,6 +64,7 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(field, f"must be a string, not {type(value).__name__}")
             return ""
+        self.visible(field, value)
         if required and not value.strip():
             self.fail(field, "must not be empty")
         return value.strip()
@@ -69,6 +76,8 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(field, "must be a list of strings")
             return ()
+        for v in value:
+            self.visible(field, v)
         items = tuple(v.strip() for v in value)
         if any(not item for item in items):
             self.fail(field, "must not contain empty strings")
@@ -85,7 +94,7 @@ def _duplicates(items: tuple[str, ...]) -> list[str]:
     seen: set[str] = set()
     repeated = []
     for item in items:
-        key = normalise(item)
+        key = option_key(item)
         if key in seen:
             repeated.append(item)
         seen.add(key)

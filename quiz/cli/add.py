@@ -28,13 +28,19 @@ def _missing(
 
 
 def add(
-    qtype: Annotated[TypeName | None, typer.Option("--type", help="Question type.")] = None,
-    topic: Annotated[str, typer.Option(help="Topic; a new one is fine.")] = "",
-    difficulty: Annotated[DifficultyName | None, typer.Option(help="Difficulty.")] = None,
-    prompt: Annotated[str, typer.Option(help="The question.")] = "",
+    qtype: Annotated[
+        TypeName | None,
+        typer.Option("--type", metavar="[choice|truefalse|text|multi]", help="Question type."),
+    ] = None,
+    topic: Annotated[str, typer.Option(metavar="TOPIC", help="Topic; a new one is fine.")] = "",
+    difficulty: Annotated[
+        DifficultyName | None, typer.Option(metavar="[easy|medium|hard]", help="Difficulty.")
+    ] = None,
+    prompt: Annotated[str, typer.Option(metavar="TEXT", help="The question.")] = "",
     answer: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="TEXT",
             help="A right answer (repeatable): the right option(s) of choice/multi, true or"
             " false, or each accepted spelling of a text answer.",
             show_default=False,
@@ -43,14 +49,15 @@ def add(
     wrong: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="TEXT",
             help="A wrong option of choice/multi (repeatable); for text, a look-alike to refuse.",
             show_default=False,
         ),
     ] = None,
-    explanation: Annotated[str, typer.Option(help="Shown after answering.")] = "",
-    source: Annotated[str, typer.Option(help="Where the fact comes from.")] = "",
+    explanation: Annotated[str, typer.Option(metavar="TEXT", help="Shown after answering.")] = "",
+    source: Annotated[str, typer.Option(metavar="TEXT", help="Where the fact comes from.")] = "",
     question_id: Annotated[
-        str, typer.Option("--id", help="The id (default: made from the prompt).")
+        str, typer.Option("--id", metavar="ID", help="The id (default: made from the prompt).")
     ] = "",
     bank: TargetBankOption = None,
     force: Annotated[

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 import typer
 from typer._click.exceptions import (  # click vendored in typer 0.28
+    BadParameter,
     ClickException,
     NoArgsIsHelpError,
     UsageError,
@@ -15,25 +17,59 @@ from typer._click.exceptions import (  # click vendored in typer 0.28
 from typer.core import TyperGroup
 
 from quiz import __version__
-from quiz.cli.failures import report_failures
-from quiz.errors import ExitCode
+from quiz.cli.failures import help_hint
+from quiz.errors import ExitCode, QuizError
 from quiz.output import error
+
+COMPLETE_VAR = "_QUIZ_COMPLETE"
+
+
+def usage_message(exc: UsageError) -> str:
+    """Click's usage error in our words: `--count: 'abc' is not a whole number`."""
+    message = exc.format_message()
+    param = exc.param if isinstance(exc, BadParameter) else None
+    if param is not None and exc.message:
+        named = param.param_type_name == "option"
+        message = f"{max(param.opts, key=len)}: {exc.message}" if named else exc.message
+    return message.rstrip(".")
 
 
 class QuizGroup(TyperGroup):
     """Turns every failure into one line on stderr and the exit code the spec gives it."""
 
     def invoke(self, ctx: Any) -> Any:
-        result = None
+        try:
+            return super().invoke(ctx)
+        except QuizError as exc:
+            usage = exc.exit_code == ExitCode.USAGE and exc.command_path
+            print(exc.report() + (help_hint(exc.command_path) if usage else ""), file=sys.stderr)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            print("Interrupted.", file=sys.stderr)
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
 
-        def call() -> None:
-            nonlocal result
-            result = super(QuizGroup, self).invoke(ctx)
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Answer the shell's completion request (`quiz completion` prints the script that
+        asks); typer registers its shell classes only when asked, so start-up pays nothing."""
+        if os.environ.get(COMPLETE_VAR):
+            from typer._completion_classes import completion_init
 
-        code = report_failures(call)
-        if code != ExitCode.OK:
-            raise typer.Exit(code)
-        return result
+            completion_init()
+        super()._main_shell_completion(ctx_args, prog_name, COMPLETE_VAR)
+
+    def command_path_of(self, args: Sequence[str] | None) -> str:
+        """`quiz bank show` from the command line, for errors raised before a context exists."""
+        words: list[str] = ["quiz"]
+        group: object = self
+        for word in sys.argv[1:] if args is None else args:
+            command = group.commands.get(word) if isinstance(group, TyperGroup) else None
+            if command is None:
+                break
+            words.append(word)
+            group = command
+        return " ".join(words)
 
     def main(
         self,
@@ -52,8 +88,8 @@ class QuizGroup(TyperGroup):
             print(exc.ctx.get_help() if exc.ctx else "")
             result = ExitCode.OK
         except UsageError as exc:
-            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-            error(f"{exc.format_message()}{hint}")
+            path = exc.ctx.command_path if exc.ctx else self.command_path_of(args)
+            error(usage_message(exc) + help_hint(path))
             result = exc.exit_code
         except ClickException as exc:
             error(exc.format_message())
@@ -100,13 +136,16 @@ def root(
 def _register() -> None:
     from quiz.cli.add import add
     from quiz.cli.bank import bank_app
+    from quiz.cli.completion import completion
+    from quiz.cli.daily import daily
+    from quiz.cli.options import QuizCommand
     from quiz.cli.play import play
+    from quiz.cli.practice import practice
     from quiz.cli.scores import scores, stats
+    from quiz.cli.share import share
 
-    app.command()(play)
-    app.command()(scores)
-    app.command()(stats)
-    app.command()(add)
+    for command in (play, scores, stats, add, practice, daily, share, completion):
+        app.command(cls=QuizCommand)(command)
     app.add_typer(bank_app, name="bank")
 
 

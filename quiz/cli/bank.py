@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,12 +15,15 @@ from quiz.cli.options import (
     BankOption,
     DifficultyOption,
     JsonOption,
+    QuizCommand,
     TargetBankOption,
     TopicOption,
     TypeOption,
+    complete_id,
     values,
 )
 from quiz.errors import QuizError, UsageError
+from quiz.models import Bank, Question
 from quiz.output import console, note, print_json
 
 bank_app = typer.Typer(
@@ -30,9 +34,10 @@ bank_app = typer.Typer(
 class ExportFormat(StrEnum):
     json = "json"
     opentdb = "opentdb"
+    csv = "csv"
 
 
-@bank_app.command("list")
+@bank_app.command("list", cls=QuizCommand)
 def list_questions(
     topic: TopicOption = None,
     difficulty: DifficultyOption = None,
@@ -61,9 +66,29 @@ def list_questions(
     print_question_list(console(), chosen)
 
 
-@bank_app.command("show")
+def _find(loaded: Bank, question_id: str) -> Question:
+    """The question with this id in any case, or a usage error naming the closest ids."""
+    question = loaded.get(question_id)
+    if question is not None:
+        return question
+    from rapidfuzz import fuzz, process, utils
+
+    ids = [q.id for q in loaded.questions]
+    wanted = question_id.strip().casefold()
+    starting = [i for i in ids if wanted and i.startswith(wanted)]
+    alike = process.extract(
+        wanted, ids, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=75
+    )
+    close = list(dict.fromkeys([*starting, *(m[0] for m in alike)]))[:3]
+    hint = f"did you mean {', '.join(close)}?" if close else "'quiz bank list' shows them all"
+    raise UsageError(f"no question with id '{question_id}'; {hint}")
+
+
+@bank_app.command("show", cls=QuizCommand)
 def show_question(
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id.", autocompletion=complete_id)
+    ],
     bank: BankOption = None,
 ) -> None:
     """Show one question with its answers and explanation.
@@ -74,21 +99,13 @@ def show_question(
     """
     from quiz.cli.bank_report import load_for_command
 
-    loaded = load_for_command(bank)
-    question = loaded.get(question_id)
-    if question is None:
-        from rapidfuzz import process
-
-        ids = [q.id for q in loaded.questions]
-        close = [m[0] for m in process.extract(question_id, ids, limit=3) if m[1] >= 60]
-        hint = f"; did you mean {', '.join(close)}?" if close else " (see 'quiz bank list')"
-        raise UsageError(f"no question with id '{question_id}'{hint}")
+    question = _find(load_for_command(bank), question_id)
     from quiz.terminal.render_bank import question_card
 
     console().print(question_card(question))
 
 
-@bank_app.command("validate")
+@bank_app.command("validate", cls=QuizCommand)
 def validate(
     targets: Annotated[
         list[Path] | None,
@@ -133,28 +150,34 @@ def validate(
     out.print(f"OK: {len(loaded.questions)} questions in {checked}, no problems.", soft_wrap=True)
 
 
-@bank_app.command("export")
+@bank_app.command("export", cls=QuizCommand)
 def export(
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="Output format.")
+        ExportFormat,
+        typer.Option("--format", metavar="[json|opentdb|csv]", help="Output format."),
     ] = ExportFormat.json,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file instead of stdout.", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout.",
+            show_default=False,
         ),
     ] = None,
     bank: BankOption = None,
 ) -> None:
-    """Export the bank as JSON (ours or Open Trivia DB's).
+    """Export the bank as JSON (ours or Open Trivia DB's) or CSV.
 
     Open Trivia DB holds only choice and true/false questions; the others are left
-    out with a note.
+    out with a note. CSV has the columns that 'quiz bank import' reads back.
 
     \b
     Examples:
       quiz bank export --output bank.json
       quiz bank export --format opentdb --output trivia.json
+      quiz bank export --format csv --output bank.csv
     """
     from quiz.cli.bank_report import load_for_command
 
@@ -162,7 +185,7 @@ def export(
     data: object = [q.export() for q in questions]
     count = len(questions)
     if fmt is ExportFormat.opentdb:
-        from quiz.bank.opentdb import to_opentdb
+        from quiz.bank.formats.opentdb import to_opentdb
 
         data, left_out = to_opentdb(questions)
         count -= len(left_out)
@@ -170,13 +193,19 @@ def export(
             note(
                 f"Left out {len(left_out)} text and multi questions: Open Trivia DB cannot hold them."
             )
+    if fmt is ExportFormat.csv:
+        from quiz.bank.formats.csv_format import to_csv
+
+        text = to_csv(questions)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is None:
-        print_json(data)
+        sys.stdout.write(text)
         return
     from quiz.bank.atomic import write_text_atomic
 
     try:
-        write_text_atomic(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_text_atomic(output, text)
     except OSError as exc:
         raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from exc
     print(f"Exported {count} questions to {output}")
@@ -184,40 +213,65 @@ def export(
 
 class ImportFormat(StrEnum):
     opentdb = "opentdb"
+    trivia_api = "trivia-api"
     json = "json"
+    csv = "csv"
+    mkdocs_quiz = "mkdocs-quiz"
+    gift = "gift"
+    anki = "anki"
 
 
-@bank_app.command("import")
+@bank_app.command("import", cls=QuizCommand)
 def import_questions(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="The JSON file to import.")],
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="The file to import.")],
     fmt: Annotated[
         ImportFormat | None,
-        typer.Option("--format", help="The file's format (default: detected)."),
+        typer.Option(
+            "--format",
+            metavar="[opentdb|trivia-api|json|csv|mkdocs-quiz|gift|anki]",
+            help="The file's format (default: detected from the content).",
+            show_default=False,
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would happen; write nothing.")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="List every skipped and invalid item, not a few."),
+    ] = False,
     target: TargetBankOption = None,
 ) -> None:
-    """Import questions from Open Trivia DB or an export.
+    """Import questions from a trivia file.
 
-    Duplicates of the bank (or within the file) are skipped; invalid entries are
-    listed with their position. Everything is written at once, or nothing.
+    Reads Open Trivia DB JSON (any encoding), The Trivia API JSON, a 'quiz bank
+    export' file, CSV, Moodle GIFT, Anki notes in plain text and mkdocs-quiz
+    Markdown; the format is told from the content. Duplicates of the bank (or of
+    earlier items) are skipped; invalid items are listed with their position.
+    Everything is written at once, or nothing.
 
     \b
-    Example:
+    Examples:
       quiz bank import trivia.json --dry-run
+      quiz bank import questions.gift --bank ~/quiz/moodle.toml
+      quiz bank import deck.txt --format anki --verbose
     """
     from quiz.bank.importing import import_file
+    from quiz.terminal.progress import progress_bar
 
-    report = import_file(source, fmt.value if fmt else None, target, dry_run=dry_run)
-    for line in report.lines():
+    with progress_bar("Importing") as progress:
+        report = import_file(
+            source, fmt.value if fmt else None, target, dry_run=dry_run, progress=progress
+        )
+    for line in report.lines(verbose=verbose):
         print(line)
 
 
-@bank_app.command("remove")
+@bank_app.command("remove", cls=QuizCommand)
 def remove(
-    question_id: Annotated[str, typer.Argument(metavar="ID", help="The question's id.")],
+    question_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id.", autocompletion=complete_id)
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
     bank: BankOption = None,
 ) -> None:
@@ -232,9 +286,7 @@ def remove(
     from quiz.bank.writer import remove_entry
     from quiz.cli.bank_report import load_for_command
 
-    question = load_for_command(bank).get(question_id)
-    if question is None:
-        raise UsageError(f"no question with id '{question_id}' (see 'quiz bank list')")
+    question = _find(load_for_command(bank), question_id)
     if question.is_builtin:
         raise UsageError(
             f"'{question_id}' is a built-in question and cannot be removed;"

@@ -1,12 +1,75 @@
-"""Option types shared by several commands."""
+"""Option types shared by several commands, in one placeholder style and our own wording."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer._click.types import ParamType  # click vendored in typer 0.28
+from typer.core import TyperCommand
+
+from quiz.errors import QuizError
+from quiz.models import Question
+
+
+class QuizCommand(TyperCommand):
+    """A command whose usage shows arguments as `ID` like every placeholder, and whose usage
+    errors can point at its own --help."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece.replace("{", "").replace("}", "") for piece in super().collect_usage_pieces(ctx)
+        ]
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QuizError as exc:
+            exc.command_path = ctx.command_path
+            raise
+
+
+class WholeNumber(ParamType):
+    """A whole number within bounds, refused in our words (click says 'not a valid int range')."""
+
+    name = "number"
+
+    def __init__(self, low: int | None = None, high: int | None = None) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            number = value
+        elif re.fullmatch(r"\s*[+-]?[0-9]{1,9}\s*", str(value)):
+            number = int(value)
+        else:
+            self.fail(f"'{value}' is not a whole number", param, ctx)
+        if self.low is not None and self.high is not None and not self.low <= number <= self.high:
+            self.fail(f"{number} is not between {self.low} and {self.high}", param, ctx)
+        if self.low is not None and number < self.low:
+            self.fail(f"{number} is too small (the least is {self.low})", param, ctx)
+        return number
+
+
+class Day(ParamType):
+    """A calendar day written YYYY-MM-DD."""
+
+    name = "day"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> date:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:
+            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+                return date.fromisoformat(text)
+        except ValueError:
+            pass
+        self.fail(f"'{value}' is not a day written YYYY-MM-DD (like 2026-01-31)", param, ctx)
 
 
 class DifficultyName(StrEnum):
@@ -20,6 +83,22 @@ class TypeName(StrEnum):
     truefalse = "truefalse"
     text = "text"
     multi = "multi"
+
+
+def _bank_questions() -> tuple[Question, ...]:
+    from quiz.bank.loader import load_bank
+
+    return load_bank().questions
+
+
+def complete_topic(incomplete: str) -> list[str]:
+    """Shell completion: the bank's topics that start with what is typed."""
+    return sorted({q.topic for q in _bank_questions() if q.topic.startswith(incomplete)})
+
+
+def complete_id(incomplete: str) -> list[str]:
+    """Shell completion: the question ids that start with what is typed."""
+    return [q.id for q in _bank_questions() if q.id.startswith(incomplete)]
 
 
 BankOption = Annotated[
@@ -46,6 +125,7 @@ TopicOption = Annotated[
         "--topic",
         metavar="TOPIC",
         help="Only this topic, any case (repeatable).",
+        autocompletion=complete_topic,
         show_default=False,
     ),
 ]
@@ -67,6 +147,16 @@ TypeOption = Annotated[
         show_default=False,
     ),
 ]
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain", help="Line-by-line mode for scripts and screen readers (automatic when piped)."
+    ),
+]
+NameOption = Annotated[
+    str | None,
+    typer.Option("--player", metavar="NAME", help="Your name (asked for when not given)."),
+]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")
 ]
@@ -74,3 +164,8 @@ JsonOption = Annotated[
 
 def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ...]:
     return tuple(item.value for item in items or ())
+
+
+def name_given(player: str | None) -> str | None:
+    """The --player name without surrounding spaces; None when blank or not given."""
+    return player.strip() if player and player.strip() else None

@@ -6,12 +6,26 @@ from typing import Annotated
 
 import typer
 
-from quiz.cli.options import BankOption, DifficultyOption, TopicOption, TypeOption, values
+from quiz.cli.options import (
+    BankOption,
+    DifficultyOption,
+    TopicOption,
+    TypeOption,
+    WholeNumber,
+    values,
+)
 
 
 def play(
     count: Annotated[
-        int, typer.Option("--count", "-n", min=1, metavar="N", help="How many questions to ask.")
+        int,
+        typer.Option(
+            "--count",
+            "-n",
+            click_type=WholeNumber(1),
+            metavar="N",
+            help="How many questions to ask (at least 1).",
+        ),
     ] = 10,
     topic: TopicOption = None,
     difficulty: DifficultyOption = None,
@@ -19,18 +33,22 @@ def play(
     seed: Annotated[
         int | None,
         typer.Option(
-            metavar="S", help="Seed for a repeatable game: same seed and bank, same quiz."
+            click_type=WholeNumber(),
+            metavar="SEED",
+            help="Seed for a repeatable game: same seed and bank, same quiz.",
         ),
     ] = None,
     player: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Your name (asked for when not given).")
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Your name (default: the last player, or asked for on a terminal)."
+        ),
     ] = None,
     time_limit: Annotated[
         int | None,
         typer.Option(
             "--time-limit",
-            min=5,
-            max=300,
+            click_type=WholeNumber(5, 300),
             metavar="SECONDS",
             help="Timed mode: seconds per question (5-300); faster answers score more.",
         ),

@@ -73,7 +73,7 @@ def _new_game(
     selection = pick(questions, filters, request.count, seed, avoid)
     if len(selection.asked) < request.count:
         n = len(selection.asked)
-        note(f"Only {n} questions match {filters.describe()}; playing all {n}.")
+        note(f"Only {n} questions {filters.describe()}; playing all {n}.")
     settings = GameSettings(
         seed=seed,
         count=request.count,
@@ -122,6 +122,8 @@ def _play_interactive(
         extra.append(
             Text.assemble("\nReplay this exact quiz: ", (replay_command(result.settings), "bold"))
         )
+        if placement:  # saved, so `quiz share` shows this game
+            extra.append(Text.assemble("Show it off: ", ("quiz share", "bold")))
         out.print(summary(result, extra))
         out.print(review(result))
         played |= {r.question.id for r in result.records}

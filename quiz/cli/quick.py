@@ -9,6 +9,7 @@ app's own.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,17 +117,19 @@ def _play(options: dict[str, Any]) -> int:
     save = not options.pop("no_save", False)
     request = replace(PlayRequest(), **options)
     request = replace(request, player=player_name(request.player))
-    return report_failures(lambda: run_play(request, save=save))
+    return report_failures(lambda: run_play(request, save=save), "quiz play")
 
 
 def _scores(options: dict[str, Any]) -> int:
     from quiz.cli.scores_session import show_scores
 
-    return report_failures(lambda: show_scores(**options))
+    return report_failures(lambda: show_scores(**options), "quiz scores")
 
 
 def run_directly(argv: list[str]) -> int | None:
     """Run `quiz ARGV` without typer; the exit code, or None to leave it to typer."""
+    if os.environ.get("_QUIZ_COMPLETE"):
+        return None  # a shell asking for completions: only typer answers those
     command = {"play": (PLAY, _play), "scores": (SCORES, _scores)}.get(argv[0] if argv else "")
     if command is None:
         return None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quiz import output
-from quiz.cli.options import JsonOption
+from quiz.cli.options import Day, JsonOption, WholeNumber, complete_topic
 from quiz.errors import UsageError
 from quiz.output import console, print_json
 
@@ -23,19 +23,36 @@ PlayerOption = Annotated[
 
 
 def scores(
+    day: Annotated[
+        date | None,
+        typer.Argument(
+            click_type=Day(),
+            metavar="[YYYY-MM-DD]",
+            help="With --daily: the day whose board to show (default today, UTC).",
+            show_default=False,
+        ),
+    ] = None,
+    daily: Annotated[
+        bool, typer.Option("--daily", help="Show a daily challenge board instead.")
+    ] = False,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many games.")
+        int,
+        typer.Option(
+            "--limit", "-n", click_type=WholeNumber(1), metavar="N", help="How many games."
+        ),
     ] = 10,
     player: PlayerOption = None,
     topic: Annotated[
         str | None,
-        typer.Option(metavar="TOPIC", help="Only games played on this topic (any case)."),
+        typer.Option(
+            metavar="TOPIC",
+            help="Only games played on this topic (any case, or the start of a word).",
+            autocompletion=complete_topic,
+        ),
     ] = None,
     since: Annotated[
-        datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Only games from this day on."
-        ),
+        date | None,
+        typer.Option(click_type=Day(), metavar="YYYY-MM-DD", help="Only games from this day on."),
     ] = None,
     as_json: JsonOption = False,
     reset: Annotated[
@@ -52,7 +69,14 @@ def scores(
       quiz scores --limit 20
       quiz scores --player Pam --since 2026-01-01 --json
       quiz scores --reset
+      quiz scores --daily 2026-11-27
     """
+    if daily or day is not None:
+        _check_daily(day, daily, player=player, topic=topic, since=since, reset=reset)
+        from quiz.cli.daily import show_board
+
+        show_board(day, limit, as_json=as_json)
+        return
     if reset:
         from quiz.scores.store import open_store
 
@@ -60,7 +84,15 @@ def scores(
         return
     from quiz.cli.scores_session import show_scores
 
-    show_scores(limit, player, topic, since.date() if since else None, as_json)
+    show_scores(limit, player, topic, since, as_json)
+
+
+def _check_daily(day: date | None, daily: bool, **others: object) -> None:
+    if not daily:
+        raise UsageError(f"a date ('{day}') goes with --daily: quiz scores --daily {day}")
+    clash = [name for name, value in others.items() if value not in (None, False)]
+    if clash:
+        raise UsageError(f"--daily shows one day's whole board; it does not take --{clash[0]}")
 
 
 def _reset(store: ScoreStore, yes: bool) -> None:

@@ -21,6 +21,11 @@ def show_scores(
     from quiz.scores.store import open_store
 
     store = open_store()
+    if topic is not None:
+        from quiz.engine.filters import match_topic
+
+        played = store.played_topics()
+        topic = match_topic(topic, played, "of any saved game") if played else topic
     games = store.top_games(limit, player, topic, since)
     if as_json:
         print_json([g.as_json() for g in games])

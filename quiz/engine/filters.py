@@ -26,6 +26,7 @@ class Filters:
         return [q for q in questions if self.matches(q)]
 
     def describe(self) -> str:
+        """`match topic Pam Beesly, difficulty hard`, or `are in the bank` without filters."""
         parts = [
             f"{name} {' or '.join(values)}"
             for name, values in (
@@ -35,12 +36,12 @@ class Filters:
             )
             if values
         ]
-        return ", ".join(parts) or "no filters"
+        return f"match {', '.join(parts)}" if parts else "are in the bank"
 
 
-def _match_topic(name: str, topics: Sequence[str]) -> str:
-    """The topic `name` means: an exact match in any case, else the only topic with a word
-    that starts with it (so `--topic pam` is Pam Beesly)."""
+def match_topic(name: str, topics: Sequence[str], where: str = "of the bank") -> str:
+    """The topic `name` means, the same way in every command: an exact match in any case, else
+    the only topic with a word that starts with it (so `--topic pam` is Pam Beesly)."""
     wanted = name.strip().casefold()
     exact = [t for t in topics if t.casefold() == wanted]
     if exact:
@@ -51,14 +52,14 @@ def _match_topic(name: str, topics: Sequence[str]) -> str:
     if len(partial) == 1:
         return partial[0]
     choices = ", ".join(partial or topics)
-    which = "could be any of" if partial else "is not a topic of the bank; topics"
+    which = "could be any of" if partial else f"is not a topic {where}; topics"
     raise UsageError(f"'{name}' {which}: {choices}")
 
 
 def resolve_topics(requested: Sequence[str], questions: Sequence[Question]) -> tuple[str, ...]:
     """Topic names as the bank spells them, from what the user typed."""
     topics = sorted({q.topic for q in questions})
-    return tuple(dict.fromkeys(_match_topic(name, topics) for name in requested))
+    return tuple(dict.fromkeys(match_topic(name, topics) for name in requested))
 
 
 def make_filters(

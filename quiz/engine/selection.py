@@ -55,7 +55,7 @@ def pick(
         raise UsageError(f"--count must be at least 1, not {count}")
     pool = filters.apply(questions)
     if not pool:
-        raise UsageError(f"no questions match {filters.describe()} (see 'quiz bank list')")
+        raise UsageError(f"no questions {filters.describe()}; 'quiz bank list' shows what there is")
     fresh = [q for q in pool if q.id not in avoid] if avoid else pool
     rng = random.Random(seed)
     chosen = _balanced(fresh if len(fresh) >= count else pool, min(count, len(pool)), rng)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
+from typing import TypeVar
 
 from quiz.errors import StoreError
 from quiz.models import GameResult
 from quiz.output import warn
 from quiz.scores.store import ScoreStore, open_store
+
+T = TypeVar("T")
 
 
 def login_name() -> str:
@@ -44,6 +48,16 @@ class Recorder:
         try:
             game_id = self.store.save_game(result)
             return self.store.placement(game_id).describe(result.score)
+        except StoreError as exc:
+            self._give_up(exc)
+            return None
+
+    def attempt(self, action: Callable[[ScoreStore], T]) -> T | None:
+        """`action` done on the store; None when the store is off or unusable (warned once)."""
+        if self.store is None:
+            return None
+        try:
+            return action(self.store)
         except StoreError as exc:
             self._give_up(exc)
             return None

@@ -1,8 +1,10 @@
-"""The rows a score store returns: ranked games, placements, tallies and stats."""
+"""The rows a score store returns: ranked games, placements, tallies, stats, a last game."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+
+from quiz.models import GameSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +105,40 @@ class Stats:
     hardest: tuple[Tally, ...]
     history: tuple[int, ...]
     players: tuple[PlayerSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlayedGame:
+    """A saved game with the outcome of each question in order: enough to share it."""
+
+    player: str
+    score: int
+    correct: int
+    total: int
+    best_streak: int
+    played_at: str
+    settings: GameSettings
+    outcomes: tuple[str, ...]  # "right", "wrong", "skipped" or "timed out", one a question
+
+
+@dataclass(frozen=True, slots=True)
+class DailyEntry:
+    """One player's ranked attempt at one day's challenge (`date` as YYYY-MM-DD)."""
+
+    rank: int
+    date: str
+    player: str
+    score: int
+    correct: int
+    total: int
+    best_streak: int
+    duration_s: float
+    played_at: str
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def as_json(self) -> dict[str, object]:
+        row = asdict(self) | {"duration_s": round(self.duration_s, 3)}
+        return row | {"accuracy": round(self.accuracy, 4)}

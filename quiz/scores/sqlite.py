@@ -5,16 +5,30 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from dataclasses import astuple
+from datetime import UTC, date, datetime, timedelta
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.errors import StoreError
-from quiz.scores.rows import Placement, PlayerSummary, RankedGame, Stats, Tally
+from quiz.models import GameResult, GameSettings
+from quiz.scores import clock
+from quiz.scores.rows import (
+    DailyEntry,
+    Placement,
+    PlayedGame,
+    PlayerSummary,
+    RankedGame,
+    Stats,
+    Tally,
+)
+from quiz.scores.schedule import CardState, Reviewer, state_of
 
-if TYPE_CHECKING:  # reading scores needs no question types (a few ms of start-up)
-    from quiz.models import GameResult
+if TYPE_CHECKING:
+    from fsrs import Card
 
 BUSY_TIMEOUT_S = 5.0
 HISTORY_GAMES = 30
@@ -80,13 +94,78 @@ def _add_best_streak(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX answers_by_question ON answers (question_id)")
 
 
+CARD_COLUMNS = "state, step, stability, difficulty, due, last_review"
+UPSERT_CARD = f"""INSERT INTO review_cards (player, question_id, {CARD_COLUMNS})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (player, question_id) DO UPDATE SET state = excluded.state,
+        step = excluded.step, stability = excluded.stability, difficulty = excluded.difficulty,
+        due = excluded.due, last_review = excluded.last_review"""
+
+
+def _card_row(player: str, question_id: str, card: CardState) -> tuple[object, ...]:
+    return (player, question_id, *astuple(card))
+
+
+def _add_reviews_and_daily(db: sqlite3.Connection) -> None:
+    """Review cards (FSRS) seeded by replaying every past answer in time order, and daily
+    challenge attempts."""
+    db.execute(
+        """CREATE TABLE review_cards (
+            player TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,
+            last_review TEXT,
+            PRIMARY KEY (player, question_id)
+        )"""
+    )
+    db.execute("CREATE INDEX review_cards_by_due ON review_cards (player, due)")
+    db.execute(
+        """CREATE TABLE daily_attempts (
+            day TEXT NOT NULL,
+            player TEXT NOT NULL,
+            played_at TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            best_streak INTEGER NOT NULL,
+            duration_s REAL NOT NULL,
+            PRIMARY KEY (day, player)
+        )"""
+    )
+    db.execute("CREATE INDEX daily_attempts_by_player ON daily_attempts (player, day)")
+    reviewer: Reviewer | None = None  # fsrs loads only when there is history to replay
+    cards: dict[tuple[str, str], Card] = {}
+    rows = db.execute(
+        """SELECT g.id, g.player, g.played_at, g.time_limit, a.question_id, a.correct, a.seconds
+        FROM answers a JOIN games g ON g.id = a.game_id
+        ORDER BY g.played_at, g.id, a.position"""
+    )
+    for (_, player, played_at, time_limit), answers in groupby(rows, key=lambda row: row[:4]):
+        reviewer = reviewer or Reviewer()
+        when = clock.parse_stamp(played_at)
+        for *_, question_id, correct, seconds in answers:
+            when += timedelta(seconds=seconds)  # each answer counts when it was given
+            cards[player, question_id] = reviewer.review_card(
+                cards.get((player, question_id)),
+                correct=bool(correct),
+                seconds=seconds,
+                time_limit=time_limit,
+                when=when,
+            )
+    db.executemany(UPSERT_CARD, [_card_row(p, q, state_of(card)) for (p, q), card in cards.items()])
+
+
 TALLY_KINDS = ("topic", "difficulty", "question")
 
 
 def _add_to_summaries(db: sqlite3.Connection, games: str, params: tuple[object, ...] = ()) -> None:
     """Count the games `games` selects (a condition on `g`) into the summary tables.
 
-    Saving a game counts that one game; migration 3 counts every game already stored.
+    Saving a game counts that one game; migration 4 counts every game already stored.
     """
     db.execute(
         f"""INSERT INTO player_totals (player, games, score_sum, best, correct, total, last_played)
@@ -120,7 +199,7 @@ def _add_to_summaries(db: sqlite3.Connection, games: str, params: tuple[object, 
 
 
 def _add_summaries(db: sqlite3.Connection) -> None:
-    """v3: summaries that each save keeps, so `quiz stats` reads a few rows at any size.
+    """v4: summaries that each save keeps, so `quiz stats` reads a few rows at any size.
 
     Running totals per player, and right answers out of attempts per topic, difficulty and
     question (for everyone, and per player); counted here from the games already stored.
@@ -163,6 +242,7 @@ def _add_summaries(db: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _create_v1,
     _add_best_streak,
+    _add_reviews_and_daily,
     _add_summaries,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -176,6 +256,35 @@ def _utc_start(day: date) -> str:
     """The start of a local calendar day, as a stored UTC timestamp."""
     local = datetime(day.year, day.month, day.day).astimezone()
     return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _outcome(given: str, correct: bool, seconds: float, time_limit: int | None) -> str:
+    if correct:
+        return "right"
+    if given:
+        return "wrong"
+    # A time-out is saved as an empty answer given when the clock ran out.
+    return "timed out" if time_limit and seconds >= time_limit - 0.05 else "skipped"
+
+
+def _review_answers(db: sqlite3.Connection, result: GameResult, when: datetime) -> None:
+    """Reschedule the player's card for each answer, inside the caller's transaction."""
+    if not result.records:
+        return
+    reviewer = Reviewer()
+    for record in result.records:
+        found = db.execute(
+            f"SELECT {CARD_COLUMNS} FROM review_cards WHERE player = ? AND question_id = ?",
+            (result.player, record.question.id),
+        ).fetchone()
+        card = reviewer.review(
+            CardState(*found) if found else None,
+            correct=record.correct,
+            seconds=record.seconds,
+            time_limit=result.settings.time_limit,
+            when=when,
+        )
+        db.execute(UPSERT_CARD, _card_row(result.player, record.question.id, card))
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -214,8 +323,6 @@ class SqliteStore:
         A half-made file never shows under the real name, so an empty `scores.db` can only
         mean damage; when two games create it at once, the first to arrive wins.
         """
-        import tempfile
-
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=".scores-", suffix=".db", dir=self.path.parent)
@@ -317,6 +424,7 @@ class SqliteStore:
             ",".join(s.types),
             s.time_limit,
         )
+        reviewed_at = clock.now()
         with self._db(create=True, check=True) as db:
             assert db is not None
             try:
@@ -350,6 +458,7 @@ class SqliteStore:
                         for n, r in enumerate(result.records, start=1)
                     ],
                 )
+                _review_answers(db, result, reviewed_at)
                 _add_to_summaries(db, "g.id = ?", (game_id,))
                 db.execute("COMMIT")
             except BaseException:
@@ -357,6 +466,13 @@ class SqliteStore:
                     db.execute("ROLLBACK")
                 raise
         return game_id
+
+    def played_topics(self) -> list[str]:
+        """The topics games were played on, as they were stored."""
+        with self._db(create=False) as db:
+            if db is None:
+                return []
+            return [row[0] for row in db.execute("SELECT DISTINCT topic FROM game_topics")]
 
     def placement(self, game_id: int) -> Placement:
         with self._db(create=False) as db:
@@ -464,6 +580,47 @@ class SqliteStore:
             found = row.fetchone()
         return int(found[0]) if found else None
 
+    def last_game(self, player: str | None = None) -> PlayedGame | None:
+        """The newest game (of `player`), with each question's outcome in order."""
+        where, params = ("WHERE player = ?", (player,)) if player is not None else ("", ())
+        with self._db(create=False) as db:
+            if db is None:
+                return None
+            game = db.execute(
+                f"""SELECT id, player, score, correct, total, best_streak, played_at, seed,
+                    question_count, difficulties, types, time_limit
+                FROM games {where} ORDER BY played_at DESC, id DESC LIMIT 1""",
+                params,
+            ).fetchone()
+            if game is None:
+                return None
+            game_id, name, score, correct, total, streak, played_at, seed, count = game[:9]
+            time_limit = game[11]
+            topics = db.execute(
+                "SELECT topic FROM game_topics WHERE game_id = ? ORDER BY rowid", (game_id,)
+            ).fetchall()
+            answers = db.execute(
+                "SELECT given, correct, seconds FROM answers WHERE game_id = ? ORDER BY position",
+                (game_id,),
+            ).fetchall()
+        return PlayedGame(
+            player=name,
+            score=score,
+            correct=correct,
+            total=total,
+            best_streak=streak,
+            played_at=played_at,
+            settings=GameSettings(
+                seed=seed,
+                count=count,
+                topics=tuple(t[0] for t in topics),
+                difficulties=_split(game[9]),
+                types=_split(game[10]),
+                time_limit=time_limit,
+            ),
+            outcomes=tuple(_outcome(given, bool(ok), s, time_limit) for given, ok, s in answers),
+        )
+
     def last_player(self) -> str | None:
         with self._db(create=False) as db:
             if db is None:
@@ -508,7 +665,7 @@ class SqliteStore:
             )
             hardest = tally(
                 "question",
-                extra=f"AND attempts >= {HARDEST_MIN_ATTEMPTS}",
+                extra=f"AND attempts >= {HARDEST_MIN_ATTEMPTS} AND correct < attempts",
                 order="1.0 * correct / attempts, attempts DESC, name LIMIT 5",
             )
             history = db.execute(
@@ -539,6 +696,84 @@ class SqliteStore:
             ),
         )
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """A checked connection inside BEGIN IMMEDIATE: committed at the end, else rolled back."""
+        with self._db(create=True, check=True) as db:
+            assert db is not None
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    def save_practice(self, result: GameResult) -> None:
+        """Reschedule the cards of a practice session; practice is never a ranked game."""
+        reviewed_at = clock.now()
+        with self._writing() as db:
+            _review_answers(db, result, reviewed_at)
+
+    def save_daily(self, day: date, result: GameResult) -> bool:
+        """Store the day's attempt and reschedule its cards, in one transaction.
+
+        True when it is the player's ranked attempt: the first one saved for that day.
+        """
+        reviewed_at = clock.now()
+        with self._writing() as db:
+            cursor = db.execute(
+                """INSERT INTO daily_attempts (day, player, played_at, score, correct, total,
+                    best_streak, duration_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, player) DO NOTHING""",
+                (
+                    day.isoformat(),
+                    result.player,
+                    clock.stamp(reviewed_at),
+                    result.score,
+                    result.correct,
+                    result.total,
+                    result.best_streak,
+                    result.duration_s,
+                ),
+            )
+            ranked = cursor.rowcount == 1
+            _review_answers(db, result, reviewed_at)
+        return ranked
+
+    def review_schedule(self, player: str) -> dict[str, datetime]:
+        """When each question the player has answered is next due, by question id."""
+        with self._db(create=False) as db:
+            if db is None:
+                return {}
+            rows = db.execute(
+                "SELECT question_id, due FROM review_cards WHERE player = ?", (player,)
+            ).fetchall()
+        return {question_id: clock.parse_stamp(due) for question_id, due in rows}
+
+    def daily_board(self, day: date) -> list[DailyEntry]:
+        """The ranked attempts at a day's challenge, best first; a tie goes to the earlier."""
+        with self._db(create=False) as db:
+            if db is None:
+                return []
+            rows = db.execute(
+                """SELECT day, player, score, correct, total, best_streak, duration_s, played_at
+                FROM daily_attempts WHERE day = ? ORDER BY score DESC, played_at, player""",
+                (day.isoformat(),),
+            ).fetchall()
+        return [DailyEntry(rank, *row) for rank, row in enumerate(rows, start=1)]
+
+    def daily_days(self, player: str) -> list[date]:
+        """The days on which the player made a ranked attempt, oldest first."""
+        with self._db(create=False) as db:
+            if db is None:
+                return []
+            rows = db.execute(
+                "SELECT day FROM daily_attempts WHERE player = ? ORDER BY day", (player,)
+            ).fetchall()
+        return [date.fromisoformat(row[0]) for row in rows]
+
     def reset(self) -> Path | None:
         """Back the database up beside itself, then empty it; the backup's path.
 
@@ -558,6 +793,8 @@ class SqliteStore:
                 db.execute("DELETE FROM answers")
                 db.execute("DELETE FROM game_topics")
                 db.execute("DELETE FROM games")
+                db.execute("DELETE FROM review_cards")
+                db.execute("DELETE FROM daily_attempts")
                 for summary in ("player_totals", "tallies", "player_tallies"):
                     db.execute(f"DELETE FROM {summary}")
                 db.execute("COMMIT")

@@ -10,8 +10,8 @@ from typing import TextIO
 
 from quiz.engine.game import Game
 from quiz.models import AskedQuestion, GameResult
-from quiz.terminal.wording import HINTS, verdict_text
-from quiz.textmatch import normalise
+from quiz.terminal.wording import hint, option_labels, verdict_text
+from quiz.textmatch import normalise, option_key
 
 TRUE_WORDS = {"true", "t", "yes", "y"}
 FALSE_WORDS = {"false", "f", "no", "n"}
@@ -50,11 +50,29 @@ class LineReader:
             return line.rstrip("\r\n")
 
 
-def _option_numbers(text: str, count: int) -> list[int]:
-    numbers = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
-    if not numbers or not all(n.isdigit() and 1 <= int(n) <= count for n in numbers):
-        raise InvalidAnswerError(f"Use numbers from 1 to {count}, separated by commas.")
-    return list(dict.fromkeys(int(n) for n in numbers))
+def _label_range(labels: list[str], *, one: bool = False) -> str:
+    """'numbers from 1 to 4', or 'a letter from a to d'."""
+    kind = "number" if labels[0] == "1" else "letter"
+    kind = f"a {kind}" if one else f"{kind}s"
+    return f"{kind} from {labels[0]} to {labels[-1]}"
+
+
+def _option_numbers(text: str, labels: list[str]) -> list[int]:
+    """The 1-based positions of the options a line of labels names."""
+    picked = [part.strip().casefold() for part in text.replace(" ", ",").split(",")]
+    picked = [part for part in picked if part]
+    if not picked or not all(part in labels for part in picked):
+        raise InvalidAnswerError(f"Use {_label_range(labels)}, separated by commas.")
+    return list(dict.fromkeys(labels.index(part) + 1 for part in picked))
+
+
+def _option_by_text(text: str, options: tuple[str, ...]) -> str | None:
+    """The option typed out: as written (case and spacing aside), or else the only option
+    that matches once punctuation and accents are ignored too."""
+    exact = [o for o in options if option_key(o) == option_key(text)]
+    loose = [o for o in options if normalise(o) == normalise(text)]
+    found = exact or loose
+    return found[0] if len(found) == 1 else None
 
 
 def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
@@ -70,21 +88,23 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
         if word in TRUE_WORDS | FALSE_WORDS:
             return ("true" if word in TRUE_WORDS else "false",)
         raise InvalidAnswerError("Answer true or false (t/f, yes/no, y/n).")
+    labels = option_labels(options)
     if kind == "multi":
-        return tuple(options[n - 1] for n in _option_numbers(text, len(options)))
-    if text.isdigit() and 1 <= int(text) <= len(options):
-        return (options[int(text) - 1],)
-    by_text = {normalise(o): o for o in options}
-    if normalise(text) in by_text:
-        return (by_text[normalise(text)],)
-    raise InvalidAnswerError(f"Answer with a number from 1 to {len(options)} or the option's text.")
+        return tuple(options[n - 1] for n in _option_numbers(text, labels))
+    if text.casefold() in labels:
+        return (options[labels.index(text.casefold())],)
+    typed = _option_by_text(text, options)
+    if typed is not None:
+        return (typed,)
+    raise InvalidAnswerError(f"Answer with {_label_range(labels, one=True)} or the option's text.")
 
 
 def question_lines(number: int, total: int, asked: AskedQuestion) -> list[str]:
     q = asked.question
     lines = [f"Question {number}/{total} [{q.topic}, {q.difficulty}]", q.prompt]
-    lines += [f"{n}) {option}" for n, option in enumerate(asked.options, start=1)]
-    lines.append(HINTS[q.type])
+    labels = option_labels(asked.options) if asked.options else []
+    lines += [f"{label}) {option}" for label, option in zip(labels, asked.options, strict=True)]
+    lines.append(hint(q, labels))
     return lines
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
 from quiz.terminal.table_stream import print_table
-from quiz.terminal.wording import answer_text
+from quiz.terminal.wording import answer_text, option_labels
 
 TYPE_LABELS = {
     "choice": "pick one",
@@ -27,7 +27,8 @@ def question_body(question: Question, options: Sequence[str]) -> Group:
     """The prompt and its numbered options, user text shown literally."""
     lines = [Text(question.prompt, style="bold")]
     if question.type in ("choice", "multi"):
-        lines += [Text(f"  {n}) {option}") for n, option in enumerate(options, start=1)]
+        labels = option_labels(options)
+        lines += [Text(f"  {n}) {option}") for n, option in zip(labels, options, strict=True)]
     lines.append(Text(f"({TYPE_LABELS[question.type]})", style="dim"))
     return Group(*lines)
 
@@ -91,6 +92,12 @@ def question_card(question: Question) -> Panel:
         _detail("Source", question.source or "(none)"),
         _detail("Origin", question.origin),
     ]
-    title = Text(f"{question.id}  [{question.topic}, {question.difficulty}, {question.type}]")
-    body = Group(question_body(question, question.choices), Text(""), *details)
-    return Panel(body, title=title, title_align="left", box=box.ROUNDED)
+    # The heading is the first lines of the body, not the panel's title, which Rich cuts
+    # to one line: here it wraps, so a long id or topic never hides the difficulty and type.
+    heading = [
+        Text(question.id, style="bold cyan"),
+        Text(f"{question.topic} · {question.difficulty} · {question.type}", style="dim"),
+        Text(""),
+    ]
+    body = Group(*heading, question_body(question, question.choices), Text(""), *details)
+    return Panel(body, box=box.ROUNDED)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import string
+from collections.abc import Sequence
+
 from quiz.models import AnswerRecord, Question
+
+_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 
 HINTS = {
     "choice": "Type the option's number or text; an empty line skips.",
@@ -10,6 +16,20 @@ HINTS = {
     "truefalse": "Type true or false (t/f, yes/no, y/n); an empty line skips.",
     "text": "Type your answer; an empty line skips.",
 }
+
+
+def option_labels(options: Sequence[str]) -> list[str]:
+    """`1`, `2`, ... for the options; `a`, `b`, ... when an option is itself a number, so that
+    typing `4` always means the option "4" and never the fourth option."""
+    if any(_NUMBER.fullmatch(option.strip()) for option in options):
+        return list(string.ascii_lowercase[: len(options)])
+    return [str(n) for n in range(1, len(options) + 1)]
+
+
+def hint(question: Question, labels: Sequence[str]) -> str:
+    """The one-line hint under a question, speaking of letters when the options have them."""
+    text = HINTS[question.type]
+    return text if not labels or labels[0] == "1" else text.replace("number", "letter")
 
 
 def answer_text(question: Question) -> str:

@@ -150,7 +150,7 @@ def test_import_open_trivia_db(quiz_home: Path, tmp_path: Path, variant: str) ->
     assert result.exit_code == 0, result.stderr
     target = user_file(quiz_home)
     assert result.stdout == (
-        f"Imported 3 question(s) into {target}\nSkipped as duplicates: 0\nInvalid: 0\n"
+        f"Imported 3 of 3 question(s) (opentdb) into {target}\nSkipped as duplicates: 0\nInvalid: 0\n"
     )
     assert result.stderr == ""
     assert user_questions() == [q | {"origin": str(target)} for q in IMPORTED]
@@ -166,7 +166,7 @@ def test_importing_the_same_file_twice_adds_nothing(quiz_home: Path, tmp_path: P
     result = run_cli("bank", "import", str(source))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
-        f"Imported 0 question(s) into {user_file(quiz_home)}",
+        f"Imported 0 of 3 question(s) (opentdb) into {user_file(quiz_home)}",
         "Skipped as duplicates: 3",
         *(f"  #{n}: same as question {q['id']}" for n, q in enumerate(IMPORTED, start=1)),
         "Invalid: 0",
@@ -208,7 +208,7 @@ def test_duplicates_and_invalid_items_are_reported_by_index(
     result = run_cli("bank", "import", str(source))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
-        f"Imported 1 question(s) into {user_file(quiz_home)}",
+        f"Imported 1 of 9 question(s) (opentdb) into {user_file(quiz_home)}",
         "Skipped as duplicates: 2",
         f"  #2: same as question {builtin.id}",
         "  #3: same as question which-dish-does-kevin-spill-on",
@@ -218,7 +218,7 @@ def test_duplicates_and_invalid_items_are_reported_by_index(
         "  #6: choices: 'salad' is listed twice",
         "  #7: unknown type 'essay'",
         "  #8: difficulty: 'extreme' is not one of: easy, medium, hard",
-        "  #9: not an object but str",
+        "  ... and 1 more (--verbose lists them all)",
     ]
     assert [q["id"] for q in user_questions()] == ["which-dish-does-kevin-spill-on"]
 
@@ -232,7 +232,7 @@ def test_a_question_already_in_your_bank_is_a_duplicate(quiz_home: Path, tmp_pat
     source = write_json(tmp_path / "trivia.json", RESPONSE)
     result = run_cli("bank", "import", str(source))
     assert result.stdout.splitlines()[:3] == [
-        f"Imported 2 question(s) into {user_file(quiz_home)}",
+        f"Imported 2 of 3 question(s) (opentdb) into {user_file(quiz_home)}",
         "Skipped as duplicates: 1",
         "  #2: same as question jims-desk-faces-dwights-desk",
     ]
@@ -243,9 +243,12 @@ def test_a_question_already_in_your_bank_is_a_duplicate(quiz_home: Path, tmp_pat
     [
         ("<html>Too many requests</html>", "is not valid JSON ("),
         ('{"results": [', "is not valid JSON ("),
-        ('{"a": 1}', "is neither Open Trivia DB JSON nor a 'quiz bank export' file\n"),
-        ("42", "is neither Open Trivia DB JSON nor a 'quiz bank export' file\n"),
-        ('"text"', "is neither Open Trivia DB JSON nor a 'quiz bank export' file\n"),
+        (
+            '{"a": 1}',
+            "is JSON, but neither Open Trivia DB, The Trivia API nor a 'quiz bank export' file",
+        ),
+        ("42", "is JSON, but neither"),
+        ('"text"', "is JSON, but neither"),
         ('{"response_code": 5, "results": []}', "response_code 5"),
     ],
     ids=["html", "truncated", "object", "number", "string", "rate-limit"],
@@ -260,6 +263,7 @@ def test_unreadable_files_are_usage_errors(
     assert result.stdout == ""
     assert result.stderr.startswith(f"Error: {source}")
     assert problem in result.stderr
+    assert result.stderr.endswith(" (see 'quiz bank import --help')\n")
     assert result.stderr.count("\n") == 1
     assert not user_file(quiz_home).exists()
 
@@ -267,7 +271,10 @@ def test_unreadable_files_are_usage_errors(
 def test_missing_file_is_a_usage_error(quiz_home: Path, tmp_path: Path) -> None:
     result = run_cli("bank", "import", str(tmp_path / "nope.json"))
     assert result.exit_code == 2
-    assert result.stderr == f"Error: no such file: {tmp_path / 'nope.json'}\n"
+    assert (
+        result.stderr
+        == f"Error: no such file: {tmp_path / 'nope.json'} (see 'quiz bank import --help')\n"
+    )
 
 
 def test_dry_run_writes_nothing(quiz_home: Path, tmp_path: Path) -> None:
@@ -275,7 +282,7 @@ def test_dry_run_writes_nothing(quiz_home: Path, tmp_path: Path) -> None:
     result = run_cli("bank", "import", str(source), "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        f"Would import 3 question(s) into {user_file(quiz_home)}\n"
+        f"Would import 3 of 3 question(s) (opentdb) into {user_file(quiz_home)}\n"
         "Skipped as duplicates: 0\n"
         "Invalid: 0\n"
         "Dry run: nothing was written.\n"
@@ -290,7 +297,8 @@ def test_dry_run_leaves_an_existing_file_as_it_was(quiz_home: Path, tmp_path: Pa
     before = user_file(quiz_home).read_bytes()
     result = run_cli("bank", "import", str(source), "--dry-run")
     assert (
-        result.stdout.splitlines()[0] == f"Would import 2 question(s) into {user_file(quiz_home)}"
+        result.stdout.splitlines()[0]
+        == f"Would import 2 of 3 question(s) (opentdb) into {user_file(quiz_home)}"
     )
     assert user_file(quiz_home).read_bytes() == before
 
@@ -353,9 +361,10 @@ def test_opentdb_export_then_import_round_trips(
     result = run_cli("bank", "import", str(exported))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
-        f"Imported 2 question(s) into {user_file(home_b)}",
+        f"Imported 2 of {len(shareable) + 2} question(s) (opentdb) into {user_file(home_b)}",
         f"Skipped as duplicates: {len(shareable)}",
-        *(f"  #{n}: same as question {q.id}" for n, q in enumerate(shareable, start=1)),
+        *(f"  #{n}: same as question {q.id}" for n, q in enumerate(shareable[:5], start=1)),
+        f"  ... and {len(shareable) - 5} more (--verbose lists them all)",
         "Invalid: 0",
     ]
     back = user_questions()
@@ -378,7 +387,7 @@ def test_json_export_then_import_keeps_ids(
     assert result.exit_code == 0, result.stderr
     builtin = load_bank(user=False).questions
     assert result.stdout.splitlines()[:2] == [
-        f"Imported 4 question(s) into {user_file(tmp_path / 'home-b')}",
+        f"Imported 4 of {len(builtin) + 4} question(s) (json) into {user_file(tmp_path / 'home-b')}",
         f"Skipped as duplicates: {len(builtin)}",
     ]
     assert result.stdout.splitlines()[-1] == "Invalid: 0"
@@ -407,7 +416,7 @@ def test_remove_builtin_is_refused(two_of_mine: list[str]) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"Error: '{builtin.id}' is a built-in question and cannot be removed;"
-        " only questions from your own bank files can\n"
+        " only questions from your own bank files can (see 'quiz bank remove --help')\n"
     )
 
 
@@ -439,14 +448,19 @@ def test_remove_without_yes_off_a_terminal(quiz_home: Path, two_of_mine: list[st
     before = user_file(quiz_home).read_bytes()
     result = run_cli("bank", "remove", two_of_mine[0])
     assert result.exit_code == 2
-    assert result.stderr == "Error: removing needs --yes when not run on a terminal\n"
+    assert result.stderr == (
+        "Error: removing needs --yes when not run on a terminal (see 'quiz bank remove --help')\n"
+    )
     assert user_file(quiz_home).read_bytes() == before
 
 
 def test_remove_unknown_id(two_of_mine: list[str]) -> None:
     result = run_cli("bank", "remove", "no-such-question", "--yes")
     assert result.exit_code == 2
-    assert result.stderr == "Error: no question with id 'no-such-question' (see 'quiz bank list')\n"
+    assert result.stderr == (
+        "Error: no question with id 'no-such-question'; 'quiz bank list' shows them all"
+        " (see 'quiz bank remove --help')\n"
+    )
 
 
 def on_terminal(monkeypatch: pytest.MonkeyPatch, keys: str, *args: str) -> Result:

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.bank.opentdb import Converted, from_opentdb, looks_like_opentdb, results_of, to_opentdb
+from quiz.bank.formats.items import Item
+from quiz.bank.formats.opentdb import from_opentdb, looks_like_opentdb, results_of, to_opentdb
 from quiz.bank.validation import check_question
 from quiz.models import DIFFICULTIES, Question
 
@@ -127,7 +128,7 @@ BASE64_RESULTS = reencoded(RESPONSE["results"], b64)
 URL3986_RESULTS = reencoded(RESPONSE["results"], url3986)
 
 
-def entries(converted: list[Converted]) -> list[dict[str, object] | None]:
+def entries(converted: list[Item]) -> list[dict[str, object] | None]:
     return [c.entry for c in converted]
 
 

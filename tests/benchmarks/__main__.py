@@ -4,8 +4,9 @@ Each row alternates its command with its baseline (`python -c pass`, another com
 the peer quiz) run for run, so both see the same load on a busy machine. Commands that
 read a bank run once first, so the bank cache is warm, as from a user's second run.
 
-Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--only NAME...]
-    [--peer PATH]   (mkdocs-quiz 1.7.1's `mkdocs-quiz` command; default: $MKDOCS_QUIZ)
+Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--imported N]
+    [--only NAME...] [--peer PATH]   (PATH: mkdocs-quiz 1.7.1's `mkdocs-quiz`; default
+    $MKDOCS_QUIZ)
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.benchmarks.data import PEER_QUIZ, PROMPT_FLOOR, build_scores, write_bank
+from tests.benchmarks.data import PEER_QUIZ, PROMPT_FLOOR, build_scores, write_bank, write_opentdb
 
 BIN = Path(sys.executable).parent
 QUIZ = str(BIN / "quiz")
@@ -121,6 +122,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--games", type=int, default=100_000)
     parser.add_argument("--questions", type=int, default=100_000)
+    parser.add_argument("--imported", type=int, default=5_000)
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--peer", default=os.environ.get("MKDOCS_QUIZ", ""))
     options = parser.parse_args()
@@ -224,6 +226,22 @@ def main() -> None:
         elif want(name):
             print("no peer: pass --peer PATH/TO/mkdocs-quiz to compare", file=sys.stderr)
 
+        if want("import"):
+            trivia = write_opentdb(work / "trivia.json", options.imported)
+            homes = iter(range(10**6))
+            n = f"{options.imported:,}"
+
+            def import_fresh() -> object:
+                home = {**env, "QUIZ_HOME": str(work / f"import-home-{next(homes)}")}
+                return command([QUIZ, "bank", "import", str(trivia)], home)()
+
+            versus_python(f"quiz bank import, {n} OTDB questions, empty home", import_fresh, 250)
+            full = {**env, "QUIZ_HOME": str(work / "import-home-0")}
+            versus_python(
+                f"quiz bank import, {n} OTDB questions, all already there",
+                command([QUIZ, "bank", "import", str(trivia)], full),
+                100,
+            )
         if want("load") or want("pick"):
             from quiz.bank.loader import load_files
             from quiz.engine.filters import Filters

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import time
 from pathlib import Path
 
-from quiz.scores.sqlite import MIGRATIONS, SqliteStore
+from quiz.scores.sqlite import MIGRATIONS, SqliteStore, _add_summaries
 
 TOPICS = ("Jim Halpert", "Pam Beesly", "Dwight Schrute", "Michael Scott", "Karen Filippelli")
 DIFFICULTIES = ("easy", "medium", "hard")
+
 # The least any questionary game can do before its first question: Rich, then one select.
 PROMPT_FLOOR = """import asyncio
 
@@ -80,18 +82,80 @@ def write_bank(folder: Path, questions: int, files: int = 10) -> list[Path]:
     return paths
 
 
+CATEGORIES = ("General Knowledge", "Entertainment: Film", "Science &amp; Nature", "History")
+WORDS = [
+    "paper",
+    "branch",
+    "sales",
+    "stapler",
+    "jelly",
+    "prank",
+    "desk",
+    "office",
+    "manager",
+    "beet",
+    "farm",
+    "party",
+    "dundie",
+    "wedding",
+    "boat",
+    "river",
+    "capital",
+    "island",
+    "planet",
+    "comet",
+    "metal",
+    "engine",
+    "opera",
+    "novel",
+    "poem",
+]
+
+
+def write_opentdb(path: Path, questions: int) -> Path:
+    """An Open Trivia DB response of `questions` distinct questions, a quarter true/false."""
+    rng = random.Random(3)
+    results = []
+    for n in range(questions):
+        topic = " ".join(rng.sample(WORDS, 4))
+        common: dict[str, object] = {
+            "difficulty": rng.choice(DIFFICULTIES),
+            "category": rng.choice(CATEGORIES),
+        }
+        if n % 4 == 0:
+            common |= {
+                "type": "boolean",
+                "question": f"Fact {n}: the &quot;{topic}&quot; comes first.",
+                "correct_answer": rng.choice(("True", "False")),
+            }
+            common["incorrect_answers"] = [
+                "False" if common["correct_answer"] == "True" else "True"
+            ]
+        else:
+            options = [f"{rng.choice(WORDS).title()} {n}-{k}" for k in range(4)]
+            common |= {
+                "type": "multiple",
+                "question": f"Which {topic} is number {n}&#039;s?",
+                "correct_answer": options[0],
+                "incorrect_answers": options[1:],
+            }
+        results.append(common)
+    path.write_text(json.dumps({"response_code": 0, "results": results}), encoding="utf-8")
+    return path
+
+
 def build_scores(
     db_path: Path, games: int, players: int = 1000, answers_per_game: int = 3
 ) -> float:
-    """A score database of `games` games, written as schema 2 and migrated by the store.
-
-    Returns the seconds the store took to migrate it (summarising every game).
+    """A score database of `games` games, written with the schema from before the summary
+    tables and migrated by the store; the seconds that migration took.
     """
     rng = random.Random(2)
     db = sqlite3.connect(db_path, isolation_level=None)
-    for step in MIGRATIONS[:2]:
+    before = MIGRATIONS.index(_add_summaries)
+    for step in MIGRATIONS[:before]:
         step(db)
-    db.execute("PRAGMA user_version = 2")
+    db.execute(f"PRAGMA user_version = {before}")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = OFF")
     db.execute("BEGIN")

@@ -52,7 +52,8 @@ def test_list_unknown_topic_is_a_usage_error() -> None:
     result = run_cli("bank", "list", "--topic", "Creed")
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: 'Creed' is not a topic of the bank; topics: John Krasinski, Katy Moore, Pam Beesly\n"
+        "Error: 'Creed' is not a topic of the bank; topics: John Krasinski, Katy Moore, Pam Beesly"
+        " (see 'quiz bank list --help')\n"
     )
 
 
@@ -61,7 +62,9 @@ def test_topic_may_be_the_start_of_a_word_when_that_is_unambiguous() -> None:
     assert {q["topic"] for q in listed} == {"Katy Moore"}
     ambiguous = run_cli("bank", "list", "--topic", "k")
     assert ambiguous.exit_code == 2
-    assert ambiguous.stderr == "Error: 'k' could be any of: John Krasinski, Katy Moore\n"
+    assert ambiguous.stderr == (
+        "Error: 'k' could be any of: John Krasinski, Katy Moore (see 'quiz bank list --help')\n"
+    )
 
 
 def test_list_json_is_the_export_format() -> None:
@@ -87,7 +90,10 @@ def test_show_prints_the_question_and_its_answers() -> None:
     result = run_cli("bank", "show", "fixture-multi")
     assert result.exit_code == 0
     assert lines(result.stdout) == [
-        "╭─ fixture-multi  [Pam Beesly, hard, multi] ───────────────────────────────────────────────────────╮",
+        "╭" + "─" * 98 + "╮",
+        "│ fixture-multi                                                                                    │",
+        "│ Pam Beesly · hard · multi                                                                        │",
+        "│                                                                                                  │",
         "│ Which of these are pranks on Dwight? [Select all]                                                │",
         "│   1) Stapler in Jell-O                                                                           │",
         "│   2) Faxes from the future                                                                       │",

@@ -62,4 +62,5 @@ def test_usage_error_is_one_line_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("Error: Invalid value for '--difficulty'")
+    assert result.stderr.startswith("Error: --difficulty: 'impossible' is not one of")
+    assert result.stderr.endswith(" (see 'quiz bank list --help')\n")

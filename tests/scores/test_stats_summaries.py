@@ -53,7 +53,7 @@ def reference_stats(path: Path, player: str | None) -> Stats:
         )
         hardest = tally(
             "question_id",
-            extra="HAVING COUNT(*) >= 3",
+            extra="HAVING COUNT(*) >= 3 AND SUM(a.correct) < COUNT(*)",
             order="1.0 * SUM(a.correct) / COUNT(*), COUNT(*) DESC, a.question_id LIMIT 5",
         )
         history = db.execute(

@@ -14,7 +14,7 @@ from quiz.engine.filters import Filters
 from quiz.engine.scoring import BASE_POINTS, streak_bonus
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
-from quiz.terminal.plain import InvalidAnswerError, parse_answer
+from quiz.terminal.plain import InvalidAnswerError, parse_answer, question_lines
 from tests.conftest import installed_quiz
 
 
@@ -153,9 +153,12 @@ def test_count_larger_than_the_bank_plays_all_with_a_notice(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--count", "0"], "Invalid value for '--count'"),
-        (["--count", "-3"], "Invalid value for '--count'"),
-        (["--time-limit", "2"], "Invalid value for '--time-limit'"),
+        (["--count", "0"], "Error: --count: 0 is too small (the least is 1)"),
+        (["--count", "-3"], "Error: --count: -3 is too small (the least is 1)"),
+        (["--count", "abc"], "Error: --count: 'abc' is not a whole number"),
+        (["--count", "²"], "Error: --count: '²' is not a whole number"),
+        (["--time-limit", "2"], "Error: --time-limit: 2 is not between 5 and 300"),
+        (["--seed", "1e3"], "Error: --seed: '1e3' is not a whole number"),
         (["--topic", "Toby"], "'Toby' is not a topic of the bank"),
         (
             ["--topic", "Katy Moore", "--type", "multi", "--difficulty", "easy"],
@@ -167,6 +170,7 @@ def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: 
     result = play(*args, stdin="", cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr
+    assert result.stderr.endswith(" (see 'quiz play --help')\n")
     assert "Traceback" not in result.stderr
 
 
@@ -210,3 +214,72 @@ def test_seed_zero_is_a_seed_like_any_other(tmp_path: Path) -> None:
     answers = "".join(right_line(a) + "\n" for a in asked)
     result = play("--seed", "0", "--count", "4", "--no-save", stdin=answers, cwd=tmp_path)
     assert result.stdout.rstrip().endswith("(4/4 correct)")
+
+
+NUMBERS = ("4", "8", "6", "2")
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "given"),
+    [
+        ("choice", "4", ("4",)),  # the option "4", not the fourth option
+        ("choice", "2", ("2",)),
+        ("choice", "a", ("4",)),
+        ("choice", " D ", ("2",)),
+        ("multi", "a, c", ("4", "6")),
+        ("multi", "d,b", ("2", "8")),
+    ],
+)
+def test_number_options_are_lettered_and_typing_a_number_picks_that_option(
+    kind: str, line: str, given: tuple[str, ...]
+) -> None:
+    assert parse_answer(_asked(kind, NUMBERS), line) == given
+
+
+@pytest.mark.parametrize(("kind", "line"), [("choice", "9"), ("choice", "e"), ("multi", "1,2")])
+def test_lettered_options_refuse_what_names_no_option(kind: str, line: str) -> None:
+    with pytest.raises(InvalidAnswerError, match="letter"):
+        parse_answer(_asked(kind, NUMBERS), line)
+
+
+def test_typing_an_option_picks_it_even_when_punctuation_alone_tells_options_apart() -> None:
+    asked = _asked("choice", ("C#", "C++", "Objective-C"))
+    assert parse_answer(asked, "c++") == ("C++",)
+    assert parse_answer(asked, "C#") == ("C#",)
+    assert parse_answer(asked, "objective c") == ("Objective-C",)  # the only loose match
+
+
+def test_lettered_options_are_shown_with_letters_and_a_letter_hint() -> None:
+    lines = question_lines(1, 1, _asked("choice", NUMBERS))
+    assert lines[2:] == [
+        "a) 4",
+        "b) 8",
+        "c) 6",
+        "d) 2",
+        "Type the option's letter or text; an empty line skips.",
+    ]
+    assert question_lines(1, 1, _asked("choice", ("A", "B")))[2:4] == ["1) A", "2) B"]
+
+
+def test_typing_4_for_the_option_4_is_right_in_a_real_game(tmp_path: Path) -> None:
+    bank = tmp_path / "numbers.toml"
+    bank.write_text(
+        '[[questions]]\nid = "two-plus-two"\ntopic = "Sums"\ndifficulty = "easy"\n'
+        'type = "choice"\nprompt = "What is two plus two?"\n'
+        'choices = ["8", "6", "2", "4"]\nanswers = ["4"]\n',
+        encoding="utf-8",
+    )
+    result = play(
+        "--bank",
+        str(bank),
+        "--topic",
+        "Sums",
+        "--no-save",
+        "--seed",
+        "3",
+        stdin="4\n",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^[a-d]\) 4$", result.stdout, re.MULTILINE)
+    assert "Correct!" in result.stdout

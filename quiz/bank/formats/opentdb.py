@@ -1,4 +1,4 @@
-"""Open Trivia DB JSON: reading it into question tables, and writing the bank out as it."""
+"""Open Trivia DB JSON in its four encodings: reading it into question tables, and writing it."""
 
 from __future__ import annotations
 
@@ -7,24 +7,16 @@ import html
 import re
 import urllib.parse
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from quiz.bank.formats.items import FormatError, Item, Source, as_item
 from quiz.bank.validation import TRUEFALSE_ANSWERS
 from quiz.models import Question
 
+NAME = "opentdb"
 SOURCE = "Open Trivia DB"
 TYPES = {"multiple": "choice", "boolean": "truefalse"}
 TEXT_KEYS = ("type", "difficulty", "category", "question", "correct_answer")
 URL_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-
-
-@dataclass(frozen=True, slots=True)
-class Converted:
-    """One item of an Open Trivia DB document, as our question table or why it is not one."""
-
-    index: int
-    entry: dict[str, object] | None
-    problem: str = ""
 
 
 def results_of(data: object) -> list[object]:
@@ -58,7 +50,11 @@ def _strings(item: dict[object, object]) -> list[str]:
 
 
 def _decoder(items: list[object]) -> Callable[[str], str]:
-    """How the strings of this document are encoded: OTDB uses one encoding for a whole response."""
+    """How the strings of this document are encoded: OTDB uses one encoding for a whole response.
+
+    base64 is tried on the `type` field; the two URL encodings leave no space in any text, and
+    tell themselves apart by the space: `%20` in url3986, `+` in urlLegacy (where a real plus
+    is `%2B`)."""
     dicts = [item for item in items if isinstance(item, dict)]
     for item in dicts:
         try:
@@ -66,10 +62,14 @@ def _decoder(items: list[object]) -> Callable[[str], str]:
                 return _from_base64
         except (TypeError, ValueError):
             continue
-    escaped = any(URL_ESCAPE.search(text) for item in dicts for text in _strings(item))
-    questions = [item.get("question") for item in dicts]
-    spaced = any(isinstance(q, str) and " " in q for q in questions)
-    return urllib.parse.unquote if escaped and not spaced else html.unescape
+    texts = [text for item in dicts for text in _strings(item)]
+    if any(" " in text for text in texts):
+        return html.unescape
+    if any("%20" in text for text in texts):
+        return urllib.parse.unquote
+    if any("+" in text or URL_ESCAPE.search(text) for text in texts):
+        return urllib.parse.unquote_plus
+    return html.unescape
 
 
 def _convert(item: object, decode: Callable[[str], str]) -> dict[str, object] | str:
@@ -109,20 +109,23 @@ def _convert(item: object, decode: Callable[[str], str]) -> dict[str, object] | 
     return entry | {"explanation": "", "source": SOURCE}
 
 
-def from_opentdb(data: object) -> list[Converted]:
+def from_opentdb(data: object) -> list[Item]:
     """Convert every item of results_of(data)."""
     items = results_of(data)
     decode = _decoder(items)
-    results = (_convert(item, decode) for item in items)
-    return [
-        Converted(i, None, r) if isinstance(r, str) else Converted(i, r)
-        for i, r in enumerate(results, start=1)
-    ]
+    return [as_item(i, _convert(entry, decode)) for i, entry in enumerate(items, start=1)]
+
+
+def read(source: Source) -> list[Item]:
+    try:
+        return from_opentdb(source.json_or_fail("Open Trivia DB"))
+    except ValueError as exc:
+        raise FormatError(f"{source.path}: {exc}") from exc
 
 
 def _escape(text: str) -> str:
-    # "%" as an entity too, so that no exported text can pass for url3986 when read back.
-    return html.escape(text, quote=True).replace("%", "&#37;")
+    # "%" and "+" as entities too, so that no exported text can pass for URL encoding.
+    return html.escape(text, quote=True).replace("%", "&#37;").replace("+", "&#43;")
 
 
 def to_opentdb(questions: Sequence[Question]) -> tuple[dict[str, object], list[Question]]:
@@ -151,6 +154,10 @@ def to_opentdb(questions: Sequence[Question]) -> tuple[dict[str, object], list[Q
             }
         )
     return {"response_code": 0, "results": results}, left_out
+
+
+def looks_like(source: Source) -> bool:
+    return looks_like_opentdb(source.json)
 
 
 def looks_like_opentdb(data: object) -> bool:

@@ -1,0 +1,69 @@
+"""One game played to its end in plain or interactive mode, for practice and the daily quiz."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+
+from quiz import output
+from quiz.engine.game import Game
+from quiz.errors import AbortedError, QuizError
+from quiz.models import GameResult
+
+ABORTED = "Quiz aborted; nothing was saved."
+
+
+def use_plain(asked_for: bool) -> bool:
+    """Plain mode when asked for, or when stdin or stdout is not a terminal."""
+    return asked_for or not output.interactive_terminal()
+
+
+def choose_player(given: str | None, default: str, *, plain: bool) -> str:
+    """The --player name; else, on a terminal, the name typed (default offered); else default."""
+    if given:
+        return given
+    if plain:
+        return default
+    from quiz.terminal import prompts
+
+    return prompts.type_name(default)
+
+
+def play_game(game: Game, player: str, *, plain: bool) -> GameResult:
+    """Ask every question; Ctrl-C and end of input stop it with nothing saved."""
+    started_at, clock = time.time(), time.monotonic()
+    try:
+        if plain:
+            from quiz.terminal.plain import LineReader, play_plain
+
+            play_plain(game, LineReader(sys.stdin))
+        else:
+            from quiz.terminal.interactive import play_interactive
+
+            play_interactive(game, output.console())
+    except KeyboardInterrupt:
+        raise AbortedError(ABORTED) from None
+    except EOFError:
+        raise QuizError("input ended before the last answer; nothing was saved") from None
+    return game.result(player, started_at, time.monotonic() - clock)
+
+
+def show_end(
+    result: GameResult, headline: str | None, lines: Sequence[str], *, plain: bool
+) -> None:
+    """The result: the plain closing lines, or the summary panel and the review table."""
+    if plain:
+        from quiz.terminal.plain import final_lines
+
+        print("\n".join([*final_lines(result, headline), *lines]), flush=True)
+        return
+    from rich.text import Text
+
+    from quiz.terminal.render_game import review, summary
+
+    extra = [Text(f"\n{headline}", style="bold yellow")] if headline else []
+    extra += [Text(line) for line in lines]
+    out = output.console()
+    out.print(summary(result, extra))
+    out.print(review(result))

@@ -1,0 +1,93 @@
+"""A practice session: due cards and new questions played unranked, then what comes next."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from quiz.cli.bank_report import load_for_command
+from quiz.cli.game_runner import choose_player, play_game, show_end, use_plain
+from quiz.engine.filters import make_filters
+from quiz.engine.game import Game
+from quiz.engine.practice import day_end, due_by, due_per_day, next_due, plan_practice
+from quiz.models import GameSettings, Question
+from quiz.output import console, note, print_json
+from quiz.scores import clock
+from quiz.scores.recorder import login_name
+from quiz.scores.store import ScoreStore, open_store
+from quiz.terminal.review_words import due_tomorrow_line, next_review_line, plan_line
+
+UNRANKED = "Practice: not ranked in the high scores"
+
+
+@dataclass(frozen=True)
+class PracticeRequest:
+    """Everything `quiz practice` was asked for on the command line."""
+
+    count: int = 10
+    topics: tuple[str, ...] = ()
+    player: str | None = None
+    plain: bool = False
+    banks: tuple[Path, ...] = field(default=())
+
+
+def _schedule(store: ScoreStore, player: str, pool: Sequence[Question]) -> dict[str, datetime]:
+    """When each of these questions is next due for the player; questions no longer in the
+    bank are left out, as practice could not ask them."""
+    due = store.review_schedule(player)
+    return {q.id: due[q.id] for q in pool if q.id in due}
+
+
+def _pool(request: PracticeRequest) -> tuple[tuple[Question, ...], list[Question]]:
+    """The effective bank, and the part of it the topics allow."""
+    questions = load_for_command(request.banks).questions
+    return questions, make_filters(questions, request.topics).apply(questions)
+
+
+def run_practice(request: PracticeRequest) -> None:
+    questions, pool = _pool(request)
+    store = open_store()
+    plain = use_plain(request.plain)
+    player = choose_player(request.player, store.last_player() or login_name(), plain=plain)
+    now, scheduled = clock.now(), _schedule(store, player, pool)
+    plan = plan_practice(pool, scheduled, now, request.count)
+    if not plan.asked:
+        note(
+            f"Nothing to practise for {player} today. {next_review_line(next_due(scheduled), now)}"
+        )
+        return
+    note(plan_line(player, plan.reviews, plan.new))
+    game = Game(plan.asked, GameSettings(seed=0, count=len(plan.asked)))
+    result = play_game(game, player, plain=plain)
+    store.save_practice(result)
+    after = clock.now()
+    due = _schedule(store, player, questions)
+    tomorrow = due_by(due, day_end(after.date() + timedelta(days=1)))
+    lines = [due_tomorrow_line(tomorrow), next_review_line(next_due(due), after)]
+    show_end(result, UNRANKED, lines, plain=plain)
+
+
+def show_status(request: PracticeRequest, *, as_json: bool) -> None:
+    """How many of the player's questions fall due on each of the next 7 UTC days."""
+    _, pool = _pool(request)
+    store = open_store()
+    player = request.player or store.last_player() or login_name()
+    due = _schedule(store, player, pool)
+    days = due_per_day(due, clock.now().date())
+    unseen = len(pool) - len(due)
+    if as_json:
+        upcoming = next_due(due)
+        print_json(
+            {
+                "player": player,
+                "days": [{"date": day.isoformat(), "due": n} for day, n in days],
+                "unseen": unseen,
+                "next_due": clock.stamp(upcoming) if upcoming else None,
+            }
+        )
+        return
+    from quiz.terminal.render_practice import status_view
+
+    console().print(status_view(player, days, unseen))

@@ -1,0 +1,44 @@
+"""The result card of a game, as text to paste in a chat and as an SVG image."""
+
+from __future__ import annotations
+
+from quiz.scores.rows import PlayedGame
+
+SQUARES = {"right": "🟩", "wrong": "🟥", "skipped": "⬜", "timed out": "🟧"}
+# Emoji fonts are rare in SVG viewers: the image draws coloured blocks instead.
+BLOCK_COLOURS = {"right": "green", "wrong": "red", "skipped": "grey50", "timed out": "dark_orange"}
+
+
+def _title_and_result(game: PlayedGame) -> tuple[str, str]:
+    limit = game.settings.time_limit
+    timed = f" · {limit} s a question" if limit else ""
+    return (
+        f"Halpert Quiz · {game.player} · {game.played_at[:10]}",
+        f"{game.correct}/{game.total} right · {game.score:,} points"
+        f" · best streak {game.best_streak}{timed}",
+    )
+
+
+def share_lines(game: PlayedGame, replay: str) -> list[str]:
+    """Title, score, one square a question, and the command that replays the quiz."""
+    squares = "".join(SQUARES[outcome] for outcome in game.outcomes)
+    return [*_title_and_result(game), squares, replay]
+
+
+def svg_card(game: PlayedGame, replay: str) -> str:
+    """The same card drawn by Rich in a terminal window and exported as an SVG image."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    title, result = _title_and_result(game)
+    blocks = Text()
+    for outcome in game.outcomes:
+        blocks.append("██", style=BLOCK_COLOURS[outcome]).append(" ")
+    lines = [Text(title, style="bold"), Text(result), blocks, Text(replay)]
+    width = max(40, *(line.cell_len + 2 for line in lines))
+    card = Console(record=True, width=width, file=io.StringIO(), color_system="truecolor")
+    for line in lines:
+        card.print(line)
+    return card.export_svg(title="Halpert Quiz")

@@ -1,0 +1,132 @@
+"""What a new user hit, through the installed command: help, usage errors, topics, ids, stats."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.loader import load_bank
+from quiz.scores.sqlite import SqliteStore
+from tests.conftest import installed_quiz, write_bank
+from tests.scores.test_sqlite_store import T0, easy_game
+
+COMMANDS = [
+    ["play"], ["scores"], ["stats"], ["add"], ["share"], ["completion"],
+    ["bank", "list"], ["bank", "show"], ["bank", "validate"], ["bank", "import"],
+    ["bank", "export"], ["bank", "remove"],
+]  # fmt: skip
+
+OFFICE_BANK = """
+[[questions]]
+id = "office-paper"
+topic = "Office Trivia"
+difficulty = "easy"
+type = "truefalse"
+prompt = "Dunder Mifflin sells paper."
+answers = ["true"]
+"""
+
+
+def quiz(*args: str, home: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {"QUIZ_HOME": str(home), "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    return subprocess.run(
+        [installed_quiz(), *args], input=stdin, capture_output=True, text=True, env=env
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_uses_one_placeholder_style(quiz_home: Path, command: list[str]) -> None:
+    text = quiz(*command, "--help", home=quiz_home).stdout
+    assert text.startswith(f"Usage: quiz {' '.join(command)} ")
+    for clicks_own in ("<str>", "<path>", "<int>", "{", "x>=", "<=x", "INTEGER", "TEXT]"):
+        assert clicks_own not in text, f"{clicks_own!r} in the help of {command}"
+    placeholders = re.findall(r"^  (?:-[a-z], )?--[a-z-]+ ([^ \n]+)", text, flags=re.MULTILINE)
+    for placeholder in placeholders:
+        assert placeholder.isupper() or placeholder.startswith("["), placeholder
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["play", "--count", "abc"], "--count: 'abc' is not a whole number"),
+        (["play", "--count", "0"], "--count: 0 is too small (the least is 1)"),
+        (["play", "--time-limit", "1000"], "--time-limit: 1000 is not between 5 and 300"),
+        (["scores", "--limit", "ten"], "--limit: 'ten' is not a whole number"),
+        (["scores", "--since", "2026-02-30"], "--since: '2026-02-30' is not a day written"),
+        (["scores", "--since", "yesterday"], "--since: 'yesterday' is not a day written"),
+        (["play", "--difficulty", "expert"], "--difficulty: 'expert' is not one of"),
+        (["play", "--player"], "Option '--player' requires an argument"),
+        (["play", "--topic", "Toby"], "'Toby' is not a topic of the bank"),
+        (["bank", "show"], "Missing argument 'ID'"),
+        (["bank", "remove", "x"], "no question with id 'x'"),
+        (["nosuch"], "No such command 'nosuch'"),
+    ],
+)
+def test_every_usage_error_ends_with_the_same_hint(
+    quiz_home: Path, args: list[str], message: str
+) -> None:
+    result = quiz(*args, home=quiz_home)
+    assert result.returncode == 2
+    line = result.stderr
+    assert line.count("\n") == 1
+    assert line.startswith(f"Error: {message}")
+    path = " ".join(
+        ["quiz", *(a for a in args[:2] if a in ("play", "scores", "bank", "show", "remove"))]
+    )
+    assert line.endswith(f" (see '{path} --help')\n")
+    assert "Invalid value" not in line and "valid int" not in line and "%Y" not in line
+
+
+def test_scores_topic_matches_as_play_does(quiz_home: Path, tmp_path: Path) -> None:
+    bank = write_bank(tmp_path, "office.toml", OFFICE_BANK)
+    played = quiz("play", "--plain", "--bank", str(bank), "--topic", "office", "--player", "Oscar",
+                  home=quiz_home, stdin="t\n")  # fmt: skip
+    assert played.returncode == 0, played.stderr
+    for query in ("office", "OFFICE TRIVIA", "triv"):
+        rows = json.loads(quiz("scores", "--topic", query, "--json", home=quiz_home).stdout)
+        assert [r["player"] for r in rows] == ["Oscar"], query
+    unknown = quiz("scores", "--topic", "warehouse", home=quiz_home)
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith(
+        "Error: 'warehouse' is not a topic of any saved game; topics: Office Trivia"
+    )
+
+
+def test_hardest_questions_leave_out_those_never_missed(quiz_home: Path) -> None:
+    store = SqliteStore(quiz_home / "scores.db")
+    for n in range(3):
+        store.save_game(easy_game("Pam", "RW", T0 + 60 * n))  # easy-0 always right, easy-1 never
+    store.save_game(easy_game("Pam", "RRW", T0 + 600))  # easy-1 right once, easy-2 wrong once
+    hardest = json.loads(quiz("stats", "--json", home=quiz_home).stdout)["hardest"]
+    assert [h["question_id"] for h in hardest] == ["easy-1"]
+    table = quiz("stats", home=quiz_home).stdout
+    assert "easy-1" in table and "easy-0" not in table
+
+
+def test_count_beyond_the_bank_is_worded_plainly(quiz_home: Path) -> None:
+    total = len(load_bank(user=False).questions)
+    result = quiz("play", "--plain", "--count", "500", "--no-save", home=quiz_home, stdin="")
+    assert f"Only {total} questions are in the bank; playing all {total}.\n" in result.stderr
+    narrowed = quiz("play", "--plain", "--count", "500", "--no-save", "--difficulty", "hard",
+                    "--topic", "pam", home=quiz_home, stdin="")  # fmt: skip
+    assert "questions match topic Pam Beesly, difficulty hard; playing all" in narrowed.stderr
+
+
+def test_ids_match_in_any_case_and_suggestions_are_close(quiz_home: Path) -> None:
+    shown = quiz("bank", "show", "PAM-KISS-EPISODE", home=quiz_home)
+    assert shown.returncode == 0
+    assert "pam-kiss-episode" in shown.stdout
+    typo = quiz("bank", "show", "pam-kis-episode", home=quiz_home)
+    assert typo.returncode == 2
+    assert typo.stderr.startswith(
+        "Error: no question with id 'pam-kis-episode'; did you mean pam-kiss-episode"
+    )
+    nothing_like = quiz("bank", "show", "nosuch", home=quiz_home)
+    assert nothing_like.stderr == (
+        "Error: no question with id 'nosuch'; 'quiz bank list' shows them all"
+        " (see 'quiz bank show --help')\n"
+    )
