@@ -8,8 +8,11 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so readers see the old file or the new one, never half."""
+def write_bytes_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Replace `path` with `data` so readers see the old file or the new one, never half.
+
+    `sync=False` skips the fsync, for files that detect their own damage (a cache entry).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
@@ -17,7 +20,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         if path.exists():
             tmp.chmod(path.stat().st_mode & 0o777)
         tmp.replace(path)

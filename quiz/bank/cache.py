@@ -83,4 +83,5 @@ def write(path: Path, data: bytes, origin: str, questions: list[Question], keys:
         payload = marshal.dumps((code_stamp(), origin, _checksum(data), rows, tuple(keys)))
         entry = entry_path(path)
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_bytes_atomic(entry, MAGIC + _checksum(payload) + payload)
+        # No fsync: after a crash, the checksum turns a torn entry into a miss.
+        write_bytes_atomic(entry, MAGIC + _checksum(payload) + payload, sync=False)
