@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import pytest
@@ -53,7 +53,20 @@ def odd_questions() -> list[Question]:
     ]
 
 
-def rendered(width: int, questions: list[Question], streamed: bool, color: bool) -> str:
+def whole_ids(questions: Sequence[Question]) -> Table:
+    """The same table with ids never wrapped, the other layout the bank list may use."""
+    table = question_table(questions)
+    table.columns[0].no_wrap, table.columns[0].max_width = True, None
+    return table
+
+
+def rendered(
+    width: int,
+    questions: list[Question],
+    streamed: bool,
+    color: bool,
+    layout: Callable[[Sequence[Question]], Table] = question_table,
+) -> str:
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -61,9 +74,9 @@ def rendered(width: int, questions: list[Question], streamed: bool, color: bool)
         force_terminal=color,
     )
     if streamed:
-        print_table(console, question_table, question_cells, questions)
+        print_table(console, layout, question_cells, questions)
     else:
-        console.print(question_table(questions))
+        console.print(layout(questions))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     assert isinstance(output, str)
     return output
@@ -71,12 +84,15 @@ def rendered(width: int, questions: list[Question], streamed: bool, color: bool)
 
 @pytest.mark.parametrize("width", [12, 20, 40, 63, 80, 100, 200])
 @pytest.mark.parametrize("bank", ["builtin", "odd"])
-def test_the_streamed_table_is_the_rich_table(width: int, bank: str) -> None:
+@pytest.mark.parametrize("layout", [question_table, whole_ids], ids=["folded-ids", "whole-ids"])
+def test_the_streamed_table_is_the_rich_table(
+    width: int, bank: str, layout: Callable[[Sequence[Question]], Table]
+) -> None:
     questions = list(load_bank(user=False).questions) if bank == "builtin" else odd_questions()
-    assert rendered(width, questions, True, False) == rendered(width, questions, False, False)
-    assert styled_chars(rendered(width, questions, True, True)) == styled_chars(
-        rendered(width, questions, False, True)
-    )
+    plain = [rendered(width, questions, streamed, False, layout) for streamed in (True, False)]
+    assert plain[0] == plain[1]
+    colored = [rendered(width, questions, streamed, True, layout) for streamed in (True, False)]
+    assert styled_chars(colored[0]) == styled_chars(colored[1])
 
 
 def test_rows_beyond_one_chunk_keep_the_same_layout() -> None:
