@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,18 +11,22 @@ from hypothesis import strategies as st
 from quiz.output import records_json
 
 TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from('"\\%\n\t\x00\u2028/'), max_size=12)
-VALUE = TEXT | st.lists(TEXT, max_size=4)
+KIND = st.sampled_from([TEXT, st.lists(TEXT, max_size=4)])  # a key holds one kind of value
 
 
-RECORDS = st.lists(TEXT, min_size=1, max_size=6, unique=True).flatmap(
-    lambda keys: st.lists(
-        st.lists(VALUE, min_size=len(keys), max_size=len(keys)).map(
-            lambda values: dict(zip(keys, values, strict=True))
-        ),
-        min_size=1,
-        max_size=8,
+def records_of(
+    columns: list[tuple[str, st.SearchStrategy[Sequence[str]]]],
+) -> st.SearchStrategy[object]:
+    keys = [key for key, _ in columns]
+    record = st.tuples(*(kind for _, kind in columns)).map(
+        lambda values: dict(zip(keys, values, strict=True))
     )
-)
+    return st.lists(record, min_size=1, max_size=8)
+
+
+RECORDS = st.lists(
+    st.tuples(TEXT, KIND), min_size=1, max_size=6, unique_by=lambda column: column[0]
+).flatmap(records_of)
 
 
 @given(RECORDS)
@@ -49,5 +54,6 @@ def test_shapes_it_leaves_to_json() -> None:
     assert records_json([{"a": "x"}, {"b": "y"}]) is None  # different keys
     assert records_json([{"a": "x", "b": "y"}, {"b": "y", "a": "x"}]) is None  # in another order
     assert records_json([{"a": "x"}, {"a": 1}]) is None  # not text
+    assert records_json([{"a": "x"}, {"a": ["x"]}]) is None  # a string, then a list
     assert records_json([{"a": ["x", 2]}]) is None
     assert records_json({"a": "x"}) is None
