@@ -72,11 +72,16 @@ def records_json(records: object) -> str | None:
     return "[\n" + ",\n".join(map(record.__mod__, zip(*columns, strict=True))) + "\n]"
 
 
-def print_json(data: object) -> None:
-    """JSON on stdout, the only thing there."""
+def json_text(data: object) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2)`, written fast for lists of records."""
     text = records_json(data)
     if text is None:
         import json
 
         text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(text + "\n")
+    return text
+
+
+def print_json(data: object) -> None:
+    """JSON on stdout, the only thing there."""
+    sys.stdout.write(json_text(data) + "\n")

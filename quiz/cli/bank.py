@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -24,7 +23,7 @@ from quiz.cli.options import (
 )
 from quiz.errors import QuizError, UsageError
 from quiz.models import Bank, Question
-from quiz.output import console, note, print_json
+from quiz.output import console, json_text, note, print_json
 
 bank_app = typer.Typer(
     help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
@@ -198,7 +197,7 @@ def export(
 
         text = to_csv(questions)
     else:
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(data) + "\n"
     if output is None:
         sys.stdout.write(text)
         return
