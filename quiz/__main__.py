@@ -1,16 +1,23 @@
-"""Entry point: answers `--version`, and plain `play` and `scores`, before typer loads."""
+"""Entry point: answers `--version`, and a plain `play`, before typer loads."""
 
+import io
 import sys
 
 
 def main() -> None:
     """Run the `quiz` command."""
+    if sys.stdin is None:  # started with stdin closed: as if reading an empty file
+        sys.stdin = io.StringIO()
+    for stream in (sys.stdout, sys.stderr):  # a character the locale cannot show becomes "?"
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     if sys.argv[1:] == ["--version"]:
         from quiz import __version__
 
         print(f"halpert-quiz {__version__}")
         return
-    if sys.argv[1:2] in (["play"], ["scores"]):
+    if sys.argv[1:2] == ["play"]:
         from quiz.cli.quick import run_directly
 
         code = run_directly(sys.argv[1:])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-QUESTION_TYPES = ("choice", "truefalse", "text", "multi")
+QUESTION_TYPES = ("choice", "truefalse", "text", "multi", "order")
+# Types whose right answer a player must recall or pick out: seen elsewhere, it gives them away.
+GUESSED_TYPES = ("choice", "text")
 DIFFICULTIES = ("easy", "medium", "hard")
 BUILTIN_TOPICS = (
     "Jim Halpert",
@@ -15,6 +17,7 @@ BUILTIN_TOPICS = (
     "Michael Scott",
     "Pam Beesly",
 )
+GAME_MODES = ("normal", "lives", "party")
 SOURCES = ("intro", "krasinski", "katy", "dwight", "karen", "michael", "pam")
 BUILTIN_ORIGIN = "builtin"
 
@@ -106,6 +109,7 @@ class AnswerRecord:
     streak: int
     typo_forgiven: bool = False
     timed_out: bool = False
+    lifeline: bool = False
 
     @property
     def skipped(self) -> bool:
@@ -126,6 +130,16 @@ class GameSettings:
     difficulties: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     time_limit: int | None = None
+    lives: int | None = None
+    lifeline: bool = False
+    party_id: str | None = None
+
+    @property
+    def mode(self) -> str:
+        """The board the game is ranked on: one of GAME_MODES."""
+        if self.party_id is not None:
+            return "party"
+        return "lives" if self.lives is not None else "normal"
 
 
 @dataclass(frozen=True, slots=True)

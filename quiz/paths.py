@@ -16,6 +16,14 @@ def quiz_home() -> Path:
     return Path(user_data_dir("halpert-quiz", appauthor=False))
 
 
+def make_private_dir(path: Path) -> None:
+    """Create `path` and any missing parent as folders only the user may enter, whatever the umask."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.chmod(0o700)
+
+
 def user_bank_dir() -> Path:
     return quiz_home() / "bank"
 

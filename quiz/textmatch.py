@@ -9,9 +9,25 @@ from dataclasses import dataclass
 
 TYPO_THRESHOLD = 85.0
 MIN_FUZZY_LETTERS = 5
+MAX_TYPED_CHARS = 500  # longer than any answer: refused before any parsing
 _JOINING = re.compile(r"[.'\u2019`]")  # B.J. = BJ, ain't = aint
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|an|a) (?=.)")
+
+_ORDINAL = re.compile(r"\b([0-9]+)(?:st|nd|rd|th)\b")
+_LETTERS_THEN_DIGITS = re.compile(r"\b([a-z]{1,3})([0-9]+)\b")  # s7, ep3
+_ROMAN = re.compile(r"\b(?=[ivx]{2,}\b)(x{0,3})(ix|iv|v?i{0,3})\b")  # ii..xxxix, not "i" or "v"
+_ROMAN_ONES = {
+    **{"": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5},
+    **{"vi": 6, "vii": 7, "viii": 8, "ix": 9},
+}
+# Words a person puts around a number without changing it: "in 2004", "the number 3".
+_FILLERS = frozenset({"in", "the", "number", "no"})
+# Nouns that count something; one may stand beside the number when the question asks for it.
+_UNITS = frozenset({"season", "episode", "year", "time", "part", "series"})
+_ABBREVIATIONS = {"s": "season", "e": "episode", "ep": "episode", "eps": "episode", "yr": "year"}
+_ASKED = re.compile(r"\b(?:how many|which|what) ([a-z]+)")
+_NOT_A_UNIT = frozenset({"is", "was", "are", "were", "did", "does", "do", "has", "had", "of"})
 
 
 # Cached: the add wizard compares a prompt with every prompt of the bank at each keystroke.
@@ -24,27 +40,92 @@ def normalise(text: str) -> str:
     return _LEADING_ARTICLE.sub("", words)
 
 
+def _roman(match: re.Match[str]) -> str:
+    tens, ones = match.groups()
+    return str(10 * len(tens) + _ROMAN_ONES[ones])
+
+
+def answer_key(text: str) -> str:
+    """`normalise`, with every number in digits: number words (via text2num), ordinals
+    (`7th`) and Roman numerals from II up, so "Part Two", "Part II" and "Part 2" are one key."""
+    from text_to_num import alpha2digit  # imported here: only typed answers need it
+
+    words = normalise(text)
+    if not words:
+        return ""
+    digits: str = alpha2digit(words, "en", threshold=0)
+    digits = _LETTERS_THEN_DIGITS.sub(r"\1 \2", _ORDINAL.sub(r"\1", digits))
+    return _ROMAN.sub(_roman, digits)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def asked_units(prompt: str) -> frozenset[str]:
+    """The counting nouns a question asks for: "How many seasons" and "which season" give
+    `season`; the built-in units always count when the answer itself names them."""
+    found = {_singular(w) for w in _ASKED.findall(normalise(prompt)) if w not in _NOT_A_UNIT}
+    return frozenset(found)
+
+
+def number_reading(key: str, units: frozenset[str]) -> int | None:
+    """The one number an answer key states, allowing fillers and the given units around
+    it ("season 7", "in 2004", "9 seasons"); None when it says anything more."""
+    numbers: list[int] = []
+    for word in key.split():
+        if word.isascii() and word.isdigit() and len(word) <= 6:
+            numbers.append(int(word))
+        elif word in _FILLERS or _singular(_ABBREVIATIONS.get(word, word)) in units:
+            continue
+        else:
+            return None
+    if len(numbers) == 2 and all(10 <= n <= 99 for n in numbers):  # "nineteen ninety"
+        return numbers[0] * 100 + numbers[1]
+    return numbers[0] if len(numbers) == 1 else None
+
+
 @dataclass(frozen=True, slots=True)
 class TextVerdict:
     correct: bool
     typo_forgiven: bool = False
 
 
-def _fuzzy_allowed(answer: str) -> bool:
-    letters = sum(ch.isalpha() for ch in answer)
-    return letters >= MIN_FUZZY_LETTERS and not any(ch.isdigit() for ch in answer)
+def _has_number(key: str) -> bool:
+    return any(ch.isdigit() for ch in key)
 
 
-def judge_text(given: str, answers: tuple[str, ...], reject: tuple[str, ...] = ()) -> TextVerdict:
-    """Whether a typed answer matches: exactly after normalising, or within typo tolerance."""
-    typed = normalise(given)
+def _fuzzy_allowed(key: str) -> bool:
+    letters = sum(ch.isalpha() for ch in key)
+    return letters >= MIN_FUZZY_LETTERS and not _has_number(key)
+
+
+def _same_number(typed: str, accepted: list[str], prompt: str) -> bool:
+    asked = asked_units(prompt)
+    readings = {number_reading(a, asked | _UNITS) for a in accepted} - {None}
+    if not readings:
+        return False
+    answer_units = {_singular(w) for a in accepted for w in a.split() if _singular(w) in _UNITS}
+    return number_reading(typed, asked | answer_units) in readings
+
+
+def judge_text(
+    given: str, answers: tuple[str, ...], reject: tuple[str, ...] = (), prompt: str = ""
+) -> TextVerdict:
+    """Whether a typed answer matches: exactly after normalising, as the same number (in
+    words or digits, with the units `prompt` asks for), or within typo tolerance."""
+    typed = answer_key(given) if len(given) <= MAX_TYPED_CHARS else ""
     if not typed:
         return TextVerdict(correct=False)
-    accepted = [normalise(a) for a in answers]
+    accepted = [answer_key(a) for a in answers]
     if typed in accepted:
         return TextVerdict(correct=True)
-    refused = [normalise(r) for r in reject]
+    refused = [answer_key(r) for r in reject]
     if typed in refused:
+        return TextVerdict(correct=False)
+    if _same_number(typed, accepted, prompt):
+        return TextVerdict(correct=True)
+    if _has_number(typed):  # numbers are never typos: a sequel is not its original
         return TextVerdict(correct=False)
     from rapidfuzz import fuzz  # imported here: loading a bank only needs normalise()
 
@@ -55,6 +136,25 @@ def judge_text(given: str, answers: tuple[str, ...], reject: tuple[str, ...] = (
     if any(fuzz.ratio(typed, r) >= best for r in refused):
         return TextVerdict(correct=False)
     return TextVerdict(correct=True, typo_forgiven=True)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def spaced_words(text: str) -> str:
+    """Lower-case words with one space either side of each, punctuation read as spaces, so
+    that `phrase in text` finds whole words: " karen s desk " holds " karen "."""
+    return " " + " ".join(_WORD.findall(text.lower())) + " "
+
+
+def telling_words(answer: str) -> str:
+    """An answer as `spaced_words`, when seeing it elsewhere gives it away; empty for an
+    answer of fewer than 5 letters, a number (in digits or words) or true/false."""
+    if sum(ch.isalpha() for ch in answer) < MIN_FUZZY_LETTERS:
+        return ""
+    if normalise(answer) in ("true", "false") or answer_key(answer).replace(" ", "").isdigit():
+        return ""
+    return spaced_words(answer)
 
 
 def option_key(text: str) -> str:

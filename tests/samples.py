@@ -41,6 +41,16 @@ TEXT = Question(
     answers=("Krasinski",),
 )
 
+ORDER = Question(
+    id="pam-milestones-order",
+    topic="Pam Beesly",
+    difficulty="medium",
+    type="order",
+    prompt="Put these moments in the order they happen.",
+    answers=("The first kiss", "The proposal", "The wedding"),
+    choices=("The wedding", "The first kiss", "The proposal"),
+)
+
 # A bank of 35 choice questions: 5 of each built-in topic, the difficulties taking turns.
 BANK = tuple(
     Question(

@@ -1,59 +1,65 @@
-"""JSON output: the fast writer for lists of records is byte for byte the standard one."""
+"""The safe-text function every view uses, and JSON that carries no raw control characters."""
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Sequence
+import re
+from contextlib import redirect_stdout
 
-from hypothesis import given
-from hypothesis import strategies as st
+import pytest
 
-from quiz.output import records_json
+from quiz.output import print_json, safe
 
-TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from('"\\%\n\t\x00\u2028/'), max_size=12)
-KIND = st.sampled_from([TEXT, st.lists(TEXT, max_size=4)])  # a key holds one kind of value
+# What a terminal would obey: anything in here reaching the screen is a defect.
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
-
-def records_of(
-    columns: list[tuple[str, st.SearchStrategy[Sequence[str]]]],
-) -> st.SearchStrategy[object]:
-    keys = [key for key, _ in columns]
-    record = st.tuples(*(kind for _, kind in columns)).map(
-        lambda values: dict(zip(keys, values, strict=True))
-    )
-    return st.lists(record, min_size=1, max_size=8)
-
-
-RECORDS = st.lists(
-    st.tuples(TEXT, KIND), min_size=1, max_size=6, unique_by=lambda column: column[0]
-).flatmap(records_of)
-
-
-@given(RECORDS)
-def test_records_are_written_as_json_dumps_writes_them(records: list[dict[str, object]]) -> None:
-    text = records_json(records)
-    assert text is not None
-    assert text == json.dumps(records, ensure_ascii=False, indent=2)
+HOSTILE = {
+    "clear screen (CSI)": ("a\x1b[2Jb", "ab"),
+    "red colour (SGR)": ("\x1b[31mred\x1b[0m", "red"),
+    "private CSI": ("x\x1b[?25ly", "xy"),
+    "title (OSC ended by BEL)": ("\x1b]0;pwned\x07Jim", "Jim"),
+    "link (OSC 8 ended by ST)": ("\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\", "click"),
+    "unterminated OSC": ("Jim\x1b]0;title to the end", "Jim"),
+    "C1 CSI": ("a\x9b31mb", "ab"),
+    "C1 OSC ended by C1 ST": ("a\x9d0;t\x9cb", "ab"),
+    "DCS string": ("a\x1bPq#0;2;0;0;0\x1b\\b", "ab"),
+    "bare ESC and charset switch": ("a\x1bcb\x1b(0c", "abc"),
+    "BEL, BS, CR, DEL, NUL": ("a\x07b\x08c\rd\x7fe\x00f", "abcdef"),
+    "other C1": ("a\x85b\x8dc", "abc"),
+    "tab becomes a space": ("a\tb", "a b"),
+    "lone surrogate (undecodable byte)": ("a\udcffb", "a\ufffdb"),
+}
 
 
-@given(
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.floats() | TEXT,
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
-        max_leaves=10,
-    )
-)
-def test_anything_else_is_left_to_json_or_written_the_same(data: object) -> None:
-    text = records_json(data)
-    assert text is None or text == json.dumps(data, ensure_ascii=False, indent=2)
+@pytest.mark.parametrize(("hostile", "shown"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_safe_removes_whole_control_sequences(hostile: str, shown: str) -> None:
+    assert safe(hostile) == shown
 
 
-def test_shapes_it_leaves_to_json() -> None:
-    assert records_json([]) is None
-    assert records_json([{}]) is None
-    assert records_json([{"a": "x"}, {"b": "y"}]) is None  # different keys
-    assert records_json([{"a": "x", "b": "y"}, {"b": "y", "a": "x"}]) is None  # in another order
-    assert records_json([{"a": "x"}, {"a": 1}]) is None  # not text
-    assert records_json([{"a": "x"}, {"a": ["x"]}]) is None  # a string, then a list
-    assert records_json([{"a": ["x", 2]}]) is None
-    assert records_json({"a": "x"}) is None
+def test_safe_keeps_ordinary_text_and_newlines() -> None:
+    text = "Jim's café — ✓ 🎉 [red]not markup[/] 50%\nsecond line"
+    assert safe(text) == text
+
+
+def test_json_keeps_the_data_but_escapes_every_control_character() -> None:
+    data = {"player": "\x1b[2J\x9bJim\x7f", "other": "ok ✓"}
+    out = io.StringIO()
+    with redirect_stdout(out):
+        print_json(data)
+    assert not UNSAFE.search(out.getvalue())
+    assert json.loads(out.getvalue()) == data
+
+
+def test_our_consoles_clean_what_a_view_forgot(capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from quiz.output import console
+
+    table = Table("name")
+    table.add_row(Text("Jim\x1b]0;title\x07\x9b31m"))
+    console().print(Text("a\x1b[2Jb"), table)
+    out = capsys.readouterr().out
+    assert not UNSAFE.search(out)
+    assert out.startswith("ab\n") and "Jim" in out

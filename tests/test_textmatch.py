@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given as for_all
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from quiz.engine.game import Verdict, judge
@@ -16,22 +18,26 @@ FORGIVEN = TextVerdict(correct=True, typo_forgiven=True)
 REFUSED = TextVerdict(correct=False, typo_forgiven=False)
 
 
-def text_question(answers: Sequence[str], reject: Sequence[str] = ()) -> Question:
+def text_question(
+    answers: Sequence[str], reject: Sequence[str] = (), prompt: str = "Type the answer."
+) -> Question:
     return Question(
         id="typed-question",
         topic="John Krasinski",
         difficulty="medium",
         type="text",
-        prompt="Type the answer.",
+        prompt=prompt,
         answers=tuple(answers),
         reject=tuple(reject),
     )
 
 
-def both(given: str, answers: Sequence[str], reject: Sequence[str] = ()) -> TextVerdict:
+def both(
+    given: str, answers: Sequence[str], reject: Sequence[str] = (), prompt: str = ""
+) -> TextVerdict:
     """judge_text's verdict, checked to agree with what the game's judge() says."""
-    verdict = judge_text(given, tuple(answers), tuple(reject))
-    via_game = judge(text_question(answers, reject), [given])
+    verdict = judge_text(given, tuple(answers), tuple(reject), prompt)
+    via_game = judge(text_question(answers, reject, prompt or "Type the answer."), [given])
     assert via_game == Verdict(verdict.correct, verdict.typo_forgiven)
     return verdict
 
@@ -160,6 +166,125 @@ def test_numeric_answer_with_letters_is_still_exact() -> None:
     assert both("season 26", ["Season 26"]) == ACCEPTED
 
 
+# Natural typed answers: numbers in words, with the unit words a person adds
+
+SEASONS = "Jim's story runs through the whole show. How many seasons did it last?"
+WHICH_SEASON = "In which season did Michael leave the office?"
+WHICH_EPISODE = '"The Coup" is which episode number of Season 3?'
+PROPOSAL = "The proposal came in episode 2 of which season?"
+WHICH_YEAR = "In which year did the show first air?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer", "prompt"),
+    [
+        ("nine", "9", SEASONS),
+        ("NINE", "9", SEASONS),
+        ("9 seasons", "9", SEASONS),
+        ("nine seasons", "9", SEASONS),
+        ("Nine Seasons.", "9", SEASONS),
+        ("Season 7", "7", WHICH_SEASON),
+        ("season seven", "7", WHICH_SEASON),
+        ("the seventh season", "7", WHICH_SEASON),
+        ("7th season", "7", WHICH_SEASON),
+        ("S7", "7", WHICH_SEASON),
+        ("Episode 3", "3", WHICH_EPISODE),
+        ("episode three", "3", WHICH_EPISODE),
+        ("ep. 3", "3", WHICH_EPISODE),
+        ("episode number 3", "3", WHICH_EPISODE),
+        ("Season 5", "5", PROPOSAL),
+        ("in 2004", "2004", WHICH_YEAR),
+        ("two thousand four", "2004", WHICH_YEAR),
+        ("in the year two thousand and four", "2004", WHICH_YEAR),
+        ("twenty-six", "26", "Which episode number?"),
+        ("seven episodes", "7", "How many episodes did he direct?"),
+        ("7", "Season 7", "When did he leave?"),
+        ("seven", "Season 7", "When did he leave?"),
+        ("season seven", "Season 7", "When did he leave?"),
+        ("nineteen ninety", "1990", WHICH_YEAR),
+    ],
+)
+def test_a_number_may_be_written_in_words_and_with_its_unit(
+    typed: str, answer: str, prompt: str
+) -> None:
+    assert both(typed, [answer], prompt=prompt) == ACCEPTED
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer", "prompt"),
+    [
+        ("8", "9", SEASONS),
+        ("eight seasons", "9", SEASONS),
+        ("99", "9", SEASONS),
+        ("9 episodes", "9", SEASONS),  # the question asks for seasons
+        ("episode 5", "5", PROPOSAL),  # the 2 in the prompt is an episode; the answer a season
+        ("season 3", "3", WHICH_EPISODE),
+        ("season 7 episode 22", "7", WHICH_SEASON),  # two numbers say more than the answer
+        ("about 9 seasons", "9", SEASONS),
+        ("nine seasons long", "9", SEASONS),
+        ("in 2005", "2004", WHICH_YEAR),
+    ],
+)
+def test_a_wrong_number_or_a_wrong_unit_is_refused(typed: str, answer: str, prompt: str) -> None:
+    assert both(typed, [answer], prompt=prompt) == REFUSED
+
+
+@for_all(
+    number=st.integers(min_value=0, max_value=9999),
+    unit=st.sampled_from(["season", "episode", "year"]),
+)
+def test_any_number_with_the_asked_unit_matches_only_itself(number: int, unit: str) -> None:
+    prompt = f"Which {unit} is it?"
+    for typed in (f"{unit} {number}", f"{number} {unit}s", f"in {number}", str(number)):
+        assert judge_text(typed, (str(number),), (), prompt) == ACCEPTED
+    assert not judge_text(f"{unit} {number + 1}", (str(number),), (), prompt).correct
+
+
+@pytest.mark.parametrize(
+    ("typed", "answers"),
+    [
+        ("The Job Part One", ["The Job", "The Job Part 1"]),
+        ("The Job Part II", ["The Job", "The Job Part 2"]),
+        ("Part Two", ["Part 2"]),
+    ],
+)
+def test_numbers_inside_an_answer_match_in_words_digits_or_roman(
+    typed: str, answers: list[str]
+) -> None:
+    assert both(typed, answers) == ACCEPTED
+
+
+# A sequel is not a typo: differing numbers are never forgiven
+
+QUIET_PLACE = ["A Quiet Place", "The Quiet Place", "Quiet Place"]
+
+
+@pytest.mark.parametrize(
+    "sequel",
+    [
+        "A Quiet Place 2",
+        "A Quiet Place II",
+        "A Quiet Place Part II",
+        "A Quiet Place Part Two",
+        "a quiet place two",
+        "A Quiet Place: Day One",
+    ],
+)
+def test_a_sequel_is_not_a_typo_of_the_original(sequel: str) -> None:
+    assert fuzz.ratio(normalise(sequel), "quiet place") >= 70
+    assert both(sequel, QUIET_PLACE) == REFUSED
+
+
+def test_the_original_is_not_a_typo_of_the_sequel() -> None:
+    assert both("A Quiet Place", ["A Quiet Place Part II"]) == REFUSED
+    assert both("A Quiet Place Part 3", ["A Quiet Place Part II"]) == REFUSED
+    assert both("A Quiet Place Part Two", ["A Quiet Place Part II"]) == ACCEPTED
+
+
+def test_a_spelling_slip_in_the_original_title_is_still_forgiven() -> None:
+    assert both("A Quite Place", QUIET_PLACE) == FORGIVEN
+
+
 # Look-alikes in `reject`
 
 
@@ -206,6 +331,10 @@ def test_builtin_style_look_alike_norton_is_refused() -> None:
 def test_empty_or_meaningless_input_is_never_correct(given: str) -> None:
     assert not both(given, ["Krasinski"]).correct
     assert not both(given, ["The Job"]).correct
+
+
+def test_an_endless_line_is_refused_without_parsing_it() -> None:
+    assert both("nine " * 20_000, ["9", "nine"], prompt=SEASONS) == REFUSED
 
 
 def test_no_input_at_all_is_never_correct() -> None:

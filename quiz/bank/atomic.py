@@ -7,13 +7,15 @@ import os
 import tempfile
 from pathlib import Path
 
+from quiz.paths import make_private_dir
+
 
 def write_bytes_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Replace `path` with `data` so readers see the old file or the new one, never half.
 
     `sync=False` skips the fsync, for files that detect their own damage (a cache entry).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

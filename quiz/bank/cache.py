@@ -81,7 +81,6 @@ def write(path: Path, data: bytes, origin: str, questions: list[Question], keys:
     rows = tuple(tuple(getattr(q, name) for name in QUESTION_FIELDS) for q in questions)
     with contextlib.suppress(OSError, ValueError):
         payload = marshal.dumps((code_stamp(), origin, _checksum(data), rows, tuple(keys)))
-        entry = entry_path(path)
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        entry = entry_path(path)  # its folders are made private by write_bytes_atomic
         # No fsync: after a crash, the checksum turns a torn entry into a miss.
         write_bytes_atomic(entry, MAGIC + _checksum(payload) + payload, sync=False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quiz.output import safe
+
 # Soft hyphen, zero-width space/non-joiner/joiner, word joiner, byte-order mark, and the
 # direction marks, embeddings and isolates: none of them shows, all of them break matching.
 INVISIBLE = re.compile(
@@ -12,8 +14,6 @@ INVISIBLE = re.compile(
 )
 # No-break and other fixed-width spaces, and tabs: shown as spaces, so stored as spaces.
 ODD_SPACES = re.compile("[\t\u00a0\u2007\u202f]")
-# Terminal control characters: C0 except the newline, DEL, C1.
-CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def invisible_characters(text: str) -> list[str]:
@@ -23,8 +23,9 @@ def invisible_characters(text: str) -> list[str]:
 
 
 def clean_text(text: str) -> str:
-    """`text` with odd spaces folded to spaces, and invisible and control characters dropped."""
-    return CONTROL.sub("", INVISIBLE.sub("", ODD_SPACES.sub(" ", text)))
+    """`text` with odd spaces folded to spaces, and invisible and control characters dropped
+    (a whole escape sequence, not only its ESC, as `safe` does for the screen)."""
+    return safe(INVISIBLE.sub("", ODD_SPACES.sub(" ", text)))
 
 
 def clean_entry(entry: dict[str, object]) -> tuple[dict[str, object], bool]:

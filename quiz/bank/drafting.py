@@ -13,14 +13,17 @@ from quiz.textmatch import normalise
 
 NEAR_DUPLICATE = 90.0
 ID_WORDS = 6
+ID_LENGTH = 60
 TRUE_WORDS = {"true", "t", "yes", "y"}
 FALSE_WORDS = {"false", "f", "no", "n"}
 
 
 def slug(text: str) -> str:
-    """A readable id stem from a prompt: its first few plain words."""
-    words = re.findall(r"[a-z0-9]+", normalise(text))
-    return "-".join(words[:ID_WORDS]) or "question"
+    """A readable id stem from a prompt: its first few plain words, at most ID_LENGTH long."""
+    words = re.findall(r"[a-z0-9]+", normalise(text))[:ID_WORDS]
+    while len(words) > 1 and len("-".join(words)) > ID_LENGTH:
+        words.pop()
+    return "-".join(words)[:ID_LENGTH] or "question"
 
 
 def unique_id(stem: str, taken: Collection[str]) -> str:
@@ -50,7 +53,8 @@ def build_entry(
     source: str = "",
     question_id: str = "",
 ) -> dict[str, object]:
-    """The question table as it will be written; for `text`, `wrong` are look-alikes to refuse."""
+    """The question table as it will be written; for `text`, `wrong` are look-alikes to refuse;
+    for `order`, `answers` are the items in the right order."""
     entry: dict[str, object] = {
         "id": question_id,
         "topic": topic.strip(),
@@ -62,6 +66,8 @@ def build_entry(
     others = [w.strip() for w in wrong if w.strip()]
     if qtype in ("choice", "multi"):
         entry["choices"] = [*clean, *others]
+    if qtype == "order":  # the items in the right order; each game shows them shuffled
+        entry["choices"] = clean
     entry["answers"] = [truth(a) for a in clean] if qtype == "truefalse" else clean
     if qtype == "text" and others:
         entry["reject"] = others

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import paths
 from quiz.bank.cleaning import clean_entry
 from quiz.bank.drafting import slug, unique_id
-from quiz.bank.formats import read_items
+from quiz.bank.formats import Item, read_items
 from quiz.bank.loader import bank_files, load_files, origin_of
 from quiz.bank.validation import FIELDS, check_question
-from quiz.bank.writer import add_entries, check_target
+from quiz.bank.writer import add_entries, check_target, writing
 from quiz.textmatch import normalise
 
 SHOWN = 5  # skipped and invalid items listed without --verbose
@@ -77,6 +78,19 @@ def import_file(
     import takes one pass over the file."""
     target = target or paths.default_user_bank()
     fmt_name, items = read_items(source, fmt)
+    # Held from reading the target to writing it, so that a racing import or add is not lost.
+    with contextlib.nullcontext() if dry_run else writing(target):
+        return _import(fmt_name, items, target, dry_run=dry_run, progress=progress)
+
+
+def _import(
+    fmt_name: str,
+    items: Sequence[Item],
+    target: Path,
+    *,
+    dry_run: bool,
+    progress: Progress | None,
+) -> ImportReport:
     check_target(target)
     origin = origin_of(target)
     bank = load_files(bank_files([target] if target.exists() else [])).questions

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +14,48 @@ from quiz.bank import cache
 from quiz.errors import UsageError
 from quiz.models import BUILTIN_ORIGIN, Bank, Problem, Question
 from quiz.textmatch import normalise
+
+MAX_BANK_BYTES = 8 * 1024 * 1024  # about 20,000 questions; tomllib reads it in a second or two
+# tomllib spends time quadratic in the depth of every dotted key and table header, so a few
+# kilobytes of them take minutes; a bank file needs neither, so they are refused before parsing.
+_KEY = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_COSTLY = (
+    (re.compile(r"\n[ \t]*+\[(?!\[?[ \t]*+questions\b)"), "tables other than [[questions]]"),
+    (re.compile(rf"\n[ \t]*+\[\[?[ \t]*+{_KEY}[ \t]*+\."), "dotted keys"),
+    (re.compile(rf"[\n{{,][ \t]*+{_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})+[ \t]*+="), "dotted keys"),
+)
+
+
+class UnreadableBankError(Exception):
+    """A bank file that cannot be read as one: what it is instead, in a few words."""
+
+
+def read_source(path: Path, limit: int = MAX_BANK_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; never blocks on a pipe or device."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise UnreadableBankError(f"cannot be read: {exc.strerror or exc}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableBankError("is not a regular file (a folder, pipe or device?)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise UnreadableBankError(f"cannot be read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise UnreadableBankError(f"is larger than {limit // (1024 * 1024)} MB; split it up")
+    return data
+
+
+def real_path(path: Path) -> Path:
+    """The path with symlinks resolved, or as it is when they loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return path.absolute()
 
 
 @dataclass(slots=True)
@@ -29,7 +74,8 @@ class FileLoad:
 def origin_of(path: Path) -> str:
     """`builtin` for a file of the shipped bank, else the file's absolute path."""
     builtin_dir = paths.builtin_bank_dir().resolve()
-    return BUILTIN_ORIGIN if path.resolve().parent == builtin_dir else str(path.resolve())
+    real = real_path(path)
+    return BUILTIN_ORIGIN if real.parent == builtin_dir else str(real)
 
 
 def _parse(data: bytes, load: FileLoad) -> list[object] | None:
@@ -40,10 +86,19 @@ def _parse(data: bytes, load: FileLoad) -> list[object] | None:
     except UnicodeDecodeError as exc:
         load.fail(f"is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})")
         return None
+    for pattern, what in _COSTLY:
+        found = pattern.search("\n" + text)
+        if found:
+            line = text.count("\n", 0, found.start()) + 1
+            load.fail(f"holds {what} (line {line}); a bank file holds only [[questions]] tables")
+            return None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         load.fail(f"is not valid TOML: {exc}")
+        return None
+    except RecursionError:
+        load.fail("is nested too deeply to read (arrays or tables inside one another)")
         return None
     if not document:
         load.fail("is empty: a bank file holds [[questions]] tables")
@@ -71,10 +126,10 @@ def read_bank_file(path: Path) -> FileLoad:
     A clean file whose exact bytes were validated before comes from the cache instead.
     """
     try:
-        data = path.read_bytes()
-    except OSError as exc:
+        data = read_source(path)
+    except UnreadableBankError as exc:
         load = FileLoad(path)
-        load.fail(f"cannot be read: {exc.strerror or exc}")
+        load.fail(str(exc))
         return load
     origin = origin_of(path)
     cached = cache.read(path, data, origin)
@@ -154,7 +209,7 @@ def bank_files(extra: Iterable[Path] = (), *, user: bool = True) -> list[Path]:
         found += expand(path)
     unique: dict[Path, Path] = {}
     for f in found:
-        unique.setdefault(f.resolve(), f)
+        unique.setdefault(real_path(f), f)
     return list(unique.values())
 
 

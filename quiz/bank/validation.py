@@ -18,6 +18,8 @@ from quiz.models import (
 from quiz.textmatch import normalise, option_key
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# What a terminal would obey (C0 but newline, DEL, C1), and bytes that were not UTF-8.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 FIELDS = (
     "id",
     "topic",
@@ -31,6 +33,7 @@ FIELDS = (
     "source",
 )
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
+MIN_ORDER_ITEMS, MAX_ORDER_ITEMS = 3, 6
 TRUEFALSE_ANSWERS = ("true", "false")
 
 
@@ -50,6 +53,18 @@ class _Checker:
     def fail(self, field: str, message: str) -> None:
         self.problems.append(FieldProblem(field, message))
 
+    def printable(self, field: str, value: str) -> None:
+        found = CONTROL_CHARACTER.search(value)
+        if found:
+            code = ord(found.group())
+            if code > 0xFF:  # a surrogate: a byte that was not UTF-8, kept by surrogateescape
+                self.fail(field, "holds a byte that is not UTF-8 text; remove it")
+            else:
+                self.fail(
+                    field,
+                    f"holds control character U+{code:04X}, which a terminal would obey; remove it",
+                )
+
     def visible(self, field: str, value: str) -> None:
         hidden = invisible_characters(value)
         if hidden:
@@ -64,6 +79,7 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(field, f"must be a string, not {type(value).__name__}")
             return ""
+        self.printable(field, value)
         self.visible(field, value)
         if required and not value.strip():
             self.fail(field, "must not be empty")
@@ -77,6 +93,7 @@ class _Checker:
             self.fail(field, "must be a list of strings")
             return ()
         for v in value:
+            self.printable(field, v)
             self.visible(field, v)
         items = tuple(v.strip() for v in value)
         if any(not item for item in items):
@@ -120,6 +137,22 @@ def _check_options(
             c.fail("choices", "a multi question needs at least one wrong option")
 
 
+def _check_order(c: _Checker, items: tuple[str, ...], answers: tuple[str, ...]) -> None:
+    if not MIN_ORDER_ITEMS <= len(items) <= MAX_ORDER_ITEMS:
+        c.fail(
+            "choices",
+            f"an order question needs {MIN_ORDER_ITEMS}-{MAX_ORDER_ITEMS} items, has {len(items)}",
+        )
+    for repeated in _duplicates(items):
+        c.fail("choices", f"'{repeated}' is listed twice")
+    for repeated in _duplicates(answers):
+        c.fail("answers", f"'{repeated}' is listed twice")
+    for stray in (a for a in answers if a not in items):
+        c.fail("answers", f"'{stray}' is not one of the choices")
+    for left_out in (item for item in items if item not in answers):
+        c.fail("answers", f"'{left_out}' is missing: list every item of choices in the right order")
+
+
 def _check_answers(
     c: _Checker, qtype: str, answers: tuple[str, ...], reject: tuple[str, ...]
 ) -> None:
@@ -160,6 +193,8 @@ def check_question(
     source = c.one_of("source", SOURCES) if builtin else c.text("source", required=False)
     if qtype in ("choice", "multi"):
         _check_options(c, qtype, choices, answers)
+    elif qtype == "order":
+        _check_order(c, choices, answers)
     elif choices and qtype in QUESTION_TYPES:
         c.fail("choices", f"a {qtype} question takes no choices")
     if reject and qtype in QUESTION_TYPES and qtype != "text":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Mapping, Sequence
+import stat
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import tomlkit
@@ -11,7 +13,8 @@ from tomlkit.items import AoT, Comment, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
 from quiz.bank.atomic import write_text_atomic
-from quiz.bank.loader import problems_in
+from quiz.bank.loader import UnreadableBankError, problems_in, read_source
+from quiz.bank.locking import locked
 from quiz.errors import QuizError
 
 HEADER = (
@@ -42,9 +45,10 @@ def check_target(path: Path) -> None:
 def _blank(path: Path) -> bool:
     """An empty file (say, just made with `touch`) is a new bank, not a broken one."""
     try:
-        return path.stat().st_size == 0
+        found = path.stat()
     except OSError:
         return False
+    return stat.S_ISREG(found.st_mode) and found.st_size == 0  # a pipe is not a new bank
 
 
 def _open(path: Path) -> TOMLDocument:
@@ -61,9 +65,9 @@ def _open(path: Path) -> TOMLDocument:
 def _valid_bytes(path: Path) -> bytes:
     """The file's bytes, when they load as a bank file on their own."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BankWriteError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        data = read_source(path)
+    except UnreadableBankError as exc:
+        raise BankWriteError(f"{path} was left untouched: it {exc}") from exc
     problems = problems_in(path, data)
     if problems:
         raise _refuse(path, problems)
@@ -122,7 +126,23 @@ def _tables(entries: Sequence[Mapping[str, object]]) -> str:
     )
 
 
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Hold bank file `path` for this process from reading it to replacing it."""
+    try:
+        with locked(path):
+            yield
+    except OSError as exc:
+        raise BankWriteError(f"cannot lock {path}: {exc.strerror or exc}") from exc
+
+
 def add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
+    """Append question tables to a bank file in one atomic, locked write."""
+    with writing(path):
+        _add_entries(path, entries)
+
+
+def _add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
     """Append question tables to a bank file in one atomic write.
 
     A new file, or one that already holds `[[questions]]` tables, gets the new tables after
@@ -147,6 +167,11 @@ def add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
 
 def remove_entry(path: Path, question_id: str) -> None:
     """Remove one question table from a bank file, keeping everything else as it was."""
+    with writing(path):
+        _remove_entry(path, question_id)
+
+
+def _remove_entry(path: Path, question_id: str) -> None:
     doc = _open(path)
     questions = _questions(doc)
     tables = questions.body

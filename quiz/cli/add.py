@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quiz import output
 from quiz.cli.options import DifficultyName, TargetBankOption, TypeName
 from quiz.errors import AbortedError, UsageError
+
+if TYPE_CHECKING:
+    from quiz.models import Question
 
 
 def _missing(
@@ -42,7 +44,8 @@ def add(
         typer.Option(
             metavar="TEXT",
             help="A right answer (repeatable): the right option(s) of choice/multi, true or"
-            " false, or each accepted spelling of a text answer.",
+            " false, each accepted spelling of a text answer, or each item of an order"
+            " question in the right order.",
             show_default=False,
         ),
     ] = None,
@@ -78,14 +81,17 @@ def add(
     from quiz import paths
     from quiz.bank.drafting import build_entry, reasons_to_refuse, slug, unique_id
     from quiz.bank.loader import bank_files, load_files, origin_of
-    from quiz.bank.writer import add_entries, check_target
+    from quiz.bank.writer import add_entries, check_target, writing
 
     target = bank or paths.default_user_bank()
     if target.is_dir():
         raise UsageError(f"--bank must be a file, and {target} is a folder")
     check_target(target)
     origin = origin_of(target)
-    questions = list(load_files(bank_files([target] if target.exists() else [])).questions)
+
+    def current_bank() -> list[Question]:
+        return list(load_files(bank_files([target] if target.exists() else [])).questions)
+
     kind, level = qtype.value if qtype else "", difficulty.value if difficulty else ""
     missing = _missing(kind, topic, level, prompt, answer or [], wrong or [])
     if missing and output.interactive_terminal():
@@ -96,26 +102,33 @@ def add(
             explanation, source, question_id,
         )  # fmt: skip
         try:
-            Wizard(target, origin, questions, force).run(draft)
+            Wizard(target, origin, current_bank(), force).run(draft)
         except KeyboardInterrupt:
             raise AbortedError("Cancelled; the question in progress was not written.") from None
         return
     if missing:
         raise UsageError(f"missing {', '.join(missing)} (or run 'quiz add' on a terminal)")
-    entry = build_entry(
-        qtype=kind,
-        topic=topic,
-        difficulty=level,
-        prompt=prompt,
-        answers=answer or [],
-        wrong=wrong or [],
-        explanation=explanation,
-        source=source,
-        question_id=question_id or unique_id(slug(prompt), {q.id for q in questions}),
-    )
-    reasons = reasons_to_refuse(entry, origin, questions, force=force)
-    if reasons:
-        raise UsageError(f"cannot add this question: {'; '.join(reasons)}")
-    add_entries(target, [entry])
-    print(f"Added {entry['id']} to {target}", file=sys.stderr)
-    print(entry["id"])
+    if kind == "order" and wrong:
+        raise UsageError(
+            "an order question has no wrong options: give every item with --answer,"
+            " in the right order"
+        )
+    with writing(target):  # no other quiz changes the file between these checks and the write
+        questions = current_bank()
+        entry = build_entry(
+            qtype=kind,
+            topic=topic,
+            difficulty=level,
+            prompt=prompt,
+            answers=answer or [],
+            wrong=wrong or [],
+            explanation=explanation,
+            source=source,
+            question_id=question_id or unique_id(slug(prompt), {q.id for q in questions}),
+        )
+        reasons = reasons_to_refuse(entry, origin, questions, force=force)
+        if reasons:
+            raise UsageError(f"cannot add this question: {'; '.join(reasons)}")
+        add_entries(target, [entry])
+    output.note(f"Added {entry['id']} to {target}")
+    output.say(str(entry["id"]))

@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from quiz import __version__
 from quiz.cli.failures import help_hint
 from quiz.errors import ExitCode, QuizError
-from quiz.output import error
+from quiz.output import error, safe
 
 COMPLETE_VAR = "_QUIZ_COMPLETE"
 
@@ -42,7 +42,8 @@ class QuizGroup(TyperGroup):
             return super().invoke(ctx)
         except QuizError as exc:
             usage = exc.exit_code == ExitCode.USAGE and exc.command_path
-            print(exc.report() + (help_hint(exc.command_path) if usage else ""), file=sys.stderr)
+            line = exc.report() + (help_hint(exc.command_path) if usage else "")
+            print(safe(line), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             print("Interrupted.", file=sys.stderr)
@@ -139,12 +140,13 @@ def _register() -> None:
     from quiz.cli.completion import completion
     from quiz.cli.daily import daily
     from quiz.cli.options import QuizCommand
+    from quiz.cli.party import party
     from quiz.cli.play import play
     from quiz.cli.practice import practice
     from quiz.cli.scores import scores, stats
     from quiz.cli.share import share
 
-    for command in (play, scores, stats, add, practice, daily, share, completion):
+    for command in (play, party, scores, stats, add, practice, daily, share, completion):
         app.command(cls=QuizCommand)(command)
     app.add_typer(bank_app, name="bank")
 

@@ -23,7 +23,7 @@ from quiz.cli.options import (
 )
 from quiz.errors import QuizError, UsageError
 from quiz.models import Bank, Question
-from quiz.output import console, json_text, note, print_json
+from quiz.output import console, json_text, note, print_json, safe, say
 
 bank_app = typer.Typer(
     help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
@@ -114,6 +114,9 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only problems.")
+    ] = False,
 ) -> None:
     """Check bank files; exit 1 if anything is wrong.
 
@@ -121,32 +124,57 @@ def validate(
     given are checked together with the built-in bank, so clashing ids and prompts
     are caught too. With no PATH: the built-in bank and your own.
 
+    Warnings (for the files given, or every file without PATH) point at questions that
+    can be answered without knowing the fact: a right option much longer than the wrong
+    ones, or an answer that its own prompt names. They leave the exit code at 0 unless
+    --strict is given.
+
     \b
-    Example:
+    Examples:
       quiz bank validate my-questions.toml
+      quiz bank validate --strict
     """
-    from quiz.bank.loader import bank_files, load_files
-    from quiz.cli.bank_report import skipped_files
+    from quiz.bank.loader import bank_files, expand, load_files
+    from quiz.cli.bank_report import lint_warnings, skipped_files
 
     files = bank_files(targets or (), user=not targets)
     loaded = load_files(files)
     out = console()
     for file, problems in skipped_files(loaded.problems):
         out.print(
-            f"{file}: {len(problems)} problem(s)", style="bold red", markup=False, soft_wrap=True
+            safe(f"{file}: {len(problems)} problem(s)"),
+            style="bold red",
+            markup=False,
+            soft_wrap=True,
         )
         for problem in problems:
-            out.print(f"  {problem}", markup=False, soft_wrap=True)
+            out.print(safe(f"  {problem}"), markup=False, soft_wrap=True)
+    asked_for = [f for target in targets for f in expand(target)] if targets else files
+    warnings = lint_warnings(asked_for)
+    for warning in warnings:
+        out.print(safe(f"warning: {warning}"), style="yellow", markup=False, soft_wrap=True)
     checked = f"{len(files)} file(s)"
+    warned = f"; {len(warnings)} warning(s)" if warnings else ""
     if loaded.problems:
         bad = len(skipped_files(loaded.problems))
         out.print(
-            f"{len(loaded.problems)} problem(s) in {bad} of {checked}.",
+            f"{len(loaded.problems)} problem(s) in {bad} of {checked}{warned}.",
             markup=False,
             soft_wrap=True,
         )
         raise typer.Exit(1)
-    out.print(f"OK: {len(loaded.questions)} questions in {checked}, no problems.", soft_wrap=True)
+    if warnings and strict:
+        out.print(
+            f"{len(warnings)} warning(s) in {checked}, which --strict counts as failures.",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    out.print(
+        f"OK: {len(loaded.questions)} questions in {checked}, no problems{warned}.",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 @bank_app.command("export", cls=QuizCommand)
@@ -169,8 +197,9 @@ def export(
 ) -> None:
     """Export the bank as JSON (ours or Open Trivia DB's) or CSV.
 
-    Open Trivia DB holds only choice and true/false questions; the others are left
-    out with a note. CSV has the columns that 'quiz bank import' reads back.
+    Open Trivia DB holds only choice and true/false questions; the others (text,
+    multi, order) are left out with a note. CSV has the columns that 'quiz bank import'
+    reads back.
 
     \b
     Examples:
@@ -189,9 +218,11 @@ def export(
         data, left_out = to_opentdb(questions)
         count -= len(left_out)
         if left_out:
-            note(
-                f"Left out {len(left_out)} text and multi questions: Open Trivia DB cannot hold them."
-            )
+            from quiz.models import QUESTION_TYPES
+
+            kinds = [t for t in QUESTION_TYPES if any(q.type == t for q in left_out)]
+            named = " and ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
+            note(f"Left out {len(left_out)} {named} questions: Open Trivia DB cannot hold them.")
     if fmt is ExportFormat.csv:
         from quiz.bank.formats.csv_format import to_csv
 
@@ -207,7 +238,7 @@ def export(
         write_text_atomic(output, text)
     except OSError as exc:
         raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    print(f"Exported {count} questions to {output}")
+    say(f"Exported {count} questions to {output}")
 
 
 class ImportFormat(StrEnum):
@@ -263,7 +294,7 @@ def import_questions(
             source, fmt.value if fmt else None, target, dry_run=dry_run, progress=progress
         )
     for line in report.lines(verbose=verbose):
-        print(line)
+        say(line)
 
 
 @bank_app.command("remove", cls=QuizCommand)
@@ -301,4 +332,4 @@ def remove(
             print("Nothing was changed.")
             return
     remove_entry(path, question_id)
-    print(f"Removed {question_id} from {path}")
+    say(f"Removed {question_id} from {path}")

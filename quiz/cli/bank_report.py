@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
 
-from quiz.bank.loader import load_bank
+from quiz.bank.lints import lint
+from quiz.bank.loader import load_bank, read_bank_file
 from quiz.models import Bank, Problem
 from quiz.output import warn
 
@@ -26,3 +27,13 @@ def load_for_command(extra: Iterable[Path] | None = None) -> Bank:
             f" run 'quiz bank validate {file}' for details"
         )
     return bank
+
+
+def lint_warnings(files: Iterable[Path]) -> list[Problem]:
+    """The quality warnings for every question that loads from `files`, file by file."""
+    return [
+        Problem(str(path), message, question.id, field)
+        for path in files
+        for question in read_bank_file(path).questions
+        for field, message in lint(question)
+    ]

@@ -10,6 +10,7 @@ from quiz import output
 from quiz.engine.game import Game
 from quiz.errors import AbortedError, QuizError
 from quiz.models import GameResult
+from quiz.terminal.stopping import stoppable
 
 ABORTED = "Quiz aborted; nothing was saved."
 
@@ -34,14 +35,15 @@ def play_game(game: Game, player: str, *, plain: bool) -> GameResult:
     """Ask every question; Ctrl-C and end of input stop it with nothing saved."""
     started_at, clock = time.time(), time.monotonic()
     try:
-        if plain:
-            from quiz.terminal.plain import LineReader, play_plain
+        with stoppable(output.note):
+            if plain:
+                from quiz.terminal.plain import LineReader, play_plain
 
-            play_plain(game, LineReader(sys.stdin))
-        else:
-            from quiz.terminal.interactive import play_interactive
+                play_plain(game, LineReader(sys.stdin))
+            else:
+                from quiz.terminal.interactive import play_interactive
 
-            play_interactive(game, output.console())
+                play_interactive(game, output.console())
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
     except EOFError:
@@ -56,7 +58,7 @@ def show_end(
     if plain:
         from quiz.terminal.plain import final_lines
 
-        print("\n".join([*final_lines(result, headline), *lines]), flush=True)
+        output.say("\n".join([*final_lines(result, headline), *lines]))
         return
     from rich.text import Text
 

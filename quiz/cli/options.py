@@ -85,6 +85,7 @@ class TypeName(StrEnum):
     truefalse = "truefalse"
     text = "text"
     multi = "multi"
+    order = "order"
 
 
 def _bank_questions() -> tuple[Question, ...]:
@@ -101,6 +102,12 @@ def complete_topic(incomplete: str) -> list[str]:
 def complete_id(incomplete: str) -> list[str]:
     """Shell completion: the question ids that start with what is typed."""
     return [q.id for q in _bank_questions() if q.id.startswith(incomplete)]
+
+
+class ModeName(StrEnum):
+    normal = "normal"
+    lives = "lives"
+    party = "party"
 
 
 BankOption = Annotated[
@@ -149,6 +156,15 @@ TypeOption = Annotated[
         show_default=False,
     ),
 ]
+TimeLimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--time-limit",
+        click_type=WholeNumber(5, 300),
+        metavar="SECONDS",
+        help="Timed mode: seconds per question (5-300); faster answers score more.",
+    ),
+]
 PlainOption = Annotated[
     bool,
     typer.Option(
@@ -169,5 +185,7 @@ def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ..
 
 
 def name_given(player: str | None) -> str | None:
-    """The --player name without surrounding spaces; None when blank or not given."""
-    return player.strip() if player and player.strip() else None
+    """The --player name without surrounding spaces or control characters; None when blank."""
+    from quiz.output import safe
+
+    return (safe(player).strip() or None) if player else None

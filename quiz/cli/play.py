@@ -9,24 +9,28 @@ import typer
 from quiz.cli.options import (
     BankOption,
     DifficultyOption,
+    PlainOption,
+    TimeLimitOption,
     TopicOption,
     TypeOption,
     WholeNumber,
+    name_given,
     values,
 )
+from quiz.errors import UsageError
 
 
 def play(
     count: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--count",
             "-n",
             click_type=WholeNumber(1),
             metavar="N",
-            help="How many questions to ask (at least 1).",
+            help="How many questions to ask (at least 1; default 10).",
         ),
-    ] = 10,
+    ] = None,
     topic: TopicOption = None,
     difficulty: DifficultyOption = None,
     qtype: TypeOption = None,
@@ -44,23 +48,25 @@ def play(
             metavar="NAME", help="Your name (default: the last player, or asked for on a terminal)."
         ),
     ] = None,
-    time_limit: Annotated[
+    time_limit: TimeLimitOption = None,
+    plain: PlainOption = False,
+    bank: BankOption = None,
+    lives: Annotated[
         int | None,
         typer.Option(
-            "--time-limit",
-            click_type=WholeNumber(5, 300),
-            metavar="SECONDS",
-            help="Timed mode: seconds per question (5-300); faster answers score more.",
+            "--lives",
+            click_type=WholeNumber(1, 99),
+            metavar="N",
+            help="Survival: questions keep coming until N answers are wrong (ranked apart).",
         ),
     ] = None,
-    plain: Annotated[
+    lifeline: Annotated[
         bool,
         typer.Option(
-            "--plain",
-            help="Line-by-line mode for scripts and screen readers (automatic when piped).",
+            "--lifeline",
+            help="One 50:50 a game on a choice question of 4+ options; that question scores half.",
         ),
     ] = False,
-    bank: BankOption = None,
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Do not record this game in the high scores.")
     ] = False,
@@ -74,19 +80,26 @@ def play(
     Examples:
       quiz play --count 5 --difficulty hard
       quiz play --topic "Pam Beesly" --time-limit 20
+      quiz play --lives 3 --lifeline
       printf '1\\n\\n' | quiz play --plain --seed 7 --count 2
     """
-    from quiz.cli.play_session import PlayRequest, player_name, run_play
+    from quiz.cli.play_session import PlayRequest, run_play
 
+    if count is not None and lives is not None:
+        raise UsageError(
+            "--count and --lives do not go together: survival asks until lives run out"
+        )
     request = PlayRequest(
-        count=count,
+        count=10 if count is None else count,
         topics=tuple(topic or ()),
         difficulties=values(difficulty),
         types=values(qtype),
         seed=seed,
-        player=player_name(player),
+        player=name_given(player),
         time_limit=time_limit,
         plain=plain,
         banks=tuple(bank or ()),
+        lives=lives,
+        lifeline=lifeline,
     )
     run_play(request, save=not no_save)

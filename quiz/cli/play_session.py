@@ -14,10 +14,13 @@ from quiz.cli.bank_report import load_for_command
 from quiz.engine.filters import make_filters
 from quiz.engine.game import Game
 from quiz.engine.selection import pick
+from quiz.engine.survival import Survival
 from quiz.errors import AbortedError, QuizError
 from quiz.models import GameSettings, Question
 from quiz.output import note
 from quiz.scores.recorder import Recorder
+from quiz.terminal.stopping import stoppable
+from quiz.terminal.wording import survival_end
 
 ABORTED = "Quiz aborted; nothing was saved."
 
@@ -35,11 +38,8 @@ class PlayRequest:
     time_limit: int | None = None
     plain: bool = False
     banks: tuple[Path, ...] = field(default=())
-
-
-def player_name(given: str | None) -> str | None:
-    """A --player value as a name: without surrounding spaces, and None when blank."""
-    return given.strip() if given and given.strip() else None
+    lives: int | None = None
+    lifeline: bool = False
 
 
 def new_seed() -> int:
@@ -51,9 +51,9 @@ def _first_seed(request: PlayRequest) -> int:
     return new_seed() if request.seed is None else request.seed
 
 
-def replay_command(settings: GameSettings) -> str:
-    """The command that plays this exact game again, for a friend to try."""
-    words = ["quiz", "play", "--seed", str(settings.seed), "--count", str(settings.count)]
+def setting_words(settings: GameSettings) -> list[str]:
+    """The options that repeat a game's filters, time limit and lifeline."""
+    words = []
     for flag, values in (
         ("--topic", settings.topics),
         ("--difficulty", settings.difficulties),
@@ -63,26 +63,53 @@ def replay_command(settings: GameSettings) -> str:
             words += [flag, value]
     if settings.time_limit:
         words += ["--time-limit", str(settings.time_limit)]
-    return shlex.join(words)
+    if settings.lifeline:
+        words.append("--lifeline")
+    return words
+
+
+def replay_command(settings: GameSettings) -> str:
+    """The command that plays this exact game again, for a friend to try."""
+    words = ["quiz", "play", "--seed", str(settings.seed)]
+    if settings.lives is None:
+        words += ["--count", str(settings.count)]
+    else:
+        words += ["--lives", str(settings.lives)]
+    return shlex.join(words + setting_words(settings))
 
 
 def _new_game(
     request: PlayRequest, questions: tuple[Question, ...], seed: int, avoid: set[str]
 ) -> Game:
     filters = make_filters(questions, request.topics, request.difficulties, request.types)
-    selection = pick(questions, filters, request.count, seed, avoid)
-    if len(selection.asked) < request.count:
-        n = len(selection.asked)
+    survival = request.lives is not None
+    # Survival goes on while there are questions: it asks for every match, in seeded order.
+    count = (len(filters.apply(questions)) or 1) if survival else request.count
+    selection = pick(questions, filters, count, seed, avoid)
+    n = len(selection.asked)
+    if n < min(count, selection.matching):
+        note(
+            f"Playing {n} of the {selection.matching} questions that {filters.describe()}:"
+            " the others would give away an answer in this game."
+        )
+    elif n < count:
         note(f"Only {n} questions {filters.describe()}; playing all {n}.")
     settings = GameSettings(
         seed=seed,
-        count=request.count,
+        count=count,
         topics=filters.topics,
         difficulties=filters.difficulties,
         types=filters.types,
         time_limit=request.time_limit,
+        lives=request.lives,
+        lifeline=request.lifeline,
     )
-    return Game(selection.asked, settings)
+    return Survival(selection.asked, settings) if survival else Game(selection.asked, settings)
+
+
+def ending(game: Game) -> list[str]:
+    """What a mode says when its game is over: how a survival game ended."""
+    return [survival_end(game)] if isinstance(game, Survival) else []
 
 
 def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder) -> None:
@@ -96,7 +123,7 @@ def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder:
         raise QuizError("input ended before the last answer; nothing was saved") from None
     player = request.player or recorder.default_player()
     result = game.result(player, started_at, time.monotonic() - clock)
-    print("\n".join(final_lines(result, recorder.record(result))), flush=True)
+    output.say("\n".join(ending(game) + final_lines(result, recorder.record(result))))
 
 
 def _play_interactive(
@@ -118,7 +145,9 @@ def _play_interactive(
         play_interactive(game, out)
         result = game.result(player, started_at, time.monotonic() - clock)
         placement = recorder.record(result)
-        extra = [Text(f"\n{placement}", style="bold yellow")] if placement else []
+        extra = [Text(f"\n{line}", style="bold") for line in ending(game)]
+        if placement:
+            extra.append(Text(f"\n{placement}", style="bold yellow"))
         extra.append(
             Text.assemble("\nReplay this exact quiz: ", (replay_command(result.settings), "bold"))
         )
@@ -141,10 +170,11 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
     questions = load_for_command(request.banks).questions
     recorder = Recorder(save=save)
     try:
-        if request.plain or not output.interactive_terminal():
-            _play_plain(request, questions, recorder)
-        else:
-            _play_interactive(request, questions, recorder)
+        with stoppable(note):
+            if request.plain or not output.interactive_terminal():
+                _play_plain(request, questions, recorder)
+            else:
+                _play_interactive(request, questions, recorder)
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
     except EOFError:

@@ -1,4 +1,4 @@
-"""`quiz play` and `quiz scores` run without typer when their options are plain and valid.
+"""`quiz play` run without typer when its options are plain and valid.
 
 typer and click take ~40 ms to import and build. Only forms whose meaning is certain are
 taken here: known options with a value that is obviously valid. Anything else (help, an
@@ -45,11 +45,6 @@ PLAY = Spec(
         "--type": ("types", QUESTION_TYPES),
         "--bank": ("banks", None),
     },
-)
-SCORES = Spec(
-    flags={"--json": "as_json"},
-    numbers={"--limit": ("limit", 1, None), "-n": ("limit", 1, None)},
-    words={"--player": "player", "--topic": "topic"},
 )
 
 
@@ -112,26 +107,20 @@ def parse_play(args: list[str]) -> dict[str, Any] | None:
 def _play(options: dict[str, Any]) -> int:
     from dataclasses import replace
 
-    from quiz.cli.play_session import PlayRequest, player_name, run_play
+    from quiz.cli.play_session import PlayRequest, run_play
+    from quiz.output import safe
 
     save = not options.pop("no_save", False)
     request = replace(PlayRequest(), **options)
-    request = replace(request, player=player_name(request.player))
+    # The --player name as options.name_given makes it (that module loads typer).
+    player = (safe(request.player).strip() or None) if request.player else None
+    request = replace(request, player=player)
     return report_failures(lambda: run_play(request, save=save), "quiz play")
-
-
-def _scores(options: dict[str, Any]) -> int:
-    from quiz.cli.scores_session import show_scores
-
-    return report_failures(lambda: show_scores(**options), "quiz scores")
 
 
 def run_directly(argv: list[str]) -> int | None:
     """Run `quiz ARGV` without typer; the exit code, or None to leave it to typer."""
-    if os.environ.get("_QUIZ_COMPLETE"):
-        return None  # a shell asking for completions: only typer answers those
-    command = {"play": (PLAY, _play), "scores": (SCORES, _scores)}.get(argv[0] if argv else "")
-    if command is None:
-        return None
-    options = parse(argv[1:], command[0])
-    return None if options is None else command[1](options)
+    if argv[:1] != ["play"] or os.environ.get("_QUIZ_COMPLETE"):
+        return None  # other commands, and a shell asking for completions, are typer's
+    options = parse(argv[1:], PLAY)
+    return None if options is None else _play(options)

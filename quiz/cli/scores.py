@@ -8,13 +8,23 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quiz import output
-from quiz.cli.options import Day, JsonOption, WholeNumber, complete_topic
+from quiz.cli.options import Day, JsonOption, ModeName, WholeNumber, complete_topic
 from quiz.errors import UsageError
-from quiz.output import console, print_json
+from quiz.output import console, print_json, safe, say
 
 if TYPE_CHECKING:
-    from quiz.scores.rows import Stats, Tally
+    from quiz.scores.rows import RankedGame, Stats, Tally
     from quiz.scores.store import ScoreStore
+
+EMPTY_BOARDS = {
+    ModeName.normal: "No games yet: run quiz play",
+    ModeName.lives: "No survival games yet: run quiz play --lives 3",
+    ModeName.party: "No party games yet: run quiz party",
+}
+BOARD_TITLES = {
+    ModeName.lives: "Survival games (quiz play --lives N)",
+    ModeName.party: "Party games (quiz party)",
+}
 
 PlayerOption = Annotated[
     str | None,
@@ -54,6 +64,21 @@ def scores(
         date | None,
         typer.Option(click_type=Day(), metavar="YYYY-MM-DD", help="Only games from this day on."),
     ] = None,
+    mode: Annotated[
+        ModeName,
+        typer.Option(
+            "--mode",
+            metavar="[normal|lives|party]",
+            help="Which board: normal games, survival (--lives) games, or party games.",
+        ),
+    ] = ModeName.normal,
+    party: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="One party's games together, placed (ties share a place); 'last' for the latest.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     reset: Annotated[
         bool, typer.Option("--reset", help="Clear all scores, after backing the file up.")
@@ -68,23 +93,90 @@ def scores(
     Examples:
       quiz scores --limit 20
       quiz scores --player Pam --since 2026-01-01 --json
+      quiz scores --mode lives
+      quiz scores --party last
       quiz scores --reset
       quiz scores --daily 2026-11-27
     """
     if daily or day is not None:
-        _check_daily(day, daily, player=player, topic=topic, since=since, reset=reset)
+        board = None if mode is ModeName.normal else mode
+        _check_daily(
+            day,
+            daily,
+            player=player,
+            topic=topic,
+            since=since,
+            reset=reset,
+            mode=board,
+            party=party,
+        )
         from quiz.cli.daily import show_board
 
         show_board(day, limit, as_json=as_json)
         return
+    from quiz.scores.store import open_store
+
+    store = open_store()
+    player, topic = _cleaned(player), _cleaned(topic)
     if reset:
-        from quiz.scores.store import open_store
-
-        _reset(open_store(), yes)
+        _reset(store, yes)
         return
-    from quiz.cli.scores_session import show_scores
+    if topic is not None:
+        from quiz.engine.filters import match_topic
 
-    show_scores(limit, player, topic, since, as_json)
+        played = store.played_topics()
+        topic = match_topic(topic, played, "of any saved game") if played else topic
+    if party is not None and mode is ModeName.lives:
+        raise UsageError("--party shows one party's games; it does not go with --mode lives")
+    party_id = _party_id(store, party) if party is not None else None
+    games = store.top_games(limit, player, topic, since, mode=mode.value, party=party_id)
+    if party_id is not None:
+        games = placed(games)
+    if as_json:
+        print_json([g.as_json() for g in games])
+        return
+    out = console()
+    if not games:
+        filtered = player is not None or topic is not None or since is not None
+        out.print("No games match these filters." if filtered else EMPTY_BOARDS[mode])
+        return
+    from quiz.terminal.render_scores import score_table
+
+    if party_id is not None:
+        out.print(f"Party {party_id}", style="bold", markup=False)
+    elif mode is not ModeName.normal:
+        out.print(BOARD_TITLES[mode], style="bold")
+    out.print(score_table(games, store.newest_game_id(), out.width))
+
+
+def _party_id(store: ScoreStore, wanted: str) -> str:
+    """The party `--party` names: an id as shown after a party, or `last`."""
+    if wanted.strip().casefold() == "last":
+        found = store.last_party()
+        if found is None:
+            raise UsageError("no party has been saved yet: run quiz party")
+        return found
+    party_id = wanted.strip().casefold()
+    if not store.top_games(1, party=party_id):
+        raise UsageError(f"no party {wanted!r} in the scores (try --party last)")
+    return party_id
+
+
+def placed(games: list[RankedGame]) -> list[RankedGame]:
+    """A party's games ranked as on its podium: ties share a place."""
+    from dataclasses import replace
+
+    from quiz.engine.party import places
+
+    return [
+        replace(game, rank=place)
+        for game, place in zip(games, places([g.score for g in games]), strict=True)
+    ]
+
+
+def _cleaned(name: str | None) -> str | None:
+    """A name as `quiz play` stores it: without control characters or undecodable bytes."""
+    return None if name is None else safe(name)
 
 
 def _check_daily(day: date | None, daily: bool, **others: object) -> None:
@@ -105,7 +197,7 @@ def _reset(store: ScoreStore, yes: bool) -> None:
             print("Nothing was changed.")
             return
     backup = store.reset()
-    print(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
+    say(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
@@ -121,6 +213,7 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
     """
     from quiz.scores.store import open_store
 
+    player = _cleaned(player)
     summary = open_store().stats(player)
     if as_json:
         print_json(_stats_json(summary))
@@ -128,7 +221,7 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
     out = console()
     if not summary.games:
         who = f" for {player}" if player else ""
-        out.print(f"No games yet{who}: run quiz play", markup=False)
+        out.print(safe(f"No games yet{who}: run quiz play"), markup=False)
         return
     from quiz.bank.loader import load_bank
     from quiz.terminal.render_scores import stats_view

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from quiz.errors import QuizError
-from quiz.output import note
+from quiz.output import note, say
 
 
 def share(
@@ -44,7 +44,7 @@ def share(
         whose = f" for {player}" if player is not None else ""
         raise QuizError(f"no games yet{whose}: play one with 'quiz play', then share it")
     replay = replay_command(game.settings)
-    print("\n".join(share_lines(game, replay)))
+    say("\n".join(share_lines(game, replay)))
     if svg is not None:
         from quiz.bank.atomic import write_text_atomic
 

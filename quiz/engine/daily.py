@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from quiz.engine.spoilers import SpoilerGuard
 from quiz.engine.stable import ask_stably, stable_key, stable_shuffle
 from quiz.models import DIFFICULTIES, AskedQuestion, Question
 
@@ -25,10 +26,19 @@ def daily_questions(questions: Sequence[Question], day: date) -> tuple[AskedQues
     seed = str(daily_seed(day))
     ranked = stable_shuffle(questions, seed, lambda q: q.id)
     picked: list[int] = []
+    guard = SpoilerGuard()  # no question of the day gives another's answer away
+
+    def take(n: int, q: Question) -> None:
+        picked.append(n)
+        guard.take(q)
+
     for n, q in enumerate(ranked):
-        if len(picked) < DAILY_COUNT and all(ranked[p].topic != q.topic for p in picked):
-            picked.append(n)
-    picked += [n for n in range(len(ranked)) if n not in picked][: DAILY_COUNT - len(picked)]
+        new_topic = all(ranked[p].topic != q.topic for p in picked)
+        if len(picked) < DAILY_COUNT and new_topic and guard.admits(q):
+            take(n, q)
+    for n, q in enumerate(ranked):
+        if len(picked) < DAILY_COUNT and n not in picked and guard.admits(q):
+            take(n, q)
     picked.sort(key=lambda n: (DIFFICULTIES.index(ranked[n].difficulty), n))
     return tuple(ask_stably(ranked[n], seed) for n in picked)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quiz.engine.scoring import points_for
+from quiz.engine.lifeline import allows_fifty_fifty, fifty_fifty
+from quiz.engine.scoring import lifeline_points, points_for
 from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
 from quiz.textmatch import judge_text
 
@@ -21,10 +22,12 @@ def judge(question: Question, given: Sequence[str]) -> Verdict:
     if not given:
         return Verdict(correct=False)
     if question.type == "text":
-        verdict = judge_text(given[0], question.answers, question.reject)
+        verdict = judge_text(given[0], question.answers, question.reject, question.prompt)
         return Verdict(verdict.correct, verdict.typo_forgiven)
     if question.type == "multi":
         return Verdict(set(given) == set(question.answers))
+    if question.type == "order":
+        return Verdict(tuple(given) == question.answers)
     return Verdict(given[0] == question.answers[0])
 
 
@@ -36,6 +39,7 @@ class Game:
         self.settings = settings
         self.records: list[AnswerRecord] = []
         self.streak = 0
+        self.lifeline_at: int | None = None  # the question the 50:50 was used on
 
     @property
     def finished(self) -> bool:
@@ -49,11 +53,30 @@ class Game:
     def score(self) -> int:
         return sum(r.points for r in self.records)
 
+    @property
+    def lifeline_left(self) -> bool:
+        """The game was asked to have a 50:50 and it has not been used yet."""
+        return self.settings.lifeline and self.lifeline_at is None
+
+    def can_use_lifeline(self) -> bool:
+        return self.lifeline_left and allows_fifty_fifty(self.current)
+
+    def use_lifeline(self) -> AskedQuestion:
+        """Take half of the wrong options off the current question; it then scores half."""
+        if not self.can_use_lifeline():
+            raise ValueError("no 50:50 for this question")
+        at = len(self.records)
+        reduced = fifty_fifty(self.current, self.settings.seed)
+        self.asked = (*self.asked[:at], reduced, *self.asked[at + 1 :])
+        self.lifeline_at = at
+        return reduced
+
     def answer(
         self, given: Sequence[str], seconds: float, *, timed_out: bool = False
     ) -> AnswerRecord:
         """Record the response to the current question; empty `given` is a skip."""
         asked = self.current
+        lifeline = self.lifeline_at == len(self.records)
         verdict = Verdict(correct=False) if timed_out else judge(asked.question, given)
         self.streak = self.streak + 1 if verdict.correct else 0
         points = (
@@ -61,6 +84,8 @@ class Game:
             if verdict.correct
             else 0
         )
+        if lifeline:
+            points = lifeline_points(points)
         record = AnswerRecord(
             asked=asked,
             given=() if timed_out else tuple(given),
@@ -70,6 +95,7 @@ class Game:
             streak=self.streak,
             typo_forgiven=verdict.typo_forgiven,
             timed_out=timed_out,
+            lifeline=lifeline,
         )
         self.records.append(record)
         return record

@@ -24,3 +24,8 @@ def streak_bonus(streak: int) -> int:
 def points_for(difficulty: str, streak: int, seconds: float, time_limit: float | None) -> int:
     """Points for a correct answer that makes the streak `streak` long."""
     return speed_points(BASE_POINTS[difficulty], seconds, time_limit) + streak_bonus(streak)
+
+
+def lifeline_points(points: int) -> int:
+    """What a right answer is worth after a 50:50 on its question: half, rounded down."""
+    return points // 2

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from quiz.engine.spoilers import shown_unsolved
 from quiz.models import AskedQuestion, Question
 
 T = TypeVar("T")
@@ -24,4 +25,4 @@ def stable_shuffle(items: Iterable[T], seed: str, name: Callable[[T], str]) -> l
 def ask_stably(question: Question, seed: str) -> AskedQuestion:
     """The question with its options in an order fixed by `seed`."""
     options = stable_shuffle(question.choices, f"{seed}\x1f{question.id}", str)
-    return AskedQuestion(question, tuple(options))
+    return AskedQuestion(question, shown_unsolved(question, options))

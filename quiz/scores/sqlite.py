@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import astuple
 from datetime import UTC, date, datetime, timedelta
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from quiz.errors import StoreError
 from quiz.models import GameResult, GameSettings
+from quiz.paths import make_private_dir
 from quiz.scores import clock
 from quiz.scores.rows import (
     DailyEntry,
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_S = 5.0
 HISTORY_GAMES = 30
 HARDEST_MIN_ATTEMPTS = 3
+STALE_AFTER_S = 600  # a temp file this old belongs to a quiz that was killed
+OUR_TABLES = {"games", "game_topics", "answers"}
 
 
 def _create_v1(db: sqlite3.Connection) -> None:
@@ -159,6 +163,17 @@ def _add_reviews_and_daily(db: sqlite3.Connection) -> None:
     db.executemany(UPSERT_CARD, [_card_row(p, q, state_of(card)) for (p, q), card in cards.items()])
 
 
+def _add_game_modes(db: sqlite3.Connection) -> None:
+    """Migration 5: the board a game is ranked on (older games are normal), its survival
+    lives, whether it had a 50:50, and the party it was part of."""
+    db.execute("ALTER TABLE games ADD COLUMN mode TEXT NOT NULL DEFAULT 'normal'")
+    db.execute("ALTER TABLE games ADD COLUMN lives INTEGER")
+    db.execute("ALTER TABLE games ADD COLUMN lifeline INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE games ADD COLUMN party_id TEXT")
+    db.execute("CREATE INDEX games_by_mode ON games (mode, score DESC, played_at, id)")
+    db.execute("CREATE INDEX games_by_party ON games (party_id, played_at)")
+
+
 TALLY_KINDS = ("topic", "difficulty", "question")
 
 
@@ -199,7 +214,7 @@ def _add_to_summaries(db: sqlite3.Connection, games: str, params: tuple[object, 
 
 
 def _add_summaries(db: sqlite3.Connection) -> None:
-    """v4: summaries that each save keeps, so `quiz stats` reads a few rows at any size.
+    """Migration 4: summaries each save keeps, so `quiz stats` reads a few rows at any size.
 
     Running totals per player, and right answers out of attempts per topic, difficulty and
     question (for everyone, and per player); counted here from the games already stored.
@@ -244,8 +259,10 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _add_best_streak,
     _add_reviews_and_daily,
     _add_summaries,
+    _add_game_modes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+APPLICATION_ID = int.from_bytes(b"HalQ")  # in the file header: this file is a Halpert Quiz store
 
 
 def _now() -> str:
@@ -304,6 +321,17 @@ class SqliteStore:
                 f"{self.path} stayed locked by another quiz for {BUSY_TIMEOUT_S:.0f} s;"
                 " try again in a moment"
             )
+        if "readonly database" in detail or "unable to open" in detail:
+            return StoreError(
+                f"cannot use {self.path} ({detail}): permission denied on the file or its"
+                " folder, and SQLite must write both; make them writable (chmod u+w),"
+                " or set QUIZ_HOME to another folder"
+            )
+        if "disk I/O error" in detail or "disk is full" in detail:
+            return StoreError(
+                f"cannot write {self.path} ({detail}): the disk may be full or failing;"
+                " free some space and try again"
+            )
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
             return self._corrupt(detail)
         return StoreError(
@@ -324,13 +352,13 @@ class SqliteStore:
         mean damage; when two games create it at once, the first to arrive wins.
         """
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
             fd, name = tempfile.mkstemp(prefix=".scores-", suffix=".db", dir=self.path.parent)
             os.close(fd)
         except OSError as exc:
             raise StoreError(
-                f"cannot create {self.path.parent} ({exc.strerror or exc});"
-                " point QUIZ_HOME at a writable folder"
+                f"cannot create a score database in {self.path.parent}"
+                f" ({(exc.strerror or str(exc)).lower()}); point QUIZ_HOME at a writable folder"
             ) from exc
         fresh = Path(name)
         try:
@@ -339,8 +367,10 @@ class SqliteStore:
                 self._migrate(db)
             with contextlib.suppress(FileExistsError):
                 os.link(fresh, self.path)
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot create {self.path} ({exc})") from exc
+        except sqlite3.Error as exc:
+            raise self._fail(exc) from exc
+        except OSError as exc:
+            raise StoreError(f"cannot create {self.path} ({exc.strerror or exc})") from exc
         finally:
             for leftover in (fresh, *(fresh.with_name(fresh.name + x) for x in ("-wal", "-shm"))):
                 with contextlib.suppress(OSError):
@@ -354,10 +384,9 @@ class SqliteStore:
         readers skip that (1.3 s at a million games) and rely on SQLite's own errors for the
         pages they touch. Nothing is written before the file is known to be ours to write.
         """
-        if self.path.is_dir():
-            raise StoreError(
-                f"{self.path} is a folder, not a score database; move it away or set QUIZ_HOME"
-            )
+        self._check_place()
+        if create:
+            self._clean_stale()
         if not self.path.exists():
             if not create:
                 yield None
@@ -370,6 +399,7 @@ class SqliteStore:
             uri = f"{self.path.resolve().as_uri()}?mode=rw"
             db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._recognise(db)
             self._refuse_newer(db)
             if check:
                 self._check(db)
@@ -382,6 +412,55 @@ class SqliteStore:
         finally:
             if db is not None:
                 db.close()
+
+    def _check_place(self) -> None:
+        """What is at the path (or above it) can hold our database, or say why not."""
+        if self.path.is_symlink() and not self.path.exists():
+            raise StoreError(
+                f"{self.path} is a symbolic link to {self.path.readlink()}, which does not"
+                " exist; remove the link or point it at a score database"
+            )
+        if self.path.is_dir():
+            raise StoreError(
+                f"{self.path} is a folder, not a score database; move it away or set QUIZ_HOME"
+            )
+        above = next((p for p in self.path.parents if p.exists()), None)
+        if above is not None and not above.is_dir():
+            raise StoreError(f"{above} is not a folder; QUIZ_HOME must name a folder, or be unset")
+        if self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK):
+            raise StoreError(
+                f"cannot open {self.path}: permission denied; give yourself read and write"
+                " access to it (chmod u+rw), or set QUIZ_HOME to another folder"
+            )
+
+    def _recognise(self, db: sqlite3.Connection) -> None:
+        """Refuse, before a byte is written, any SQLite file that is not a store of ours."""
+        mark = int(db.execute("PRAGMA application_id").fetchone()[0])
+        if mark == APPLICATION_ID:
+            return
+        tables = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if mark == 0 and tables >= OUR_TABLES:
+            return  # ours, from before files were marked; the migration marks it
+        raise StoreError(
+            f"{self.path} is not a Halpert Quiz score database (another program's SQLite"
+            " file?); it was left untouched: move it away, or set QUIZ_HOME to another folder"
+        )
+
+    def _clean_stale(self) -> None:
+        """Remove what killed quizzes left: half-made databases and half-written backups."""
+        folder = self.path.parent
+        if not folder.is_dir():
+            return
+        leftovers = [
+            *folder.glob(".scores-*.db*"),
+            *folder.glob(f".{self.path.name}.bak-*.partial"),
+        ]
+        for leftover in leftovers:
+            with contextlib.suppress(OSError):
+                if time.time() - leftover.stat().st_mtime > STALE_AFTER_S:
+                    leftover.unlink()
 
     def _check(self, db: sqlite3.Connection) -> None:
         problems = [" ".join(str(row[0]).split()) for row in db.execute("PRAGMA quick_check(3)")]
@@ -397,7 +476,7 @@ class SqliteStore:
             )
 
     def _migrate(self, db: sqlite3.Connection) -> None:
-        if int(db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION:
+        if self._current(db):
             return
         db.execute("BEGIN IMMEDIATE")
         # Read again inside the lock: another process may have migrated meanwhile.
@@ -405,7 +484,15 @@ class SqliteStore:
         for step in MIGRATIONS[version:]:
             step(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("COMMIT")
+
+    @staticmethod
+    def _current(db: sqlite3.Connection) -> bool:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        return version == SCHEMA_VERSION and (
+            int(db.execute("PRAGMA application_id").fetchone()[0]) == APPLICATION_ID
+        )
 
     def save_game(self, result: GameResult) -> int:
         """Store a finished game and all its answers in one transaction; its id."""
@@ -423,6 +510,10 @@ class SqliteStore:
             ",".join(s.difficulties),
             ",".join(s.types),
             s.time_limit,
+            s.mode,
+            s.lives,
+            int(s.lifeline),
+            s.party_id,
         )
         reviewed_at = clock.now()
         with self._db(create=True, check=True) as db:
@@ -431,8 +522,9 @@ class SqliteStore:
                 db.execute("BEGIN IMMEDIATE")
                 cursor = db.execute(
                     """INSERT INTO games (player, played_at, score, correct, total, best_streak,
-                        duration_s, seed, question_count, difficulties, types, time_limit)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        duration_s, seed, question_count, difficulties, types, time_limit,
+                        mode, lives, lifeline, party_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     game_row,
                 )
                 game_id = int(cursor.lastrowid or 0)
@@ -479,23 +571,23 @@ class SqliteStore:
             if db is None:
                 raise StoreError(f"{self.path} does not exist")
             found = db.execute(
-                "SELECT player, score, played_at FROM games WHERE id = ?", (game_id,)
+                "SELECT player, score, played_at, mode FROM games WHERE id = ?", (game_id,)
             ).fetchone()
             if found is None:
                 raise StoreError(f"no game {game_id} in {self.path}")
-            player, score, played_at = found
+            player, score, played_at, mode = found
             ahead, games = db.execute(
                 """SELECT
                     SUM(CASE WHEN score > ? OR (score = ? AND (played_at < ?
                         OR (played_at = ? AND id < ?))) THEN 1 ELSE 0 END),
                     COUNT(*)
-                FROM games""",
-                (score, score, played_at, played_at, game_id),
+                FROM games WHERE mode = ?""",
+                (score, score, played_at, played_at, game_id, mode),
             ).fetchone()
             best, previous = db.execute(
                 """SELECT MAX(score), MAX(CASE WHEN id <> ? THEN score END)
-                FROM games WHERE player = ?""",
-                (game_id, player),
+                FROM games WHERE player = ? AND mode = ?""",
+                (game_id, player, mode),
             ).fetchone()
         return Placement(int(ahead) + 1, int(games), int(best), previous)
 
@@ -505,9 +597,15 @@ class SqliteStore:
         player: str | None = None,
         topic: str | None = None,
         since: date | None = None,
+        *,
+        mode: str = "normal",
+        party: str | None = None,
     ) -> list[RankedGame]:
-        """The best games first; a tie goes to the earlier game."""
-        where, params = [], []
+        """The best games of one mode (or of one party) first; a tie goes to the earlier game."""
+        where, params = ["g.mode = ?"], [mode]
+        if party is not None:
+            where = ["g.party_id = ?"]
+            params = [party]
         if player is not None:
             where.append("g.player = ?")
             params.append(player)
@@ -529,7 +627,7 @@ class SqliteStore:
                 params.extend(names)
             sql = f"""SELECT g.id, g.player, g.score, g.correct, g.total, g.best_streak,
                     g.duration_s, g.played_at, g.difficulties, g.time_limit
-                FROM games g {"WHERE " + " AND ".join(where) if where else ""}
+                FROM games g WHERE {" AND ".join(where)}
                 ORDER BY g.score DESC, g.played_at, g.id
                 LIMIT ?"""
             rows = db.execute(sql, (*params, limit)).fetchall()
@@ -580,6 +678,17 @@ class SqliteStore:
             found = row.fetchone()
         return int(found[0]) if found else None
 
+    def last_party(self) -> str | None:
+        """The id of the party that finished last, if any."""
+        with self._db(create=False) as db:
+            if db is None:
+                return None
+            found = db.execute(
+                """SELECT party_id FROM games WHERE party_id IS NOT NULL
+                ORDER BY played_at DESC, id DESC LIMIT 1"""
+            ).fetchone()
+        return str(found[0]) if found else None
+
     def last_game(self, player: str | None = None) -> PlayedGame | None:
         """The newest game (of `player`), with each question's outcome in order."""
         where, params = ("WHERE player = ?", (player,)) if player is not None else ("", ())
@@ -588,7 +697,7 @@ class SqliteStore:
                 return None
             game = db.execute(
                 f"""SELECT id, player, score, correct, total, best_streak, played_at, seed,
-                    question_count, difficulties, types, time_limit
+                    question_count, difficulties, types, time_limit, lives, lifeline, party_id
                 FROM games {where} ORDER BY played_at DESC, id DESC LIMIT 1""",
                 params,
             ).fetchone()
@@ -617,6 +726,9 @@ class SqliteStore:
                 difficulties=_split(game[9]),
                 types=_split(game[10]),
                 time_limit=time_limit,
+                lives=game[12],
+                lifeline=bool(game[13]),
+                party_id=game[14],
             ),
             outcomes=tuple(_outcome(given, bool(ok), s, time_limit) for given, ok, s in answers),
         )
@@ -785,10 +897,24 @@ class SqliteStore:
             f"{self.path.name}.bak-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}"
         )
         try:
+            self._back_up_and_empty(backup)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot back up {self.path} ({(exc.strerror or str(exc)).lower()});"
+                " nothing was cleared"
+            ) from exc
+        return backup
+
+    def _back_up_and_empty(self, backup: Path) -> None:
+        partial = backup.with_name(f".{backup.name}.partial")  # until the copy is whole
+        self._clean_stale()
+        try:
             with self._db(create=False, check=True) as db:
                 assert db is not None
-                with contextlib.closing(sqlite3.connect(backup)) as copy:
+                os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                with contextlib.closing(sqlite3.connect(partial)) as copy:
                     db.backup(copy)
+                partial.replace(backup)
                 db.execute("BEGIN IMMEDIATE")
                 db.execute("DELETE FROM answers")
                 db.execute("DELETE FROM game_topics")
@@ -806,4 +932,3 @@ class SqliteStore:
                 stale = self.path.with_name(self.path.name + suffix)
                 if stale.exists():
                     stale.rename(backup.with_name(backup.name + suffix))
-        return backup

@@ -27,7 +27,12 @@ class ScoreStore(Protocol):
         player: str | None = None,
         topic: str | None = None,
         since: date | None = None,
+        *,
+        mode: str = "normal",
+        party: str | None = None,
     ) -> list[RankedGame]: ...
+
+    def last_party(self) -> str | None: ...
 
     def newest_game_id(self) -> int | None: ...
 

@@ -9,8 +9,18 @@ import time
 from typing import TextIO
 
 from quiz.engine.game import Game
-from quiz.models import AskedQuestion, GameResult
-from quiz.terminal.wording import hint, option_labels, verdict_text
+from quiz.models import AnswerRecord, AskedQuestion, GameResult
+from quiz.output import safe
+from quiz.terminal.wording import (
+    LIFELINE_HINT,
+    asks_for_lifeline,
+    hint,
+    lifeline_note,
+    lifeline_refusal,
+    lives_tag,
+    option_labels,
+    verdict_text,
+)
 from quiz.textmatch import normalise, option_key
 
 TRUE_WORDS = {"true", "t", "yes", "y"}
@@ -29,8 +39,17 @@ class LineReader:
         threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
 
     def _pump(self, stream: TextIO) -> None:
-        for line in iter(stream.readline, ""):
-            self._lines.put(line)
+        """Bytes decoded here, whatever the locale: an undecodable byte is shown as �."""
+        raw = getattr(stream, "buffer", None)
+        try:
+            if raw is None:
+                for text in iter(stream.readline, ""):
+                    self._lines.put(text)
+            else:
+                for line in iter(raw.readline, b""):
+                    self._lines.put(line.decode("utf-8", errors="replace"))
+        except (OSError, ValueError):
+            pass  # a closed or broken stdin ends the input like end of file does
         self._lines.put("")
 
     def read(self, timeout: float | None) -> str | None:
@@ -47,7 +66,7 @@ class LineReader:
             if line == "":
                 self._lines.put("")
                 raise EOFError
-            return line.rstrip("\r\n")
+            return safe(line.rstrip("\r\n"))
 
 
 def _label_range(labels: list[str], *, one: bool = False) -> str:
@@ -75,6 +94,21 @@ def _option_by_text(text: str, options: tuple[str, ...]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _permutation(text: str, labels: list[str]) -> list[int]:
+    """The positions of every option, each named once, in the order typed."""
+    if len(text) == len(labels) and all(ch in labels for ch in text.casefold()):
+        text = ",".join(text)  # "312" for 3,1,2
+    numbers = _option_numbers(text, labels)
+    typed = [part for part in text.replace(" ", ",").split(",") if part.strip()]
+    if len(typed) != len(labels) or len(numbers) != len(labels):
+        example = ",".join(reversed(labels))
+        raise InvalidAnswerError(
+            f"Put each of the {_label_range(labels)} in order, once, separated by commas"
+            f" (like {example})."
+        )
+    return numbers
+
+
 def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
     """The response a plain-mode line gives; empty for a skip."""
     text = line.strip()
@@ -91,6 +125,8 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
     labels = option_labels(options)
     if kind == "multi":
         return tuple(options[n - 1] for n in _option_numbers(text, labels))
+    if kind == "order":
+        return tuple(options[n - 1] for n in _permutation(text, labels))
     if text.casefold() in labels:
         return (options[labels.index(text.casefold())],)
     typed = _option_by_text(text, options)
@@ -99,51 +135,82 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
     raise InvalidAnswerError(f"Answer with {_label_range(labels, one=True)} or the option's text.")
 
 
-def question_lines(number: int, total: int, asked: AskedQuestion) -> list[str]:
+def question_lines(
+    number: int, total: int, asked: AskedQuestion, tag: str = "", lifeline: bool = False
+) -> list[str]:
+    """The header line (`tag` ends it: ` for NAME` in a party), the prompt, the options and
+    the hint."""
     q = asked.question
-    lines = [f"Question {number}/{total} [{q.topic}, {q.difficulty}]", q.prompt]
+    header = f"Question {number}/{total} [{q.topic}, {q.difficulty}]{tag}"
+    return [header, q.prompt, *option_lines(asked, lifeline)]
+
+
+def option_lines(asked: AskedQuestion, lifeline: bool = False) -> list[str]:
+    """The numbered (or lettered) options and the one-line hint (naming the 50:50 when it can be used)."""
     labels = option_labels(asked.options) if asked.options else []
-    lines += [f"{label}) {option}" for label, option in zip(labels, asked.options, strict=True)]
-    lines.append(hint(q, labels))
-    return lines
+    lines = [f"{label}) {option}" for label, option in zip(labels, asked.options, strict=True)]
+    return [*lines, hint(asked.question, labels) + (LIFELINE_HINT if lifeline else "")]
+
+
+def _lifeline(game: Game, out: TextIO) -> None:
+    """Use the 50:50 on the current question and show what is left, or say why not."""
+    refusal = lifeline_refusal(game)
+    if refusal:
+        out.write(f"{refusal} Try again.\n")
+        return
+    before = len(game.current.options)
+    asked = game.use_lifeline()
+    out.write(lifeline_note(before - len(asked.options)) + "\n")
+    out.write("\n".join(option_lines(asked)) + "\n")
+
+
+def ask_plain(
+    game: Game, reader: LineReader, out: TextIO, number: int, total: int, tag: str = ""
+) -> AnswerRecord:
+    """Ask the current question of `game` until a line answers it, then say how it went."""
+    echo_newline = not sys.stdin.isatty()
+    limit = game.settings.time_limit
+    lines = question_lines(number, total, game.current, tag, game.can_use_lifeline())
+    out.write(safe("\n".join(lines)) + "\n")
+    started = time.monotonic()
+    while True:
+        out.write("> ")
+        out.flush()
+        remaining = None if limit is None else limit - (time.monotonic() - started)
+        try:
+            line = reader.read(remaining)
+        except EOFError:
+            out.write("\n")
+            raise
+        if echo_newline or line is None:
+            out.write("\n")
+        if line is None:
+            record = game.answer((), time.monotonic() - started, timed_out=True)
+            break
+        if game.settings.lifeline and asks_for_lifeline(game.current, line):
+            _lifeline(game, out)
+            continue
+        try:
+            given = parse_answer(game.current, line)
+        except InvalidAnswerError as exc:
+            out.write(f"{exc} Try again.\n")
+            continue
+        record = game.answer(given, time.monotonic() - started)
+        break
+    out.write(safe(verdict_text(record)) + "\n")
+    if record.question.explanation:
+        out.write(safe(record.question.explanation) + "\n")
+    out.write("\n")
+    out.flush()
+    return record
 
 
 def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> None:
     """Ask every question of `game`; EOFError when input ends before the last answer."""
     out = out or sys.stdout
-    echo_newline = not sys.stdin.isatty()
-    limit = game.settings.time_limit
     while not game.finished:
-        asked = game.current
         number = len(game.records) + 1
-        out.write("\n".join(question_lines(number, len(game.asked), asked)) + "\n")
-        started = time.monotonic()
-        while True:
-            out.write("> ")
-            out.flush()
-            remaining = None if limit is None else limit - (time.monotonic() - started)
-            try:
-                line = reader.read(remaining)
-            except EOFError:
-                out.write("\n")
-                raise
-            if echo_newline or line is None:
-                out.write("\n")
-            if line is None:
-                record = game.answer((), time.monotonic() - started, timed_out=True)
-                break
-            try:
-                given = parse_answer(asked, line)
-            except InvalidAnswerError as exc:
-                out.write(f"{exc} Try again.\n")
-                continue
-            record = game.answer(given, time.monotonic() - started)
-            break
-        out.write(verdict_text(record) + "\n")
-        if record.question.explanation:
-            out.write(record.question.explanation + "\n")
-        out.write("\n")
-    out.flush()
+        ask_plain(game, reader, out, number, len(game.asked), lives_tag(game))
 
 
 def final_lines(result: GameResult, placement: str | None) -> list[str]:

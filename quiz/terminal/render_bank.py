@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
+from quiz.output import safe
 from quiz.terminal.table_stream import print_table
 from quiz.terminal.wording import answer_text, option_labels
 
@@ -20,22 +21,23 @@ TYPE_LABELS = {
     "truefalse": "true or false",
     "text": "type the answer",
     "multi": "select all that apply",
+    "order": "put in the right order",
 }
 
 
 def question_body(question: Question, options: Sequence[str]) -> Group:
     """The prompt and its numbered options, user text shown literally."""
-    lines = [Text(question.prompt, style="bold")]
-    if question.type in ("choice", "multi"):
+    lines = [Text(safe(question.prompt), style="bold")]
+    if question.type in ("choice", "multi", "order"):
         labels = option_labels(options)
-        lines += [Text(f"  {n}) {option}") for n, option in zip(labels, options, strict=True)]
+        lines += [Text(safe(f"  {n}) {option}")) for n, option in zip(labels, options, strict=True)]
     lines.append(Text(f"({TYPE_LABELS[question.type]})", style="dim"))
     return Group(*lines)
 
 
 def question_cells(q: Question) -> tuple[str, ...]:
-    """The text of each cell of a question's row in the question table."""
-    return (q.id, q.topic, q.difficulty, q.type, q.prompt)
+    """The text of each cell of a question's row in the question table, made safe to show."""
+    return tuple(safe(v) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt))
 
 
 def question_table(questions: Sequence[Question]) -> Table:
@@ -60,7 +62,7 @@ def count_table(questions: Sequence[Question]) -> Table:
         table.add_column(difficulty, justify="right")
     for topic in topics:
         row = [counts[(topic, d)] for d in DIFFICULTIES]
-        table.add_row(Text(topic), *(str(n) for n in (*row, sum(row))))
+        table.add_row(Text(safe(topic)), *(str(n) for n in (*row, sum(row))))
     totals = [sum(counts[(t, d)] for t in topics) for d in DIFFICULTIES]
     table.add_row(Text("total", style="bold"), *(str(n) for n in (*totals, sum(totals))))
     return table
@@ -75,7 +77,7 @@ def print_question_list(console: Console, questions: Sequence[Question]) -> None
 
 
 def _detail(label: str, value: str) -> Text:
-    return Text.assemble((f"{label}: ", "bold"), value)
+    return Text.assemble((f"{label}: ", "bold"), safe(value))
 
 
 def question_card(question: Question) -> Panel:
@@ -95,8 +97,8 @@ def question_card(question: Question) -> Panel:
     # The heading is the first lines of the body, not the panel's title, which Rich cuts
     # to one line: here it wraps, so a long id or topic never hides the difficulty and type.
     heading = [
-        Text(question.id, style="bold cyan"),
-        Text(f"{question.topic} · {question.difficulty} · {question.type}", style="dim"),
+        Text(safe(question.id), style="bold cyan"),
+        Text(safe(f"{question.topic} · {question.difficulty} · {question.type}"), style="dim"),
         Text(""),
     ]
     body = Group(*heading, question_body(question, question.choices), Text(""), *details)

@@ -9,6 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from quiz.output import safe
 from quiz.scores.rows import DailyEntry
 from quiz.terminal.render_scores import duration
 
@@ -36,7 +37,7 @@ def daily_table(day: date, entries: Sequence[DailyEntry], width: int) -> Table:
         extra = [f"{entry.accuracy:.0%}", str(entry.best_streak)] if wide else []
         table.add_row(
             str(entry.rank),
-            Text(entry.player),
+            Text(safe(entry.player)),
             f"{entry.score:,}",
             f"{entry.correct}/{entry.total}",
             *extra,

@@ -10,17 +10,23 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.models import AnswerRecord, AskedQuestion, GameResult
+from quiz.output import safe
 from quiz.terminal.wording import answer_text, given_text
 
 DIFFICULTY_STYLES = {"easy": "green", "medium": "yellow", "hard": "red"}
 
 
-def header(number: int, total: int, asked: AskedQuestion, score: int, streak: int) -> Group:
-    """`Question 3 of 10 · topic · difficulty · score · streak`, wrapping on narrow screens."""
+def header(
+    number: int, total: int, asked: AskedQuestion, score: int, streak: int, tag: str = ""
+) -> Group:
+    """`Question 3 of 10 · topic · difficulty · score · streak`, wrapping on narrow screens.
+
+    A `tag` (the player in a party, the lives left in survival) follows the number."""
     q = asked.question
     parts = [
         Text(f"Question {number} of {total}", style="bold"),
-        Text(q.topic, style="cyan"),
+        *([Text(tag, style="bold yellow")] if tag else []),
+        Text(safe(q.topic), style="cyan"),
         Text(q.difficulty, style=DIFFICULTY_STYLES[q.difficulty]),
         Text(f"Score {score:,}"),
         Text(f"Streak {streak}", style="bold magenta" if streak >= 2 else ""),
@@ -30,9 +36,11 @@ def header(number: int, total: int, asked: AskedQuestion, score: int, streak: in
 
 def feedback(record: AnswerRecord) -> Group:
     """✓ or ✗ (never colour alone), the points, and the explanation."""
-    right = answer_text(record.question)
+    right = safe(answer_text(record.question))
     if record.correct:
         line = Text.assemble(("✓ Correct! ", "bold green"), f"+{record.points:,} points")
+        if record.lifeline:
+            line.append(" (half, after the 50:50)")
         if record.streak >= 2:
             line.append(f"  (streak of {record.streak})", style="magenta")
         if record.typo_forgiven:
@@ -45,7 +53,7 @@ def feedback(record: AnswerRecord) -> Group:
         line = Text.assemble(("✗ Wrong. ", "bold red"), "The answer is ", (right, "bold"), ".")
     parts = [line]
     if record.question.explanation:
-        parts.append(Text(record.question.explanation, style="italic dim"))
+        parts.append(Text(safe(record.question.explanation), style="italic dim"))
     return Group(*parts, Text(""))
 
 
@@ -59,7 +67,7 @@ def summary(result: GameResult, extra_lines: list[Text] | None = None) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    grid.add_row("Player", Text(result.player))
+    grid.add_row("Player", Text(safe(result.player)))
     grid.add_row("Score", Text(f"{result.score:,}", style="bold green"))
     grid.add_row("Correct", f"{result.correct}/{result.total}")
     grid.add_row("Accuracy", f"{result.accuracy:.0%}")
@@ -81,9 +89,11 @@ class Review:
         if options.max_width < self.NARROW:
             yield Text("Review", style="italic")
             for n, record in enumerate(self.result.records, start=1):
-                yield Text.assemble(_mark(record), f" {n}. ", record.question.prompt)
-                yield Text(f"   You: {given_text(record)}")
-                yield Text(f"   Answer: {answer_text(record.question)} ({record.points:,} points)")
+                yield Text.assemble(_mark(record), f" {n}. ", safe(record.question.prompt))
+                yield Text(safe(f"   You: {given_text(record)}"))
+                yield Text(
+                    safe(f"   Answer: {answer_text(record.question)} ({record.points:,} points)")
+                )
             return
         table = Table(title="Review", box=box.SIMPLE_HEAD, title_justify="left")
         table.add_column("#", justify="right")
@@ -96,9 +106,9 @@ class Review:
             table.add_row(
                 str(n),
                 _mark(record),
-                Text(record.question.prompt),
-                Text(given_text(record)),
-                Text(answer_text(record.question)),
+                Text(safe(record.question.prompt)),
+                Text(safe(given_text(record))),
+                Text(safe(answer_text(record.question))),
                 f"{record.points:,}",
             )
         yield table

@@ -10,6 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from quiz.output import safe
 from quiz.terminal.review_words import count_of
 
 DAY_NAMES = ("Today", "Tomorrow")
@@ -18,7 +19,7 @@ DAY_NAMES = ("Today", "Tomorrow")
 def status_view(player: str, days: Sequence[tuple[date, int]], unseen: int) -> Group:
     """One row a day (UTC); today's count holds the overdue questions too."""
     table = Table(
-        title=Text(f"Reviews due for {player}"), title_justify="left", box=box.SIMPLE_HEAD
+        title=Text(safe(f"Reviews due for {player}")), title_justify="left", box=box.SIMPLE_HEAD
     )
     table.add_column("Day")
     table.add_column("Date", no_wrap=True)

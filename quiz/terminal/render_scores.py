@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from quiz.output import safe
 from quiz.scores.rows import RankedGame, Stats, Tally
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -46,7 +47,7 @@ def score_table(games: Sequence[RankedGame], newest_id: int | None, width: int) 
         newest = game.game_id == newest_id
         table.add_row(
             f"{'★' if newest else ''}{game.rank}",
-            Text(game.player),
+            Text(safe(game.player)),
             f"{game.score:,}",
             f"{game.correct}/{game.total}",
             f"{game.accuracy:.0%}",
@@ -75,7 +76,9 @@ def _tally_table(title: str, tallies: Sequence[Tally]) -> Table:
     table.add_column(no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
     for t in tallies:
-        table.add_row(Text(t.name), bar(t.accuracy), f"{t.accuracy:.0%} ({t.correct}/{t.attempts})")
+        table.add_row(
+            Text(safe(t.name)), bar(t.accuracy), f"{t.accuracy:.0%} ({t.correct}/{t.attempts})"
+        )
     return table
 
 
@@ -95,7 +98,7 @@ def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
             Text(f"{sparkline(stats.history)}  (last {len(stats.history)}, oldest first)"),
         )
     parts: list[Panel | Table | Text] = [
-        Panel(head, title=Text(who), title_align="left", box=box.ROUNDED, expand=False)
+        Panel(head, title=Text(safe(who)), title_align="left", box=box.ROUNDED, expand=False)
     ]
     parts.append(_tally_table("Accuracy by topic", stats.by_topic))
     parts.append(_tally_table("Accuracy by difficulty", stats.by_difficulty))
@@ -104,7 +107,9 @@ def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
         hardest.add_column("Question", overflow="fold")
         hardest.add_column("Right", justify="right", no_wrap=True)
         for t in stats.hardest:
-            hardest.add_row(Text(prompts.get(t.name, t.name)), f"{t.accuracy:.0%} of {t.attempts}")
+            hardest.add_row(
+                Text(safe(prompts.get(t.name, t.name))), f"{t.accuracy:.0%} of {t.attempts}"
+            )
         parts.append(hardest)
     if stats.player is None and len(stats.players) > 1:
         players = Table(title="Players", title_justify="left", box=box.SIMPLE_HEAD)
@@ -112,7 +117,7 @@ def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
             players.add_column(name, justify="left" if name == "Player" else "right")
         for p in stats.players:
             players.add_row(
-                Text(p.player),
+                Text(safe(p.player)),
                 str(p.games),
                 f"{p.best:,}",
                 f"{p.average:,.0f}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quiz.output import safe
 from quiz.scores.rows import PlayedGame
 
 SQUARES = {"right": "🟩", "wrong": "🟥", "skipped": "⬜", "timed out": "🟧"}
@@ -13,7 +14,7 @@ def _title_and_result(game: PlayedGame) -> tuple[str, str]:
     limit = game.settings.time_limit
     timed = f" · {limit} s a question" if limit else ""
     return (
-        f"Halpert Quiz · {game.player} · {game.played_at[:10]}",
+        f"Halpert Quiz · {safe(game.player)} · {game.played_at[:10]}",
         f"{game.correct}/{game.total} right · {game.score:,} points"
         f" · best streak {game.best_streak}{timed}",
     )
@@ -22,7 +23,7 @@ def _title_and_result(game: PlayedGame) -> tuple[str, str]:
 def share_lines(game: PlayedGame, replay: str) -> list[str]:
     """Title, score, one square a question, and the command that replays the quiz."""
     squares = "".join(SQUARES[outcome] for outcome in game.outcomes)
-    return [*_title_and_result(game), squares, replay]
+    return [*_title_and_result(game), squares, safe(replay)]
 
 
 def svg_card(game: PlayedGame, replay: str) -> str:
@@ -36,7 +37,7 @@ def svg_card(game: PlayedGame, replay: str) -> str:
     blocks = Text()
     for outcome in game.outcomes:
         blocks.append("██", style=BLOCK_COLOURS[outcome]).append(" ")
-    lines = [Text(title, style="bold"), Text(result), blocks, Text(replay)]
+    lines = [Text(title, style="bold"), Text(result), blocks, Text(safe(replay))]
     width = max(40, *(line.cell_len + 2 for line in lines))
     card = Console(record=True, width=width, file=io.StringIO(), color_system="truecolor")
     for line in lines:

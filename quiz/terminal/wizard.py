@@ -7,22 +7,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.bank.drafting import build_entry, reasons_to_refuse, slug, unique_id
-from quiz.bank.validation import MAX_OPTIONS, check_question
+from quiz.bank.validation import MAX_OPTIONS, MAX_ORDER_ITEMS, MIN_ORDER_ITEMS, check_question
 from quiz.bank.writer import add_entries
-from quiz.models import DIFFICULTIES, QUESTION_TYPES, Question
-from quiz.output import console
+from quiz.models import DIFFICULTIES, Question
+from quiz.output import console, safe
 from quiz.terminal import prompts
 
 ANSWERS = ("answers",)
 OPTIONS = ("answers", "choices")
 # Loader messages that only mean "not finished yet" while options are still being typed.
-UNFINISHED = ("needs at least one wrong option", "needs 2-6 options")
+UNFINISHED = ("needs at least one wrong option", "needs 2-6 options", "needs 3-6 items")
 
 TYPE_TITLES = {
     "choice": "choice - one right answer among options",
     "truefalse": "truefalse - a statement that is true or false",
     "text": "text - the player types the answer",
     "multi": "multi - select all that apply",
+    "order": "order - put 3 to 6 items in the right order",
 }
 
 
@@ -116,7 +117,7 @@ class Wizard:
 
     def ask(self, draft: Draft) -> Draft:
         draft.qtype = draft.qtype or prompts.pick(
-            "Question type:", [(TYPE_TITLES[t], t) for t in QUESTION_TYPES]
+            "Question type:", [(title, t) for t, title in TYPE_TITLES.items()]
         )
         topics = sorted({q.topic for q in self.questions})
         draft.topic = prompts.write(
@@ -138,6 +139,15 @@ class Wizard:
         elif draft.qtype == "text":
             draft.answers = self._collect(draft, "Accepted answer", "answers", ANSWERS, 1, 20)
             draft.wrong = self._collect(draft, "Look-alike to refuse", "wrong", ("reject",), 0, 20)
+        elif draft.qtype == "order":
+            draft.answers = self._collect(
+                draft,
+                "Item, in the right order",
+                "answers",
+                OPTIONS,
+                MIN_ORDER_ITEMS,
+                MAX_ORDER_ITEMS,
+            )
         elif draft.qtype == "choice":
             draft.answers = []
             draft.answers = [self._write_one(draft, "Right answer:", "answers", "answers")]
@@ -176,14 +186,16 @@ class Wizard:
             if question is None or reasons:
                 out.print("Cannot add it:", style="bold red")
                 for reason in reasons or [str(p) for p in problems]:
-                    out.print(f"  {reason}", markup=False)
+                    out.print(safe(f"  {reason}"), markup=False)
             else:
                 out.print(question_card(question))
                 if prompts.confirm("Add this question?", default=True):
                     add_entries(self.target, [entry])
                     self.questions.append(question)
                     added.append(question.id)
-                    out.print(f"Added {question.id} to {self.target}", markup=False, soft_wrap=True)
+                    out.print(
+                        safe(f"Added {question.id} to {self.target}"), markup=False, soft_wrap=True
+                    )
             if not prompts.confirm("Add another?", default=False):
                 return added
             draft = Draft()

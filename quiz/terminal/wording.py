@@ -6,7 +6,10 @@ import re
 import string
 from collections.abc import Sequence
 
-from quiz.models import AnswerRecord, Question
+from quiz.engine.game import Game
+from quiz.engine.lifeline import MIN_OPTIONS
+from quiz.engine.survival import Survival
+from quiz.models import AnswerRecord, AskedQuestion, Question
 
 _NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 
@@ -15,7 +18,48 @@ HINTS = {
     "multi": "Type the numbers of every right option, separated by commas; an empty line skips.",
     "truefalse": "Type true or false (t/f, yes/no, y/n); an empty line skips.",
     "text": "Type your answer; an empty line skips.",
+    "order": "Type every number once, in the right order, separated by commas; an empty line skips.",
 }
+ORDER_ARROW = " → "
+LIFELINE_HINT = " Type 50 for your 50:50."
+LIFELINE_WORDS = {"50", "50:50", "50/50"}
+
+
+def asks_for_lifeline(asked: AskedQuestion, line: str) -> bool:
+    """A plain-mode line asking for the 50:50 (on a `text` question, 50 is an answer)."""
+    return asked.question.type != "text" and line.strip() in LIFELINE_WORDS
+
+
+def lifeline_refusal(game: Game) -> str | None:
+    """Why the 50:50 cannot be used now, or None when it can."""
+    if not game.settings.lifeline:
+        return "There is no 50:50 in this game (play with --lifeline)."
+    if not game.lifeline_left:
+        return "You have used your 50:50 in this game."
+    if not game.can_use_lifeline():
+        return f"The 50:50 works only on a choice question with {MIN_OPTIONS} or more options."
+    return None
+
+
+def lifeline_note(removed: int) -> str:
+    return f"50:50: {removed} wrong options are gone; a right answer now scores half."
+
+
+def lives_text(lives: int) -> str:
+    return f"{lives} {'life' if lives == 1 else 'lives'} left"
+
+
+def lives_tag(game: Game) -> str:
+    """What ends a survival game's plain header line: ` (2 lives left)`; nothing otherwise."""
+    return f" ({lives_text(game.lives_left)})" if isinstance(game, Survival) else ""
+
+
+def survival_end(game: Survival) -> str:
+    """How a survival game ended."""
+    answered = len(game.records)
+    if game.out_of_lives:
+        return f"Out of lives after {answered} {'question' if answered == 1 else 'questions'}."
+    return f"No questions left: you survived all {answered} with {lives_text(game.lives_left)}."
 
 
 def option_labels(options: Sequence[str]) -> list[str]:
@@ -38,7 +82,12 @@ def answer_text(question: Question) -> str:
         return question.answers[0].capitalize()
     if question.type == "text":
         return question.answers[0]
-    return "; ".join(question.answers)
+    return _joined(question.type, question.answers)
+
+
+def _joined(qtype: str, items: tuple[str, ...]) -> str:
+    """Several options: an `order` answer as a sequence, the rest as a list."""
+    return (ORDER_ARROW if qtype == "order" else "; ").join(items)
 
 
 def given_text(record: AnswerRecord) -> str:
@@ -49,7 +98,7 @@ def given_text(record: AnswerRecord) -> str:
         return "(skipped)"
     if record.question.type == "truefalse":
         return record.given[0].capitalize()
-    return "; ".join(record.given)
+    return _joined(record.question.type, record.given) + (" (50:50)" if record.lifeline else "")
 
 
 def verdict_text(record: AnswerRecord) -> str:
@@ -57,9 +106,16 @@ def verdict_text(record: AnswerRecord) -> str:
     right = answer_text(record.question)
     if record.correct:
         forgiven = f" (typo forgiven: it is spelled {right})" if record.typo_forgiven else ""
-        return f"Correct! +{record.points} points{forgiven}"
+        halved = " (half, after the 50:50)" if record.lifeline else ""
+        return f"Correct! +{record.points} points{halved}{forgiven}"
     if record.timed_out:
         return f"Wrong: time ran out. The answer is {right}."
     if record.skipped:
         return f"Skipped. The answer is {right}."
     return f"Wrong. The answer is {right}."
+
+
+def ordinal(place: int) -> str:
+    """1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st."""
+    suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
+    return f"{place}{suffix}"

@@ -91,7 +91,7 @@ BROKEN = {
     "syntax": ('[[questions]\nid = "q-one"\n', "is not valid TOML: "),
     "essay": (
         table("one").replace('type = "text"', 'type = "essay"'),
-        "question q-one: field 'type': 'essay' is not one of: choice, truefalse, text, multi;",
+        "question q-one: field 'type': 'essay' is not one of: choice, truefalse, text, multi, order;",
     ),
 }
 

@@ -1,14 +1,52 @@
-"""The shipped bank: every question valid, and the coverage the project promises."""
+"""The shipped bank: every question valid, and the coverage and quality the project promises."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from itertools import combinations
 
 import pytest
 
+from quiz.bank.lints import lint
 from quiz.bank.loader import load_bank
+from quiz.engine.spoilers import gives_away
 from quiz.models import BUILTIN_TOPICS, DIFFICULTIES, SOURCES, Question
-from quiz.textmatch import judge_text
+from quiz.textmatch import answer_key, judge_text, spaced_words
+
+# The pairs left share an answer by nature (Dwight twice, Ryan twice, a multi listing the
+# Karen episodes that two questions ask for, "The Job" beside "The Job Part 2").
+MAX_GIVEAWAY_PAIRS = 7
+EPISODE_OPTION = re.compile(r"^Season (\d+), Episode (\d+)$")
+FUNCTION_WORDS = frozenset(
+    [
+        "about",
+        "after",
+        "also",
+        "been",
+        "before",
+        "from",
+        "have",
+        "into",
+        "once",
+        "only",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "they",
+        "this",
+        "those",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "with",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -18,19 +56,24 @@ def builtin() -> tuple[Question, ...]:
     return bank.questions
 
 
+def by_id(builtin: tuple[Question, ...], question_id: str) -> Question:
+    return next(q for q in builtin if q.id == question_id)
+
+
 def test_size_and_topics(builtin: tuple[Question, ...]) -> None:
-    assert len(builtin) >= 90
+    assert len(builtin) >= 140
     per_topic = Counter(q.topic for q in builtin)
     assert set(per_topic) == set(BUILTIN_TOPICS)
-    assert min(per_topic.values()) >= 8, per_topic
+    assert min(per_topic.values()) >= 15, per_topic
 
 
 def test_types(builtin: tuple[Question, ...]) -> None:
     per_type = Counter(q.type for q in builtin)
-    assert per_type["choice"] > len(builtin) / 2, per_type
-    assert per_type["truefalse"] >= 12, per_type
-    assert per_type["text"] >= 12, per_type
-    assert per_type["multi"] >= 6, per_type
+    assert per_type["choice"] <= 0.55 * len(builtin), per_type
+    assert per_type["order"] >= 10, per_type
+    assert per_type["text"] >= 18, per_type
+    assert per_type["truefalse"] >= 15, per_type
+    assert per_type["multi"] >= 10, per_type
 
 
 def test_each_difficulty_is_at_least_a_fifth(builtin: tuple[Question, ...]) -> None:
@@ -39,11 +82,96 @@ def test_each_difficulty_is_at_least_a_fifth(builtin: tuple[Question, ...]) -> N
         assert per_difficulty[difficulty] >= 0.2 * len(builtin), per_difficulty
 
 
+def asks_for_a_number(q: Question) -> bool:
+    """A season, episode, year or count: a right answer holding a number (in digits, words
+    or ordinals), or a true/false statement that hangs on one."""
+    if q.type in ("choice", "text", "multi"):
+        return any(re.search(r"\d", answer_key(a)) for a in q.answers)
+    if q.type == "truefalse":
+        return bool(
+            re.search(r"\b(?:season|episode|year)s? \d|\d (?:season|episode)", answer_key(q.prompt))
+        )
+    return False
+
+
+def test_at_most_a_quarter_ask_for_a_number(builtin: tuple[Question, ...]) -> None:
+    numeric = [q.id for q in builtin if asks_for_a_number(q)]
+    assert len(numeric) <= 0.25 * len(builtin), numeric
+
+
+def test_no_right_answer_is_asked_more_than_three_times(builtin: tuple[Question, ...]) -> None:
+    """The checkable half of "no fact asked more than three times": the same right answer
+    (or the same order of items) ends at most three questions."""
+    answers = Counter(
+        answer_key(" | ".join(q.answers) if q.type == "order" else q.answers[0])
+        for q in builtin
+        if q.type in ("choice", "text", "order")
+    )
+    assert max(answers.values()) <= 3, answers.most_common(3)
+
+
+def test_few_questions_give_another_away(builtin: tuple[Question, ...]) -> None:
+    """Every such pair can never share a game, so the bank keeps them rare."""
+    pairs = [
+        (a.id, b.id) for a, b in combinations(builtin, 2) if gives_away(a, b) or gives_away(b, a)
+    ]
+    assert len(pairs) <= MAX_GIVEAWAY_PAIRS, pairs
+
+
+def test_no_lint_warnings(builtin: tuple[Question, ...]) -> None:
+    """What `quiz bank validate --strict` fails on: a right option much longer than the
+    wrong ones, an answer inside its own prompt."""
+    warned = [(q.id, message) for q in builtin for _, message in lint(q)]
+    assert warned == []
+
+
+def test_no_answer_stands_in_its_own_prompt_even_a_number(builtin: tuple[Question, ...]) -> None:
+    """Stricter than the lint: "which episode of Season 3?" would hint the answer 3 too."""
+    inside = [
+        q.id
+        for q in builtin
+        if q.type in ("choice", "text")
+        and any(spaced_words(a) in spaced_words(q.prompt) for a in q.answers)
+    ]
+    assert inside == []
+
+
+def shared_numbers(option: str, others: list[str]) -> int:
+    numbers = set(EPISODE_OPTION.findall(option)[0])
+    return sum(len(numbers & set(EPISODE_OPTION.findall(o)[0])) for o in others if o != option)
+
+
+def test_season_and_episode_options_do_not_point_at_the_answer(
+    builtin: tuple[Question, ...],
+) -> None:
+    """The right "Season X, Episode Y" is not the one sharing the most numbers with the rest."""
+    asking = [q for q in builtin if q.type == "choice" and EPISODE_OPTION.match(q.answers[0])]
+    assert len(asking) >= 5
+    for q in asking:
+        options = list(q.choices)
+        assert all(EPISODE_OPTION.match(o) for o in options), q.id
+        right = shared_numbers(q.answers[0], options)
+        assert any(shared_numbers(o, options) >= right for o in options if o != q.answers[0]), q.id
+
+
 def test_every_question_is_explained_and_sourced(builtin: tuple[Question, ...]) -> None:
     for q in builtin:
         assert q.explanation, q.id
         assert q.source in SOURCES, q.id
         assert q.origin == "builtin"
+
+
+def test_explanations_add_a_fact_of_the_show(builtin: tuple[Question, ...]) -> None:
+    """An explanation tells something about the show, in our words: never "the article", and
+    never only the prompt and the answer again."""
+    citing = [q.id for q in builtin if "article" in q.explanation.lower()]
+    assert citing == []
+    for q in builtin:
+        known = set(spaced_words(" ".join((q.prompt, *q.choices, *q.answers))).split())
+        new = (
+            {w for w in spaced_words(q.explanation).split() if len(w) > 3} - known - FUNCTION_WORDS
+        )
+        assert len(new) >= 3, (q.id, new)
 
 
 def test_ids_carry_a_readable_topic_prefix(builtin: tuple[Question, ...]) -> None:
@@ -62,7 +190,49 @@ def test_article_slips_are_accepted_as_aliases(
     asking = [q for q in builtin if q.type == "text" and q.answers[0] == right]
     assert asking, f"no text question answered by {right!r}"
     for q in asking:
-        assert judge_text(slip, q.answers, q.reject).correct, q.id
+        assert judge_text(slip, q.answers, q.reject, q.prompt).correct, q.id
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "accepted"),
+    [
+        ("krasinski-hometown", "Newton, MA", True),
+        ("krasinski-hometown", "Newton Mass", True),
+        ("krasinski-hometown", "Norton", False),
+        ("jim-season-count", "9 seasons", True),
+        ("jim-season-count", "nine seasons", True),
+        ("michael-goodbye-season", "Season 7", True),
+        ("pam-proposal-season", "Season 5", True),
+        ("karen-coup-episode-number", "Episode 3", True),
+        ("karen-grief-counseling-number", "episode four", True),
+        ("dwight-finale-episode-number", "Episode 26", True),
+        ("pam-children-count", "two kids", False),
+        ("pam-children-count", "two", True),
+        ("jim-job-interview-episode", "The Job Part One", True),
+        ("jim-job-interview-episode", "The Job (Parts 1 and 2)", True),
+        ("karen-video-game", "COD", True),
+        ("karen-video-game", "Call of Duty game", True),
+        ("krasinski-quiet-place", "A Quiet Place 2", False),
+        ("krasinski-quiet-place", "A Quiet Place II", False),
+        ("krasinski-quiet-place", "A Quiet Place Part II", False),
+        ("krasinski-quiet-place", "a quiet place", True),
+        ("krasinski-four-word-film", "For Your Consideration", True),
+        ("michael-fairest-way-speaker", "Jim", True),
+        ("michael-fairest-way-speaker", "Michael", False),
+    ],
+)
+def test_typed_answers_a_player_would_give(
+    builtin: tuple[Question, ...], question_id: str, typed: str, accepted: bool
+) -> None:
+    q = by_id(builtin, question_id)
+    assert judge_text(typed, q.answers, q.reject, q.prompt).correct is accepted
+
+
+def test_order_questions_are_timelines_of_three_to_six(builtin: tuple[Question, ...]) -> None:
+    for q in (q for q in builtin if q.type == "order"):
+        assert 3 <= len(q.choices) <= 6, q.id
+        assert sorted(q.choices) == sorted(q.answers), q.id
+        assert list(q.choices) != list(q.answers), f"{q.id} lists its items already in order"
 
 
 def test_katy_is_spelled_moore_everywhere(builtin: tuple[Question, ...]) -> None:

@@ -310,7 +310,7 @@ def add(*args: str) -> str:
 
 
 def add_one_of_each() -> list[str]:
-    """Four user questions with text that needs escaping; their ids."""
+    """One user question of each type, with text that needs escaping; their ids."""
     return [
         add(
             "--type", "choice", "--topic", 'Office "Trivia" & More', "--difficulty", "hard",
@@ -330,6 +330,11 @@ def add_one_of_each() -> list[str]:
             "--type", "multi", "--topic", "Mine", "--difficulty", "easy",
             "--prompt", "Who works in the annex?", "--answer", "Kelly", "--answer", "Toby",
             "--wrong", "Stanley",
+        ),
+        add(
+            "--type", "order", "--topic", "Mine", "--difficulty", "medium",
+            "--prompt", "Order these <b>events</b> & more:", "--answer", "Hot Girl",
+            "--answer", 'The "Fire"', "--answer", "Booze Cruise & after",
         ),
     ]  # fmt: skip
 
@@ -352,7 +357,7 @@ def test_opentdb_export_then_import_round_trips(
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"Exported {len(shareable) + 2} questions to {exported}\n"
     assert result.stderr == (
-        f"Left out {len(builtin) - len(shareable) + 2} text and multi questions:"
+        f"Left out {len(builtin) - len(shareable) + 3} text, multi and order questions:"
         " Open Trivia DB cannot hold them.\n"
     )
 
@@ -387,7 +392,7 @@ def test_json_export_then_import_keeps_ids(
     assert result.exit_code == 0, result.stderr
     builtin = load_bank(user=False).questions
     assert result.stdout.splitlines()[:2] == [
-        f"Imported 4 of {len(builtin) + 4} question(s) (json) into {user_file(tmp_path / 'home-b')}",
+        f"Imported 5 of {len(builtin) + 5} question(s) (json) into {user_file(tmp_path / 'home-b')}",
         f"Skipped as duplicates: {len(builtin)}",
     ]
     assert result.stdout.splitlines()[-1] == "Invalid: 0"

@@ -157,12 +157,92 @@ CASES = [
         "only text",
     ),
     (
+        "order with two items",
+        changed(type="order", choices=["A", "B"], answers=["A", "B"]),
+        "sample-question",
+        "choices",
+        "an order question needs 3-6 items, has 2",
+    ),
+    (
+        "order with seven items",
+        changed(type="order", choices=list("ABCDEFG"), answers=list("ABCDEFG")),
+        "sample-question",
+        "choices",
+        "needs 3-6 items, has 7",
+    ),
+    (
+        "order with an item twice",
+        changed(type="order", choices=["A", "B", "b"], answers=["A", "B", "b"]),
+        "sample-question",
+        "choices",
+        "'b' is listed twice",
+    ),
+    (
+        "order answer listing an item twice",
+        changed(type="order", choices=["A", "B", "C"], answers=["A", "B", "B", "C"]),
+        "sample-question",
+        "answers",
+        "'B' is listed twice",
+    ),
+    (
+        "order answer leaving an item out",
+        changed(type="order", choices=["A", "B", "C"], answers=["C", "A"]),
+        "sample-question",
+        "answers",
+        "'B' is missing: list every item of choices in the right order",
+    ),
+    (
+        "order answer that is not an item",
+        changed(type="order", choices=["A", "B", "C"], answers=["C", "A", "B", "D"]),
+        "sample-question",
+        "answers",
+        "'D' is not one of the choices",
+    ),
+    (
+        "order without choices",
+        changed(type="order", choices=None, answers=["A", "B", "C"]),
+        "sample-question",
+        "choices",
+        "has 0",
+    ),
+    (
+        "reject on an order question",
+        changed(type="order", choices=["A", "B", "C"], answers=["C", "A", "B"], reject=["x"]),
+        "sample-question",
+        "reject",
+        "only text",
+    ),
+    (
         "empty string in a list",
         changed(answers=[""]),
         "sample-question",
         "answers",
         "empty strings",
     ),
+    ("escape in the prompt", changed(prompt="Hi\x1b[2J"), "sample-question", "prompt", "U+001B"),
+    ("BEL in the topic", changed(topic="Pam\x07"), "sample-question", "topic", "U+0007"),
+    (
+        "C1 CSI in a choice",
+        changed(choices=["Casino Night", "B\x9b2J"]),
+        "sample-question",
+        "choices",
+        "U+009B",
+    ),
+    (
+        "DEL in an answer",
+        changed(answers=["Casino Night\x7f"]),
+        "sample-question",
+        "answers",
+        "U+007F",
+    ),
+    (
+        "tab in the explanation",
+        changed(explanation="a\tb"),
+        "sample-question",
+        "explanation",
+        "U+0009",
+    ),
+    ("NUL in the source", changed(source="pam\x00"), "sample-question", "source", "U+0000"),
 ]
 
 
@@ -180,6 +260,23 @@ def test_each_rule_names_file_question_and_field(
 
 def test_a_valid_question_has_no_problems(tmp_path: Path) -> None:
     assert problems_for(tmp_path, VALID) == []
+
+
+def test_a_valid_order_question_loads_with_items_and_order_kept(tmp_path: Path) -> None:
+    path = tmp_path / "order.toml"
+    order = changed(
+        type="order",
+        prompt="Put these in the order they happen.",
+        choices=["The wedding", "The first kiss", "The proposal"],
+        answers=["The first kiss", "The proposal", "The wedding"],
+    )
+    path.write_text(bank_text(order), encoding="utf-8")
+    load = read_bank_file(path)
+    assert load.problems == []
+    (question,) = load.questions
+    assert question.type == "order"
+    assert question.choices == ("The wedding", "The first kiss", "The proposal")
+    assert question.answers == ("The first kiss", "The proposal", "The wedding")
 
 
 def test_all_problems_of_a_file_are_reported_at_once(tmp_path: Path) -> None:
@@ -241,3 +338,11 @@ def test_duplicate_prompt_ignores_case_and_punctuation(tmp_path: Path) -> None:
     assert problems == [
         f"{path}: question other: field 'prompt': same prompt as question sample-question in {path}"
     ]
+
+
+def test_newlines_are_fine_but_control_characters_say_what_to_do(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, changed(explanation="Two\nlines.")) == []
+    (problem,) = problems_for(tmp_path, changed(prompt="Hi\x1b]0;title\x07"))
+    assert problem.endswith(
+        "holds control character U+001B, which a terminal would obey; remove it"
+    )

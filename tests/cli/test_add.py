@@ -20,7 +20,7 @@ from quiz.models import Question
 from tests.conftest import run_cli, write_bank
 
 DOWN, ENTER, CTRL_C, CLEAR = "\x1b[B", "\r", "\x03", "\x15"
-TYPES = ("choice", "truefalse", "text", "multi")
+TYPES = ("choice", "truefalse", "text", "multi", "order")
 LEVELS = ("easy", "medium", "hard")
 
 Wizard = Callable[..., Result]
@@ -180,11 +180,29 @@ WIZARD_CASES: list[tuple[str, dict[str, object]]] = [
             "source": "",
         },
     ),
+    (
+        start("order", "Office Trivia", "medium", "Put these episodes in the order they aired.")
+        + ENTER  # two items are not enough: the third is asked for
+        + lines("Hot Girl", "The Fire", "Booze Cruise")
+        + finish(),
+        {
+            "id": "put-these-episodes-in-the-order",
+            "topic": "Office Trivia",
+            "difficulty": "medium",
+            "type": "order",
+            "prompt": "Put these episodes in the order they aired.",
+            "choices": ["Hot Girl", "The Fire", "Booze Cruise"],
+            "answers": ["Hot Girl", "The Fire", "Booze Cruise"],
+            "reject": [],
+            "explanation": "",
+            "source": "",
+        },
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("keys", "expected"), WIZARD_CASES, ids=["choice", "true", "false", "text", "multi"]
+    ("keys", "expected"), WIZARD_CASES, ids=["choice", "true", "false", "text", "multi", "order"]
 )
 def test_wizard_adds_each_type(
     wizard: Wizard, quiz_home: Path, keys: str, expected: dict[str, object]
@@ -210,7 +228,7 @@ def test_wizard_adds_each_type(
         assert isinstance(reject, list)
         assert f"Refused look-alikes: {', '.join(reject)} " in shown.stdout
     else:
-        right = "; ".join(answers)
+        right = (" → " if expected["type"] == "order" else "; ").join(str(a) for a in answers)
     assert f"Answer: {right} " in shown.stdout
 
 
@@ -448,6 +466,32 @@ FLAG_CASES: list[tuple[list[str], dict[str, object]]] = [
             "source": "",
         },
     ),
+    (
+        flags(
+            "order",
+            "Office Trivia",
+            "easy",
+            "Put these in the order they join the office.",
+            "--answer",
+            "Michael",
+            "--answer",
+            "Jim",
+            "--answer",
+            "Andy",
+        ),
+        {
+            "id": "put-these-in-the-order-they",
+            "topic": "Office Trivia",
+            "difficulty": "easy",
+            "type": "order",
+            "prompt": "Put these in the order they join the office.",
+            "choices": ["Michael", "Jim", "Andy"],
+            "answers": ["Michael", "Jim", "Andy"],
+            "reject": [],
+            "explanation": "",
+            "source": "",
+        },
+    ),
 ]
 
 
@@ -500,6 +544,27 @@ def test_flags_invalid_question_gives_the_loaders_message(quiz_home: Path) -> No
         "Error: cannot add this question: choices: 'casino  NIGHT' is listed twice"
         " (see 'quiz add --help')\n"
     )
+    assert not user_file(quiz_home).exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ["--wrong", "Ryan"],
+            "an order question has no wrong options: give every item with --answer,"
+            " in the right order",
+        ),
+        ([], "cannot add this question: choices: an order question needs 3-6 items, has 2"),
+    ],
+)
+def test_flags_order_question_refused(quiz_home: Path, extra: list[str], message: str) -> None:
+    result = run_cli(
+        "add", *flags("order", "TV", "easy", "In which order?"),
+        "--answer", "Michael", "--answer", "Jim", *extra,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {message} (see 'quiz add --help')\n"
     assert not user_file(quiz_home).exists()
 
 

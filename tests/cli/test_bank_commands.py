@@ -156,7 +156,7 @@ def test_broken_user_file_warns_once_and_the_rest_still_lists(quiz_home: Path) -
     path = quiz_home / "bank" / "user.toml"
     assert result.stderr == (
         f"Warning: skipped bank file {path}: question sample-question: field 'type': 'essay' is not"
-        f" one of: choice, truefalse, text, multi; run 'quiz bank validate {path}' for details\n"
+        f" one of: choice, truefalse, text, multi, order; run 'quiz bank validate {path}' for details\n"
     )
 
 

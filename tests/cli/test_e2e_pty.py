@@ -115,7 +115,8 @@ def test_seeded_game_answered_right_scores_by_the_rules(run_quiz: Spawn) -> None
     screen = quiz.screen
     for asked, earned in zip(game, points, strict=True):
         assert f"✓ Correct! +{earned:,} points" in screen
-        assert asked.question.answers[0] in screen.split("Review", 1)[1]
+        review = " ".join(screen.split("Review", 1)[1].split())
+        assert " ".join(asked.question.answers[0].split()[:3]) in review
     assert re.search(rf"│ Score\s+{re.escape(f'{sum(points):,}')}\s", screen), screen
     assert re.search(r"│ Correct\s+4/4\s", screen)
     assert re.search(r"│ Player\s+Tester\s", screen)
@@ -151,3 +152,32 @@ def test_name_prompt_takes_a_name_with_brackets_literally(run_quiz: Spawn) -> No
     assert re.search(r"│ Player\s+\[red\]Jim\[/\]\s", quiz.screen), quiz.screen
     quiz.send("n")
     assert quiz.exit_status() == 0
+
+
+def test_an_order_question_on_a_real_terminal(run_quiz: Spawn, quiz_home: Path) -> None:
+    bank = quiz_home / "bank" / "user.toml"
+    bank.parent.mkdir(parents=True)
+    bank.write_text(
+        '[[questions]]\nid = "aired"\ntopic = "Episodes"\ndifficulty = "easy"\ntype = "order"\n'
+        'prompt = "Put these in the order they aired."\n'
+        'choices = ["Casino Night", "Hot Girl", "The Fire"]\n'
+        'answers = ["Hot Girl", "The Fire", "Casino Night"]\n',
+        encoding="utf-8",
+    )
+    only_mine = Filters(topics=("Episodes",), types=("order",))
+    (asked,) = pick(load_bank().questions, only_mine, 1, 2).asked
+    quiz = run_quiz(
+        "play", "--seed", "2", "--topic", "Episodes", "--type", "order", "--player", "T"
+    )
+    quiz.expect("Put these in the order they aired.")
+    left = list(asked.options)
+    for number, item in enumerate(asked.question.answers[:-1], start=1):
+        if number > 1:
+            quiz.expect(f"Then ({number} of 3):")
+        quiz.send(DOWN * left.index(item) + ENTER)
+        left.remove(item)
+    quiz.expect("Play again?")
+    assert "✓ Correct! +500 points" in quiz.screen, quiz.screen
+    quiz.send("n")
+    assert quiz.exit_status() == 0
+    assert "Traceback" not in quiz.screen

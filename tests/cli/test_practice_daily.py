@@ -23,8 +23,9 @@ from tests.terminal.test_interactive import right_keys
 
 T = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 MINUTE, DAY = timedelta(minutes=1), timedelta(days=1)
-# Six questions with the same three options: typing "Alpha" to each gets d1-d3 right and
-# d4-d6 wrong whatever order they come in.
+# Six questions with the same three options: typing "Ant" to each gets d1-d3 right and
+# d4-d6 wrong whatever order they come in. (Options of under 5 letters: a longer answer shown
+# among another question's options would count as a give-away, and one game would hold one.)
 DRILL = "\n".join(
     f"""[[questions]]
 id = "d{n}"
@@ -32,8 +33,8 @@ topic = "Drill"
 difficulty = "easy"
 type = "choice"
 prompt = "Drill question number {n}?"
-choices = ["Alpha", "Bravo", "Charlie"]
-answers = ["{"Alpha" if n <= 3 else "Bravo"}"]
+choices = ["Ant", "Bee", "Cat"]
+answers = ["{"Ant" if n <= 3 else "Bee"}"]
 """
     for n in range(1, 7)
 )
@@ -74,7 +75,7 @@ def drilled(quiz_home: Path) -> None:
     game = quiz(
         *("play", "--plain", "--topic", "Drill", "--count", "6", "--player", "Pam"),
         now=T,
-        input="Alpha\n" * 6,
+        input="Ant\n" * 6,
     )
     assert game.returncode == 0, game.stderr
     assert "(3/6 correct)" in game.stdout
@@ -96,7 +97,7 @@ def test_practice_asks_the_due_ones_first_and_says_what_comes_next(drilled: None
     done = quiz(
         *("practice", "--plain", "--player", "Pam", "--topic", "drill"),
         now=at,
-        input="Bravo\nBravo\nAlpha\n",
+        input="Bee\nBee\nAnt\n",
     )
     assert done.returncode == 0, done.stderr
     assert "Practice for Pam: 3 due for review, 0 new questions." in done.stderr
@@ -116,7 +117,7 @@ def test_practice_asks_the_due_ones_first_and_says_what_comes_next(drilled: None
     assert [(g["player"], g["total"]) for g in scores] == [("Pam", 6)]
     # Later the same day only d6 is left; once it is right, nothing is due today.
     again = quiz(
-        *("practice", "--plain", "--player", "Pam", "--topic", "drill"), now=at, input="Bravo\n"
+        *("practice", "--plain", "--player", "Pam", "--topic", "drill"), now=at, input="Bee\n"
     )
     assert asked_ids(again.stdout) == ["d6"]
     nothing = quiz("practice", "--plain", "--player", "Pam", "--topic", "drill", now=at)
@@ -149,7 +150,7 @@ def test_input_ending_mid_practice_saves_nothing(drilled: None) -> None:
         "--topic",
         "drill",
         now=T + 5 * MINUTE,
-        input="Bravo\n",
+        input="Bee\n",
     )
     assert done.returncode == 1
     assert done.stderr.splitlines()[-1] == (
@@ -295,7 +296,7 @@ def test_practice_on_a_terminal(
 ) -> None:
     at = T + 5 * MINUTE
     drill = [q for q in load_bank().questions if q.topic == "Drill"]
-    due = {q.id: T + (MINUTE if q.answers == ("Bravo",) else 2 * DAY) for q in drill}
+    due = {q.id: T + (MINUTE if q.answers == ("Bee",) else 2 * DAY) for q in drill}
     plan = plan_practice(drill, due, at, 10)
     term = pty_at(at, monkeypatch, request)("practice", "--topic", "drill")
     term.expect("Your name:")

@@ -1,9 +1,8 @@
-"""`quiz play` and `quiz scores` without typer: the same output and exit code as through typer."""
+"""`quiz play` without typer: the same game, output and exit code as through the typer app."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -11,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli.quick import SCORES, parse, parse_play
-from quiz.scores.sqlite import SqliteStore
+from quiz.cli.quick import parse_play
 from tests.conftest import SMALL_BANK, installed_quiz
 
 THROUGH_TYPER = "import sys; from quiz.cli.app import run; sys.argv[0] = 'quiz'; run()"
@@ -37,25 +35,10 @@ CASES: list[tuple[list[str], str]] = [
     (["--plain=yes"], ""),
     (["--help"], ""),
     (["--time-limit", "4", "--plain"], ""),
+    (["--plain", "--seed", "2", "--lives", "1"], "\n\n\n\n"),  # options the quick path leaves
+    (["--plain", "--lifeline", "--seed", "3", "-n", "1"], "\n"),
+    (["--plain", "-n", "3", "--lives", "2"], ""),
 ]  # fmt: skip
-
-
-SCORES_CASES: list[list[str]] = [
-    [],
-    ["-n", "3"],
-    ["-n2", "--json"],
-    ["--limit=2", "--json", "--json"],
-    ["--player", "Pam"],
-    ["--player=jim", "--topic", "pam beesly"],
-    ["--player", "Nobody"],
-    ["--topic", "Jim Halpert", "--limit", "1"],
-    ["--since", "2026-01-01"],
-    ["--reset"],
-    ["-n", "0"],
-    ["--limit"],
-    ["--json=yes"],
-    ["--help"],
-]
 
 
 def outcome(command: list[str], args: list[str], stdin: str, home: Path) -> tuple[int, str, str]:
@@ -89,33 +72,6 @@ def assert_same_both_ways(args: list[str], stdin: str, runs: list[tuple[list[str
     assert quick == typer
 
 
-@pytest.fixture(scope="module")
-def saved_games(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.scores.test_stats_summaries import random_history
-
-    path = tmp_path_factory.mktemp("games") / "scores.db"
-    store = SqliteStore(path)
-    for result in random_history(5, 12):
-        store.save_game(result)
-    return path
-
-
-@pytest.mark.parametrize("with_games", [True, False], ids=["games", "empty"])
-@pytest.mark.parametrize("args", SCORES_CASES, ids=lambda v: " ".join(v) or "(none)")
-def test_quick_scores_match_the_typer_app(
-    tmp_path: Path, saved_games: Path, args: list[str], with_games: bool
-) -> None:
-    runs = [
-        ([installed_quiz()], tmp_path / "quick"),
-        ([sys.executable, "-c", THROUGH_TYPER], tmp_path / "typer"),
-    ]
-    for _, home in runs:
-        home.mkdir()
-        if with_games:
-            shutil.copy(saved_games, home / "scores.db")
-    assert_same_both_ways(["scores", *args], "", runs)
-
-
 @pytest.mark.parametrize(
     ("args", "taken"),
     [
@@ -133,13 +89,3 @@ def test_quick_scores_match_the_typer_app(
 )
 def test_what_the_quick_path_takes(args: list[str], taken: dict[str, object] | None) -> None:
     assert parse_play(args) == taken
-
-
-def test_what_the_quick_scores_take() -> None:
-    assert parse(["-n", "3", "--json", "--player", "Pam"], SCORES) == {
-        "limit": 3,
-        "as_json": True,
-        "player": "Pam",
-    }
-    assert parse(["--since", "2026-01-01"], SCORES) is None
-    assert parse(["--reset", "--yes"], SCORES) is None

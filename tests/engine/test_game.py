@@ -8,14 +8,14 @@ from quiz.engine.filters import Filters
 from quiz.engine.game import Game, Verdict, judge
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion, GameResult, GameSettings, Question
-from tests.samples import CHOICE, FALSE, TEXT, TRUE
+from tests.samples import CHOICE, FALSE, ORDER, TEXT, TRUE
 
 MULTI = Question(
     id="krasinski-directed",
     topic="John Krasinski",
     difficulty="hard",
     type="multi",
-    prompt="Which of these episodes did Krasinski direct?",
+    prompt="Which of these episodes did John direct?",
     answers=("Sabre", "Lotto"),
     choices=("Sabre", "Lotto", "Niagara", "Stress Relief"),
 )
@@ -60,6 +60,21 @@ def test_truefalse(question: Question, right: str, wrong: str) -> None:
 )
 def test_multi_needs_exactly_the_answer_set(given: list[str], correct: bool) -> None:
     assert judge(MULTI, given) == Verdict(correct=correct)
+
+
+@pytest.mark.parametrize(
+    ("given", "correct"),
+    [
+        (["The first kiss", "The proposal", "The wedding"], True),
+        (["The first kiss", "The wedding", "The proposal"], False),
+        (["The wedding", "The first kiss", "The proposal"], False),
+        (["The first kiss", "The proposal"], False),
+        (["The first kiss", "The proposal", "The wedding", "The wedding"], False),
+        ([], False),
+    ],
+)
+def test_order_is_all_or_nothing(given: list[str], correct: bool) -> None:
+    assert judge(ORDER, given) == Verdict(correct=correct)
 
 
 def test_text_reports_a_forgiven_typo() -> None:

@@ -24,7 +24,7 @@ from quiz.engine.game import Game
 from quiz.errors import StoreError
 from quiz.models import AskedQuestion, GameResult, GameSettings, Question
 from quiz.scores.rows import Placement, RankedGame
-from quiz.scores.sqlite import SCHEMA_VERSION, SqliteStore
+from quiz.scores.sqlite import APPLICATION_ID, SCHEMA_VERSION, SqliteStore
 from tests.conftest import run_cli
 from tests.samples import CHOICE, TEXT, TRUE
 
@@ -565,6 +565,7 @@ def test_a_file_from_a_newer_version_is_refused_untouched(
         raw.execute("CREATE TABLE games (id INTEGER PRIMARY KEY, future TEXT)")
         raw.execute("INSERT INTO games (future) VALUES ('hoverboards')")
         raw.execute("PRAGMA user_version = 99")
+        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # every version marks its files
         raw.commit()
     before = db.read_bytes()
 
@@ -578,7 +579,7 @@ def test_a_file_from_a_newer_version_is_refused_untouched(
         with pytest.raises(StoreError) as caught:
             call()
         message = str(caught.value)
-        assert "newer" in message
+        assert "written by a newer halpert-quiz" in message
         assert str(db) in message
         assert db.read_bytes() == before
     assert query(db, "PRAGMA user_version") == [(99,)]

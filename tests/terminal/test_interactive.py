@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from typer.testing import Result
 
 from quiz import output
 from quiz.bank.loader import load_bank
@@ -16,7 +19,8 @@ from quiz.engine.filters import Filters
 from quiz.engine.scoring import BASE_POINTS, streak_bonus
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
-from tests.conftest import run_cli
+from quiz.terminal import prompts
+from tests.conftest import run_cli, write_bank
 
 DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
 
@@ -29,6 +33,15 @@ def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
         yield pipe
 
 
+def order_keys(shown: tuple[str, ...], wanted: tuple[str, ...]) -> str:
+    """Pick each wanted item among those left, until one is left (it comes last by itself)."""
+    left, keys = list(shown), ""
+    for item in wanted[:-1]:
+        keys += DOWN * left.index(item) + ENTER
+        left.remove(item)
+    return keys
+
+
 def right_keys(asked: AskedQuestion) -> str:
     q = asked.question
     if q.type == "text":
@@ -37,6 +50,8 @@ def right_keys(asked: AskedQuestion) -> str:
         return (DOWN if q.answers == ("false",) else "") + ENTER
     if q.type == "choice":
         return DOWN * asked.options.index(q.answers[0]) + ENTER
+    if q.type == "order":
+        return order_keys(asked.options, q.answers)
     return "".join((SPACE if o in q.answers else "") + DOWN for o in asked.options) + ENTER
 
 
@@ -105,3 +120,62 @@ def test_ctrl_c_at_play_again_keeps_the_finished_game(keys: PipeInput) -> None:
     assert result.stderr == "Quiz ended.\n"
     assert "Final score" in result.stdout
     assert len(json.loads(run_cli("scores", "--json").stdout)) == 1
+
+
+ORDER_BANK = """
+[[questions]]
+id = "episode-order"
+topic = "Episodes"
+difficulty = "hard"
+type = "order"
+prompt = "Put these episodes in the order they aired."
+choices = ["Casino Night", "Hot Girl", "Booze Cruise", "The Fire"]
+answers = ["Hot Girl", "The Fire", "Booze Cruise", "Casino Night"]
+"""
+
+
+def order_game(tmp_path: Path, keys: PipeInput, answer: tuple[str, ...]) -> Result:
+    bank = write_bank(tmp_path, "order.toml", ORDER_BANK)
+    (asked,) = pick(load_bank([bank]).questions, Filters(types=("order",)), 1, 3).asked
+    assert asked.options != asked.question.answers, "shown already in the right order"
+    keys.send_text(order_keys(asked.options, answer) + "n")
+    args = ("--seed", "3", "--count", "1", "--type", "order", "--bank", str(bank))
+    return run_cli("play", *args, "--player", "P")
+
+
+def test_an_order_question_is_answered_item_by_item(tmp_path: Path, keys: PipeInput) -> None:
+    result = order_game(tmp_path, keys, ("Hot Girl", "The Fire", "Booze Cruise", "Casino Night"))
+    assert result.exit_code == 0, result.stderr
+    assert "✓ Correct! +1,500 points" in result.stdout
+    scores = json.loads(run_cli("scores", "--json").stdout)
+    assert [s["correct"] for s in scores] == [1]
+
+
+def test_an_order_question_is_all_or_nothing(
+    tmp_path: Path, keys: PipeInput, quiz_home: Path
+) -> None:
+    result = order_game(tmp_path, keys, ("Hot Girl", "The Fire", "Casino Night", "Booze Cruise"))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "✗ Wrong. The answer is Hot Girl → The Fire → Booze Cruise → Casino Night." in result.stdout
+    )
+    with sqlite3.connect(quiz_home / "scores.db") as db:
+        stored = db.execute("SELECT question_id, given, correct FROM answers").fetchall()
+    # The player's order, one item a line, as anyone reading the file would want it.
+    assert stored == [("episode-order", "Hot Girl\nThe Fire\nCasino Night\nBooze Cruise", 0)]
+
+
+def test_put_in_order_offers_only_the_items_left(keys: PipeInput) -> None:
+    # Down at the last of three items stays on it: the second step lists two items only.
+    keys.send_text(DOWN + DOWN + ENTER + DOWN + DOWN + DOWN + ENTER)
+    assert prompts.put_in_order("Order?", ["A", "B", "C"]) == ["C", "B", "A"]
+
+
+def test_put_in_order_skips_from_the_first_step(keys: PipeInput) -> None:
+    keys.send_text(DOWN * 3 + ENTER)  # past the separator to "(skip this question)"
+    assert prompts.put_in_order("Order?", ["A", "B", "C"]) == []
+
+
+def test_put_in_order_times_out_as_a_whole(keys: PipeInput) -> None:
+    keys.send_text(ENTER)  # one item picked, then the clock runs out on the second step
+    assert prompts.put_in_order("Order?", ["A", "B", "C"], time_limit=0.5) is prompts.TIMED_OUT

@@ -40,7 +40,7 @@ def seeded_game(seed: int, count: int) -> tuple[AskedQuestion, ...]:
 
 def right_line(asked: AskedQuestion) -> str:
     q = asked.question
-    if q.type in ("choice", "multi"):
+    if q.type in ("choice", "multi", "order"):
         return ",".join(str(asked.options.index(a) + 1) for a in q.answers)
     return q.answers[0]
 
@@ -177,7 +177,13 @@ def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: 
 def _asked(kind: str, options: tuple[str, ...] = ()) -> AskedQuestion:
     from quiz.models import Question
 
-    answers = {"choice": ("B",), "multi": ("A", "C"), "truefalse": ("true",), "text": ("x",)}
+    answers = {
+        "choice": ("B",),
+        "multi": ("A", "C"),
+        "truefalse": ("true",),
+        "text": ("x",),
+        "order": ("C", "A", "B"),
+    }
     question = Question("q", "T", "easy", kind, "?", answers[kind], choices=options)
     return AskedQuestion(question, options)
 
@@ -194,6 +200,11 @@ def _asked(kind: str, options: tuple[str, ...] = ()) -> AskedQuestion:
         ("text", "  Jim  ", ("Jim",)),
         ("choice", "", ()),
         ("multi", "   ", ()),
+        ("order", "3,1,2", ("C", "A", "B")),
+        ("order", " 2 , 3 , 1 ", ("B", "C", "A")),
+        ("order", "1 2 3", ("A", "B", "C")),
+        ("order", "312", ("C", "A", "B")),
+        ("order", "", ()),
     ],
 )
 def test_parse_answer(kind: str, line: str, given: tuple[str, ...]) -> None:
@@ -202,11 +213,35 @@ def test_parse_answer(kind: str, line: str, given: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "line"),
-    [("choice", "4"), ("choice", "0"), ("choice", "Z"), ("multi", "1,4"), ("truefalse", "perhaps")],
+    [
+        ("choice", "4"),
+        ("choice", "0"),
+        ("choice", "Z"),
+        ("multi", "1,4"),
+        ("truefalse", "perhaps"),
+        ("order", "3,1"),  # an item left out
+        ("order", "3,1,1"),  # an item twice
+        ("order", "3,1,2,1"),
+        ("order", "3,1,4"),
+        ("order", "C,A,B"),  # numbers, not the items' text
+        ("order", "31"),
+        ("order", "3121"),
+        ("order", "²,1,3"),  # a digit to str.isdigit(), not to int()
+        ("multi", "1,²"),
+        ("order", "1,2," + "3" * 5000),
+    ],
 )
 def test_parse_answer_refuses_junk(kind: str, line: str) -> None:
     with pytest.raises(InvalidAnswerError):
         parse_answer(_asked(kind, ("A", "B", "C")), line)
+
+
+def test_an_order_line_that_is_not_a_permutation_says_what_would_be() -> None:
+    with pytest.raises(InvalidAnswerError) as refused:
+        parse_answer(_asked("order", ("A", "B", "C")), "1,1,2")
+    assert str(refused.value) == (
+        "Put each of the numbers from 1 to 3 in order, once, separated by commas (like 3,2,1)."
+    )
 
 
 def test_seed_zero_is_a_seed_like_any_other(tmp_path: Path) -> None:

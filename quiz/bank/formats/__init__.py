@@ -8,6 +8,9 @@ from types import ModuleType
 
 from quiz.bank.formats import anki, csv_format, gift, mkdocs_quiz, opentdb, ours, trivia_api
 from quiz.bank.formats.items import NO_JSON, FormatError, Item, Source
+from quiz.bank.loader import UnreadableBankError, read_source
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 # Tried in this order: the JSON formats, then the text formats from the most distinctive.
 READERS: tuple[ModuleType, ...] = (opentdb, trivia_api, ours, csv_format, mkdocs_quiz, gift, anki)
@@ -44,14 +47,14 @@ def detect(source: Source) -> ModuleType:
 
 def decode(path: Path) -> Source:
     """The file as text (UTF-8, with or without a byte-order mark)."""
+    if not path.exists():
+        raise FormatError(f"no such file: {path}")
+    if path.is_dir():
+        raise FormatError(f"{path} is a folder; give one file to import")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FormatError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise FormatError(f"{path} is a folder; give one file to import") from None
-    except OSError as exc:
-        raise FormatError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        data = read_source(path, MAX_IMPORT_BYTES)  # never waits on a pipe or a device
+    except UnreadableBankError as exc:
+        raise FormatError(f"{path} {exc}") from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -64,6 +64,8 @@ class Source:
             return json.loads(self.text)
         except json.JSONDecodeError:
             return NO_JSON
+        except RecursionError:
+            raise FormatError(f"{self.path} is nested too deeply to read") from None
 
     def json_or_fail(self, what: str) -> object:
         """The parsed JSON document; FormatError (saying `what` is JSON) when the text is not."""

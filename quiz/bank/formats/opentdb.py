@@ -130,7 +130,7 @@ def _escape(text: str) -> str:
 
 def to_opentdb(questions: Sequence[Question]) -> tuple[dict[str, object], list[Question]]:
     """The response object {"response_code": 0, "results": [...]} for every choice and truefalse
-    question, and the questions left out (text, multi) because the format cannot hold them."""
+    question, and the questions left out (text, multi, order) because the format cannot hold them."""
     results: list[dict[str, object]] = []
     left_out: list[Question] = []
     for q in questions:

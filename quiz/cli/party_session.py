@@ -1,0 +1,169 @@
+"""A whole `quiz party`: players, the plan of rounds, plain or interactive, saving each game."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz import output
+from quiz.cli.bank_report import load_for_command
+from quiz.cli.play_session import new_seed, setting_words
+from quiz.engine.filters import make_filters
+from quiz.engine.party import (
+    MAX_PLAYERS,
+    MIN_PLAYERS,
+    Party,
+    check_names,
+    check_players,
+    name_problem,
+    plan_party,
+)
+from quiz.errors import AbortedError, QuizError, UsageError
+from quiz.models import GameSettings, Question
+from quiz.output import note, safe
+from quiz.scores.recorder import Recorder
+
+ABORTED = "Party aborted; nothing was saved."
+
+
+@dataclass(frozen=True)
+class PartyRequest:
+    """Everything `quiz party` was asked for on the command line."""
+
+    players: tuple[str, ...] = ()
+    rounds: int = 5
+    topics: tuple[str, ...] = ()
+    difficulties: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    seed: int | None = None
+    time_limit: int | None = None
+    plain: bool = False
+    banks: tuple[Path, ...] = field(default=())
+    lifeline: bool = False
+
+
+def replay_command(party: Party, rounds: int) -> str:
+    """The command that plays this exact party again (`rounds` as asked for)."""
+    settings = party.games[0].settings
+    words = ["quiz", "party"]
+    for name in party.players:
+        words += ["--player", name]
+    words += ["--rounds", str(rounds), "--seed", str(settings.seed)]
+    return shlex.join(words + setting_words(settings))
+
+
+def _ask_players(given: tuple[str, ...]) -> tuple[str, ...]:
+    """The players given, then more typed in until an empty line (2 at least, 8 at most)."""
+    from quiz.terminal import prompts
+
+    names = check_names(given)
+    print(
+        f"Who is playing? Type a name for each player ({MIN_PLAYERS} to {MAX_PLAYERS},"
+        " in turn order); an empty name starts the party."
+    )
+    while len(names) < MAX_PLAYERS:
+        done = len(names) >= MIN_PLAYERS
+
+        def valid(text: str, done: bool = done) -> bool | str:
+            if done and not text.strip():
+                return True
+            return name_problem(text, names) or True
+
+        name = safe(prompts.write(f"Player {len(names) + 1}:", validate=valid))
+        if not name:
+            break
+        names.append(name)
+    return check_players(names)
+
+
+def _players(request: PartyRequest, interactive: bool) -> tuple[str, ...]:
+    if len(request.players) >= MIN_PLAYERS or not interactive:
+        if len(request.players) < MIN_PLAYERS:
+            raise UsageError(
+                f"a party needs {MIN_PLAYERS} to {MAX_PLAYERS} players:"
+                " give each with --player NAME"
+            )
+        return check_players(request.players)
+    return _ask_players(request.players)
+
+
+def _new_party(
+    request: PartyRequest, questions: tuple[Question, ...], players: tuple[str, ...]
+) -> Party:
+    filters = make_filters(questions, request.topics, request.difficulties, request.types)
+    seed = new_seed() if request.seed is None else request.seed
+    plan = plan_party(questions, filters, len(players), request.rounds, seed)
+    if plan.rounds < request.rounds:
+        note(
+            f"Only enough questions for {plan.rounds} rounds of {len(players)} players"
+            f" ({filters.describe()}); playing {plan.rounds}."
+        )
+    settings = GameSettings(
+        seed=seed,
+        topics=filters.topics,
+        difficulties=filters.difficulties,
+        types=filters.types,
+        time_limit=request.time_limit,
+        lifeline=request.lifeline,
+        party_id=uuid.uuid4().hex[:8],
+    )
+    return Party(players, plan, settings)
+
+
+def _save(party: Party, recorder: Recorder, started_at: float) -> str | None:
+    """Save every player's game; the line that says where to find them, if saved."""
+    saved = [
+        recorder.record(game.result(name, started_at, sum(r.seconds for r in game.records)))
+        for name, game in zip(party.players, party.games, strict=True)
+    ]
+    party_id = party.games[0].settings.party_id
+    return (
+        f"Saved as party {party_id}: quiz scores --party {party_id}"
+        if all(line is not None for line in saved)
+        else None
+    )
+
+
+def run_party(request: PartyRequest, *, save: bool) -> None:
+    """Play one party to the podium, then save each player's game with the party id."""
+    interactive = not request.plain and output.interactive_terminal()
+    questions = load_for_command(request.banks).questions
+    try:
+        party = _new_party(request, questions, _players(request, interactive))
+        recorder = Recorder(save=save)
+        started_at = time.time()
+        if interactive:
+            _play_interactive(party)
+        else:
+            _play_plain(party)
+    except KeyboardInterrupt:
+        raise AbortedError(ABORTED) from None
+    except EOFError:
+        raise QuizError("input ended before the party was over; nothing was saved") from None
+    saved = _save(party, recorder, started_at)
+    lines = [saved] if saved else []
+    lines.append(f"Replay this exact party: {replay_command(party, request.rounds)}")
+    if interactive:
+        from rich.text import Text
+
+        output.console().print(Text("\n".join(lines)))
+    else:
+        print("\n".join(lines), flush=True)
+
+
+def _play_plain(party: Party) -> None:
+    from quiz.terminal.party_plain import final_party_lines, play_party_plain
+    from quiz.terminal.plain import LineReader
+
+    play_party_plain(party, LineReader(sys.stdin), sys.stdout)
+    print("\n".join(["", *final_party_lines(party)]), flush=True)
+
+
+def _play_interactive(party: Party) -> None:
+    from quiz.terminal.party_interactive import play_party_interactive
+
+    play_party_interactive(party, output.console())
