@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,8 +22,10 @@ from quiz.cli.options import (
     values,
 )
 from quiz.errors import QuizError, UsageError
-from quiz.models import Bank, Question
 from quiz.output import console, json_text, note, print_json, safe, say
+
+if TYPE_CHECKING:  # annotations only: no command pays for the question types at start-up
+    from quiz.models import Bank, Question
 
 bank_app = typer.Typer(
     help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
