@@ -34,6 +34,14 @@ class StoreError(QuizError):
     """The score database cannot be read or written."""
 
 
+class StoreOfflineError(StoreError):
+    """The shared score server cannot be reached now; finished games wait in the outbox."""
+
+
+class GameKeptError(StoreError):
+    """A finished game could not reach the shared score server and waits in the outbox."""
+
+
 class AbortedError(QuizError):
     """The player stopped the game (Ctrl-C); nothing is saved."""
 

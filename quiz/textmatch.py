@@ -22,7 +22,13 @@ _ROMAN_ONES = {
     **{"vi": 6, "vii": 7, "viii": 8, "ix": 9},
 }
 # Words a person puts around a number without changing it: "in 2004", "the number 3".
-_FILLERS = frozenset({"in", "the", "number", "no"})
+_FILLERS = frozenset({"in", "the", "number", "no", "minus", "negative", "percent"})
+# Marks that normalising drops though an answer hinges on them: a minus sign ("-40"), maths
+# and currency symbols and emoji ("C++", "£5", "😀"), "#" and "%" ("C#", "5%").
+_MARK_CATEGORIES = frozenset({"Sm", "Sc", "So"})
+_MARK_CHARACTERS = frozenset("#%")
+_SIGN = re.compile(r"(?:^|(?<=\s))([+-])(?=[0-9])")
+_SAID_MARKS = {"minus": "-", "negative": "-", "percent": "%"}
 # Nouns that count something; one may stand beside the number when the question asks for it.
 _UNITS = frozenset({"season", "episode", "year", "time", "part", "series"})
 _ABBREVIATIONS = {"s": "season", "e": "episode", "ep": "episode", "eps": "episode", "yr": "year"}
@@ -109,14 +115,34 @@ def _same_number(typed: str, accepted: list[str], prompt: str) -> bool:
     return number_reading(typed, asked | answer_units) in readings
 
 
+def marks(text: str) -> str:
+    """The marks of `marks` categories in `text`, in order, with the words that say them
+    ("minus forty", "5 percent") read as the marks; a "+" sign before a number is no mark."""
+    said = "".join(_SAID_MARKS.get(word, "") for word in text.casefold().split())
+    # A number's sign, told from a hyphen: "-40" is marked, "+40" is 40.
+    text = _SIGN.sub(lambda m: "\u2212" if m.group(1) == "-" else "", text)
+    found = "".join(
+        "-" if ch == "\u2212" else ch
+        for ch in text
+        if ch == "\u2212" or ch in _MARK_CHARACTERS or unicodedata.category(ch) in _MARK_CATEGORIES
+    )
+    return said + found
+
+
 def judge_text(
     given: str, answers: tuple[str, ...], reject: tuple[str, ...] = (), prompt: str = ""
 ) -> TextVerdict:
     """Whether a typed answer matches: exactly after normalising, as the same number (in
-    words or digits, with the units `prompt` asks for), or within typo tolerance."""
-    typed = answer_key(given) if len(given) <= MAX_TYPED_CHARS else ""
-    if not typed:
+    words or digits, with the units `prompt` asks for), or within typo tolerance. An answer
+    that hinges on marks (`C#`, `-40`, an emoji) needs the same marks typed."""
+    if len(given) > MAX_TYPED_CHARS or not given.strip():
         return TextVerdict(correct=False)
+    answers = tuple(a for a in answers if marks(a) == marks(given))
+    if not answers:
+        return TextVerdict(correct=False)
+    typed = answer_key(given)
+    if not typed:  # nothing but marks, such as an emoji: they must be the same
+        return TextVerdict(correct=any(option_key(a) == option_key(given) for a in answers))
     accepted = [answer_key(a) for a in answers]
     if typed in accepted:
         return TextVerdict(correct=True)

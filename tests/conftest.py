@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from quiz import paths
 from quiz.cli.app import app
+from quiz.scores.sql import SqlStore
+from quiz.scores.sqlite import SqliteStore
+
+if TYPE_CHECKING:
+    from pgserver.postgres_server import PostgresServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL_BANK = FIXTURES / "small_bank"
@@ -22,6 +30,7 @@ def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     """Every test gets its own empty QUIZ_HOME and a plain, fixed-width terminal."""
     home = tmp_path / "quiz-home"
     monkeypatch.setenv("QUIZ_HOME", str(home))
+    monkeypatch.delenv("QUIZ_DATABASE_URL", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
@@ -33,6 +42,60 @@ def small_bank(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Use the four-question fixture bank in place of the built-in one."""
     monkeypatch.setattr(paths, "builtin_bank_dir", lambda: SMALL_BANK)
     return SMALL_BANK
+
+
+@contextlib.contextmanager
+def temporary_postgres(prefix: str = "quiz-pg-") -> Iterator[PostgresServer]:
+    """A real PostgreSQL server (pgserver's build) in a new temporary folder, stopped at the end."""
+    from pgserver.postgres_server import get_server
+
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        server = get_server(folder, cleanup_mode="stop")
+        try:
+            yield server
+        finally:
+            server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One server for the whole run; each test takes a database of its own (`postgres_url`)."""
+    with temporary_postgres() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """The URL of a new, empty database on the test server, for this test alone."""
+    import uuid
+
+    import psycopg
+
+    name = f"quiz_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server.get_uri(), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return str(postgres_server.get_uri(name))
+
+
+@pytest.fixture
+def shared_leaderboard(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """QUIZ_DATABASE_URL set to a new database: every command plays on the server."""
+    monkeypatch.setenv("QUIZ_DATABASE_URL", postgres_url)
+    return postgres_url
+
+
+# On a test whose `store` fixture builds its store with `store_for`: run it on both stores.
+both_stores = pytest.mark.parametrize("store", ["sqlite", "postgres"], indirect=True)
+
+
+def store_for(request: pytest.FixtureRequest, path: Path) -> SqlStore:
+    """The store a test asked for: SQLite at `path` unless `both_stores` asks for PostgreSQL,
+    then a new database on the test server (its outbox beside `path`)."""
+    if getattr(request, "param", "sqlite") == "postgres":
+        from quiz.scores.postgres import PostgresStore
+
+        return PostgresStore(request.getfixturevalue("postgres_url"), path.with_name("outbox.json"))
+    return SqliteStore(path)
 
 
 def run_cli(*args: str, input: str | None = None) -> Result:

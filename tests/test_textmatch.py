@@ -340,3 +340,34 @@ def test_an_endless_line_is_refused_without_parsing_it() -> None:
 def test_no_input_at_all_is_never_correct() -> None:
     assert judge(text_question(["Krasinski"]), []) == Verdict(correct=False)
     assert judge(text_question([""]), [""]) == Verdict(correct=False)
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer", "right"),
+    [
+        ("C#", "C#", True),
+        ("c #", "C#", True),
+        ("C++", "C#", False),
+        ("C", "C#", False),
+        ("C++", "C++", True),
+        ("-40", "-40", True),
+        ("minus forty", "-40", True),
+        ("negative 40", "-40", True),
+        ("40", "-40", False),
+        ("+40", "-40", False),
+        ("+40", "40", True),
+        ("50%", "50%", True),
+        ("50 percent", "50%", True),
+        ("50", "50%", False),
+        ("😀", "😀", True),
+        (":)", "😀", False),
+        ("£5", "£5", True),
+        ("5", "£5", False),
+        ("Jean Luc", "Jean-Luc", True),
+        ("5-4", "5-4", True),
+    ],
+)
+def test_an_answer_that_hinges_on_a_sign_or_symbol_needs_it_typed(
+    typed: str, answer: str, right: bool
+) -> None:
+    assert judge_text(typed, (answer,)).correct is right

@@ -32,7 +32,9 @@ def _missing(
 def add(
     qtype: Annotated[
         TypeName | None,
-        typer.Option("--type", metavar="[choice|truefalse|text|multi]", help="Question type."),
+        typer.Option(
+            "--type", metavar="[choice|truefalse|text|multi|order]", help="Question type."
+        ),
     ] = None,
     topic: Annotated[str, typer.Option(metavar="TOPIC", help="Topic; a new one is fine.")] = "",
     difficulty: Annotated[

@@ -31,7 +31,7 @@ def usage_message(exc: UsageError) -> str:
     if param is not None and exc.message:
         named = param.param_type_name == "option"
         message = f"{max(param.opts, key=len)}: {exc.message}" if named else exc.message
-    return message.rstrip(".")
+    return " ".join(message.split()).rstrip(".")  # click lists choices on lines of their own
 
 
 class QuizGroup(TyperGroup):

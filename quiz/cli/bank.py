@@ -21,7 +21,7 @@ from quiz.cli.options import (
     complete_id,
     values,
 )
-from quiz.errors import QuizError, UsageError
+from quiz.errors import ExitCode, QuizError, UsageError
 from quiz.output import console, json_text, note, print_json, safe, say
 
 if TYPE_CHECKING:  # annotations only: no command pays for the question types at start-up
@@ -297,6 +297,9 @@ def import_questions(
         )
     for line in report.lines(verbose=verbose):
         say(line)
+    if report.invalid and not report.imported and not report.skipped:
+        # Nothing in the file was usable: a script must be able to tell.
+        raise typer.Exit(ExitCode.FAILURE)
 
 
 @bank_app.command("remove", cls=QuizCommand)

@@ -15,7 +15,7 @@ class Shell(StrEnum):
 
 
 def completion(
-    shell: Annotated[Shell, typer.Argument(metavar="[bash|zsh|fish]", help="Your shell.")],
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="Your shell: bash, zsh or fish.")],
 ) -> None:
     """Print a completion script for your shell: commands, options, topics and question ids.
 

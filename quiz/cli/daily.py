@@ -23,14 +23,14 @@ def daily(player: NameOption = None, plain: PlainOption = False) -> None:
     run_daily(name_given(player), plain=plain)
 
 
-def show_board(day: date | None, limit: int, *, as_json: bool) -> None:
+def show_board(day: date | None, limit: int, *, as_json: bool, local: bool = False) -> None:
     """One day's board (today's, UTC, by default), best first."""
     from quiz.output import console, print_json
     from quiz.scores import clock
     from quiz.scores.store import open_store
 
     day = day or clock.now().date()
-    entries = open_store().daily_board(day)[:limit]
+    entries = open_store(local=local).daily_board(day)[:limit]
     if as_json:
         print_json([entry.as_json() for entry in entries])
         return

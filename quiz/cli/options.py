@@ -48,6 +48,8 @@ class WholeNumber(ParamType):
             number = value
         elif re.fullmatch(r"\s*[+-]?[0-9]{1,9}\s*", str(value)):
             number = int(value)
+        elif re.fullmatch(r"\s*[+-]?[0-9]+\s*", str(value)):
+            self.fail(f"{str(value).strip()} is far too large", param, ctx)
         else:
             self.fail(f"'{value}' is not a whole number", param, ctx)
         if self.low is not None and self.high is not None and not self.low <= number <= self.high:
@@ -66,12 +68,12 @@ class Day(ParamType):
         if isinstance(value, date):
             return value
         text = str(value).strip()
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            self.fail(f"'{value}' is not a day written YYYY-MM-DD (like 2026-01-31)", param, ctx)
         try:
-            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-                return date.fromisoformat(text)
+            return date.fromisoformat(text)
         except ValueError:
-            pass
-        self.fail(f"'{value}' is not a day written YYYY-MM-DD (like 2026-01-31)", param, ctx)
+            self.fail(f"'{value}' is not a day of the calendar", param, ctx)
 
 
 class DifficultyName(StrEnum):
@@ -95,8 +97,22 @@ def _bank_questions() -> tuple[Question, ...]:
 
 
 def complete_topic(incomplete: str) -> list[str]:
-    """Shell completion: the bank's topics that start with what is typed."""
-    return sorted({q.topic for q in _bank_questions() if q.topic.startswith(incomplete)})
+    """Shell completion: one word of each topic, a word that names that topic alone
+    (`--topic Dwight` is Dwight Schrute), so no shell has to quote a space."""
+    from quiz.engine.filters import match_topic
+    from quiz.errors import UsageError
+
+    topics = sorted({q.topic for q in _bank_questions()})
+    words = []
+    for topic in topics:
+        for word in topic.split():
+            try:
+                names_it = match_topic(word, topics) == topic
+            except UsageError:
+                names_it = False
+            if names_it and word.startswith(incomplete):
+                words.append(word)
+    return words
 
 
 def complete_id(incomplete: str) -> list[str]:
@@ -151,7 +167,7 @@ TypeOption = Annotated[
     list[TypeName] | None,
     typer.Option(
         "--type",
-        metavar="[choice|truefalse|text|multi]",
+        metavar="[choice|truefalse|text|multi|order]",
         help="Only this question type (repeatable).",
         show_default=False,
     ),
@@ -185,7 +201,9 @@ def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ..
 
 
 def name_given(player: str | None) -> str | None:
-    """The --player name without surrounding spaces or control characters; None when blank."""
+    """The --player name without surrounding spaces or control characters, held to the rules
+    every command shares; None when not given."""
+    from quiz.engine.players import check_names
     from quiz.output import safe
 
-    return (safe(player).strip() or None) if player else None
+    return None if player is None else check_names([safe(player)])[0]

@@ -17,15 +17,15 @@ from quiz.engine.party import (
     MAX_PLAYERS,
     MIN_PLAYERS,
     Party,
-    check_names,
     check_players,
-    name_problem,
     plan_party,
 )
+from quiz.engine.players import check_names, name_problem
 from quiz.errors import AbortedError, QuizError, UsageError
 from quiz.models import GameSettings, Question
 from quiz.output import note, safe
 from quiz.scores.recorder import Recorder
+from quiz.terminal.review_words import count_of
 
 ABORTED = "Party aborted; nothing was saved."
 
@@ -99,8 +99,8 @@ def _new_party(
     plan = plan_party(questions, filters, len(players), request.rounds, seed)
     if plan.rounds < request.rounds:
         note(
-            f"Only enough questions for {plan.rounds} rounds of {len(players)} players"
-            f" ({filters.describe()}); playing {plan.rounds}."
+            f"Only enough questions for {count_of(plan.rounds, 'round')} of {len(players)}"
+            f" players ({filters.named() or 'the whole bank'}); playing {plan.rounds}."
         )
     settings = GameSettings(
         seed=seed,

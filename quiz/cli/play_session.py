@@ -19,6 +19,7 @@ from quiz.errors import AbortedError, QuizError
 from quiz.models import GameSettings, Question
 from quiz.output import note
 from quiz.scores.recorder import Recorder
+from quiz.terminal.review_words import count_of
 from quiz.terminal.stopping import stoppable
 from quiz.terminal.wording import survival_end
 
@@ -93,7 +94,8 @@ def _new_game(
             " the others would give away an answer in this game."
         )
     elif n < count:
-        note(f"Only {n} questions {filters.describe()}; playing all {n}.")
+        every = "it" if n == 1 else f"all {n}"
+        note(f"Only {count_of(n, 'question')} {filters.describe(n)}; playing {every}.")
     settings = GameSettings(
         seed=seed,
         count=count,
@@ -160,6 +162,8 @@ def _play_interactive(
             again = prompts.confirm("Play again?", default=False)
         except KeyboardInterrupt:
             raise AbortedError("Quiz ended.") from None  # the finished game stands
+        except EOFError:  # Ctrl-D: no more games; the finished one stands
+            again = False
         if not again:
             return
         seed = new_seed()

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from quiz.cli.bank_report import load_for_command
 from quiz.cli.game_runner import choose_player, play_game, show_end, use_plain
 from quiz.engine.filters import make_filters
 from quiz.engine.game import Game
-from quiz.engine.practice import day_end, due_by, due_per_day, next_due, plan_practice
+from quiz.engine.practice import due_per_day, next_due, plan_practice
 from quiz.models import GameSettings, Question
 from quiz.output import console, note, print_json
 from quiz.scores import clock
 from quiz.scores.recorder import login_name
 from quiz.scores.store import ScoreStore, open_store
-from quiz.terminal.review_words import due_tomorrow_line, next_review_line, plan_line
+from quiz.terminal.review_words import due_days_line, next_review_line, plan_line
 
 UNRANKED = "Practice: not ranked in the high scores"
 
@@ -64,8 +64,8 @@ def run_practice(request: PracticeRequest) -> None:
     store.save_practice(result)
     after = clock.now()
     due = _schedule(store, player, questions)
-    tomorrow = due_by(due, day_end(after.date() + timedelta(days=1)))
-    lines = [due_tomorrow_line(tomorrow), next_review_line(next_due(due), after)]
+    (_, today), (_, tomorrow) = due_per_day(due, after.date())[:2]  # as --status counts them
+    lines = [due_days_line(today, tomorrow), next_review_line(next_due(due), after)]
     show_end(result, UNRANKED, lines, plain=plain)
 
 

@@ -61,7 +61,9 @@ class _Options:
         spec = self.spec
         if name in spec.numbers:
             key, low, high = spec.numbers[name]
-            number = int(value) if value.isascii() and value.isdigit() else -1
+            # More than 9 digits is "far too large" for typer's whole-number type.
+            plain = value.isascii() and value.isdigit() and len(value) <= 9
+            number = int(value) if plain else -1
             if number < low or (high is not None and number > high):
                 self.valid = False
             self.fields[key] = number
@@ -108,14 +110,19 @@ def _play(options: dict[str, Any]) -> int:
     from dataclasses import replace
 
     from quiz.cli.play_session import PlayRequest, run_play
+    from quiz.engine.players import check_names
     from quiz.output import safe
 
     save = not options.pop("no_save", False)
     request = replace(PlayRequest(), **options)
-    # The --player name as options.name_given makes it (that module loads typer).
-    player = (safe(request.player).strip() or None) if request.player else None
-    request = replace(request, player=player)
-    return report_failures(lambda: run_play(request, save=save), "quiz play")
+
+    def play() -> None:
+        # The --player name held to the shared rules, as options.name_given does (that
+        # module loads typer).
+        player = None if request.player is None else check_names([safe(request.player)])[0]
+        run_play(replace(request, player=player), save=save)
+
+    return report_failures(play, "quiz play")
 
 
 def run_directly(argv: list[str]) -> int | None:

@@ -80,8 +80,19 @@ def scores(
         ),
     ] = None,
     as_json: JsonOption = False,
+    local: Annotated[
+        bool,
+        typer.Option(
+            "--local",
+            help="This computer's own scores, even when QUIZ_DATABASE_URL names a shared server.",
+        ),
+    ] = False,
     reset: Annotated[
-        bool, typer.Option("--reset", help="Clear all scores, after backing the file up.")
+        bool,
+        typer.Option(
+            "--reset",
+            help="Clear every saved game, practice card and daily attempt, after backing the file up.",
+        ),
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Reset without asking.")] = False,
 ) -> None:
@@ -97,6 +108,7 @@ def scores(
       quiz scores --party last
       quiz scores --reset
       quiz scores --daily 2026-11-27
+      quiz scores --local
     """
     if daily or day is not None:
         board = None if mode is ModeName.normal else mode
@@ -112,11 +124,11 @@ def scores(
         )
         from quiz.cli.daily import show_board
 
-        show_board(day, limit, as_json=as_json)
+        show_board(day, limit, as_json=as_json, local=local)
         return
     from quiz.scores.store import open_store
 
-    store = open_store()
+    store = open_store(local=local)
     player, topic = _cleaned(player), _cleaned(topic)
     if reset:
         _reset(store, yes)
@@ -193,11 +205,18 @@ def _reset(store: ScoreStore, yes: bool) -> None:
             raise UsageError("resetting needs --yes when not run on a terminal")
         from quiz.terminal import prompts
 
-        if not prompts.confirm("Clear every saved score? A backup is kept.", default=False):
+        if not prompts.confirm(
+            "Clear every saved game, practice card and daily attempt? A backup is kept.",
+            default=False,
+        ):
             print("Nothing was changed.")
             return
     backup = store.reset()
-    say(f"Scores cleared; the old file is kept as {backup}" if backup else "No scores to reset.")
+    say(
+        f"Games, practice cards and daily attempts cleared; the old file is kept as {backup}"
+        if backup
+        else "No scores to reset."
+    )
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:

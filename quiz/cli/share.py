@@ -43,7 +43,9 @@ def share(
     if game is None:
         whose = f" for {player}" if player is not None else ""
         raise QuizError(f"no games yet{whose}: play one with 'quiz play', then share it")
-    replay = replay_command(game.settings)
+    party = game.settings.party_id
+    # A party turn cannot be replayed alone: its line shows the whole party's board instead.
+    replay = f"quiz scores --party {party}" if party else replay_command(game.settings)
     say("\n".join(share_lines(game, replay)))
     if svg is not None:
         from quiz.bank.atomic import write_text_atomic

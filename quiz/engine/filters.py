@@ -25,8 +25,8 @@ class Filters:
     def apply(self, questions: Iterable[Question]) -> list[Question]:
         return [q for q in questions if self.matches(q)]
 
-    def describe(self) -> str:
-        """`match topic Pam Beesly, difficulty hard`, or `are in the bank` without filters."""
+    def named(self) -> str:
+        """`topic Pam Beesly, difficulty hard`; empty without filters."""
         parts = [
             f"{name} {' or '.join(values)}"
             for name, values in (
@@ -36,7 +36,14 @@ class Filters:
             )
             if values
         ]
-        return f"match {', '.join(parts)}" if parts else "are in the bank"
+        return ", ".join(parts)
+
+    def describe(self, count: int = 2) -> str:
+        """What `count` questions do: `match topic Pam Beesly`, or `are in the bank`."""
+        one = count == 1
+        if self.named():
+            return f"{'matches' if one else 'match'} {self.named()}"
+        return f"{'is' if one else 'are'} in the bank"
 
 
 def match_topic(name: str, topics: Sequence[str], where: str = "of the bank") -> str:

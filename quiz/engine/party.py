@@ -3,46 +3,18 @@
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from quiz.engine.filters import Filters
 from quiz.engine.game import Game
+from quiz.engine.players import check_names
 from quiz.engine.selection import pick
 from quiz.errors import UsageError
 from quiz.models import DIFFICULTIES, AnswerRecord, AskedQuestion, GameSettings, Question
 
 MIN_PLAYERS = 2
 MAX_PLAYERS = 8
-MAX_NAME = 40
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def name_problem(name: str, taken: Sequence[str] = ()) -> str | None:
-    """Why `name` cannot join a party that already has `taken`, or None when it can."""
-    name = name.strip()
-    if not name:
-        return "a player needs a name"
-    if _CONTROL.search(name):
-        return "a player's name cannot hold control characters"
-    if len(name) > MAX_NAME:
-        return f"a player's name is at most {MAX_NAME} characters"
-    same = [t for t in taken if t.casefold() == name.casefold()]
-    if same:
-        return f"{same[0]} is already playing (names are compared ignoring case)"
-    return None
-
-
-def check_names(names: Sequence[str]) -> list[str]:
-    """The names, trimmed; a UsageError names the first problem (however many there are)."""
-    players: list[str] = []
-    for name in names:
-        problem = name_problem(name, players)
-        if problem:
-            raise UsageError(problem)
-        players.append(name.strip())
-    return players
 
 
 def check_players(names: Sequence[str]) -> tuple[str, ...]:
@@ -107,7 +79,7 @@ def plan_party(
             for p in range(players):
                 dealt[p].append(chosen[r * players + p])
     if not difficulties:
-        where = " in the bank" if filters == Filters() else f" with {filters.describe()}"
+        where = f" with {filters.named()}" if filters.named() else " in the bank"
         raise UsageError(
             f"not enough questions for {players} players: every round needs {players}"
             f" questions of one difficulty, and no difficulty has that many{where}"

@@ -6,7 +6,7 @@ import getpass
 from collections.abc import Callable
 from typing import TypeVar
 
-from quiz.errors import StoreError
+from quiz.errors import GameKeptError, StoreError, StoreOfflineError
 from quiz.models import GameResult
 from quiz.output import warn
 from quiz.scores.store import ScoreStore, open_store
@@ -27,9 +27,12 @@ class Recorder:
     def __init__(self, *, save: bool) -> None:
         self.store: ScoreStore | None = open_store() if save else None
         self.last_player: str | None = None
+        self.kept = 0  # games left in the outbox of a shared leaderboard
         if self.store is not None:
             try:
                 self.last_player = self.store.last_player()
+            except StoreOfflineError as exc:
+                warn(str(exc))  # a finished game may still be kept in the outbox: go on
             except StoreError as exc:
                 self._give_up(exc)
 
@@ -48,6 +51,11 @@ class Recorder:
         try:
             game_id = self.store.save_game(result)
             return self.store.placement(game_id).describe(result.score)
+        except GameKeptError as exc:
+            if not self.kept:  # one warning for all the games of a party
+                warn(str(exc))
+            self.kept += 1
+            return None
         except StoreError as exc:
             self._give_up(exc)
             return None

@@ -57,9 +57,18 @@ class ScoreStore(Protocol):
     def daily_days(self, player: str) -> list[date]: ...
 
 
-def open_store() -> ScoreStore:
-    """The store for this user: `$QUIZ_HOME/scores.db`."""
+def open_store(*, local: bool = False) -> ScoreStore:
+    """The store for this user: the office's PostgreSQL server when `QUIZ_DATABASE_URL` is
+    set (and `local` is not asked for), else `$QUIZ_HOME/scores.db`."""
+    import os
+
     from quiz import paths
+
+    url = os.environ.get("QUIZ_DATABASE_URL")
+    if url and not local:
+        from quiz.scores.postgres import PostgresStore
+
+        return PostgresStore(url, paths.quiz_home() / "outbox.json")
     from quiz.scores.sqlite import SqliteStore
 
     return SqliteStore(paths.scores_db())

@@ -6,6 +6,7 @@ from typing import TextIO
 
 from quiz.engine.party import Party, Standing
 from quiz.terminal.plain import LineReader, ask_plain
+from quiz.terminal.review_words import count_of
 from quiz.terminal.wording import ordinal
 
 
@@ -18,7 +19,7 @@ def play_party_plain(party: Party, reader: LineReader, out: TextIO) -> None:
 
     EOFError when input ends before the last answer."""
     names = ", ".join(party.players)
-    out.write(f"Party of {len(party.players)}: {names}; {party.rounds} rounds\n\n")
+    out.write(f"Party of {len(party.players)}: {names}; {count_of(party.rounds, 'round')}\n\n")
     while not party.finished:
         if party.round_starts:
             round_ = party.round_number

@@ -12,9 +12,9 @@ from quiz.engine.game import Game
 from quiz.models import AnswerRecord, AskedQuestion, GameResult
 from quiz.output import safe
 from quiz.terminal.wording import (
-    LIFELINE_HINT,
     asks_for_lifeline,
     hint,
+    lifeline_hint,
     lifeline_note,
     lifeline_refusal,
     lives_tag,
@@ -149,7 +149,7 @@ def option_lines(asked: AskedQuestion, lifeline: bool = False) -> list[str]:
     """The numbered (or lettered) options and the one-line hint (naming the 50:50 when it can be used)."""
     labels = option_labels(asked.options) if asked.options else []
     lines = [f"{label}) {option}" for label, option in zip(labels, asked.options, strict=True)]
-    return [*lines, hint(asked.question, labels) + (LIFELINE_HINT if lifeline else "")]
+    return [*lines, hint(asked.question, labels) + (lifeline_hint(asked) if lifeline else "")]
 
 
 def _lifeline(game: Game, out: TextIO) -> None:

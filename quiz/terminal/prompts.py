@@ -13,6 +13,7 @@ from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.layout import HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 
+from quiz.engine.players import name_problem
 from quiz.output import safe
 
 SKIP_LABEL = "(skip this question)"
@@ -125,7 +126,7 @@ def type_name(default: str) -> str:
         write(
             "Your name:",
             default=default,
-            validate=lambda text: bool(safe(text).strip()) or "Please type a name.",
+            validate=lambda text: name_problem(safe(text)) or True,
         )
     ).strip()
 

@@ -35,8 +35,12 @@ def next_review_line(moment: datetime | None, now: datetime) -> str:
     return f"Next review: {until_text(moment, now)} ({utc_text(moment)})"
 
 
-def due_tomorrow_line(count: int) -> str:
-    return f"Due tomorrow: {count_of(count, 'question')}"
+def due_days_line(today: int, tomorrow: int) -> str:
+    """What is left for today (missed questions come back within minutes) and tomorrow."""
+    tomorrow_text = count_of(tomorrow, "question")
+    if not today:
+        return f"Due tomorrow: {tomorrow_text}"
+    return f"Still due today: {count_of(today, 'question')}; due tomorrow: {tomorrow_text}"
 
 
 def plan_line(player: str, reviews: int, new: int) -> str:

@@ -10,6 +10,7 @@ from quiz.engine.game import Game
 from quiz.engine.lifeline import MIN_OPTIONS
 from quiz.engine.survival import Survival
 from quiz.models import AnswerRecord, AskedQuestion, Question
+from quiz.textmatch import option_key
 
 _NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 
@@ -21,13 +22,25 @@ HINTS = {
     "order": "Type every number once, in the right order, separated by commas; an empty line skips.",
 }
 ORDER_ARROW = " → "
-LIFELINE_HINT = " Type 50 for your 50:50."
-LIFELINE_WORDS = {"50", "50:50", "50/50"}
+LIFELINE_WORDS = ("50", "50:50", "50/50")
+
+
+def _lifeline_words(asked: AskedQuestion) -> list[str]:
+    """What asks for the 50:50 on this question: never an option's own text ("50" stays the
+    option "50"), nor anything on a `text` question, where 50 is an answer."""
+    if asked.question.type == "text":
+        return []
+    taken = {option_key(o) for o in asked.options}
+    return [word for word in LIFELINE_WORDS if option_key(word) not in taken]
+
+
+def lifeline_hint(asked: AskedQuestion) -> str:
+    return f" Type {_lifeline_words(asked)[0]} for your 50:50." if _lifeline_words(asked) else ""
 
 
 def asks_for_lifeline(asked: AskedQuestion, line: str) -> bool:
-    """A plain-mode line asking for the 50:50 (on a `text` question, 50 is an answer)."""
-    return asked.question.type != "text" and line.strip() in LIFELINE_WORDS
+    """A plain-mode line asking for the 50:50."""
+    return line.strip() in _lifeline_words(asked)
 
 
 def lifeline_refusal(game: Game) -> str | None:

@@ -17,11 +17,11 @@ def otdb(*items: dict[str, object]) -> dict[str, object]:
     return {"response_code": 0, "results": list(items)}
 
 
-def import_json(tmp_path: Path, data: object, *args: str) -> list[str]:
+def import_json(tmp_path: Path, data: object, *args: str, exit_code: int = 0) -> list[str]:
     source = tmp_path / "trivia.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     result = run_cli("bank", "import", str(source), *args)
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == exit_code, result.stderr
     return result.stdout.splitlines()
 
 
@@ -141,14 +141,14 @@ def test_the_validator_reports_invisible_characters(tmp_path: Path) -> None:
 
 def test_verbose_lists_every_skipped_and_invalid_item(quiz_home: Path, tmp_path: Path) -> None:
     items = [choice(f"Bad question {n}?", "A", "A") for n in range(1, 8)]
-    short = import_json(tmp_path, otdb(*items))
+    short = import_json(tmp_path, otdb(*items), exit_code=1)  # nothing usable: a failure
     assert short[1:] == [
         "Skipped as duplicates: 0",
         "Invalid: 7",
         *(f"  #{n}: choices: 'A' is listed twice" for n in range(1, 6)),
         "  ... and 2 more (--verbose lists them all)",
     ]
-    full = import_json(tmp_path, otdb(*items), "--verbose")
+    full = import_json(tmp_path, otdb(*items), "--verbose", exit_code=1)
     assert full[3:] == [f"  #{n}: choices: 'A' is listed twice" for n in range(1, 8)]
 
 

@@ -5,8 +5,8 @@ the peer quiz) run for run, so both see the same load on a busy machine. Command
 read a bank run once first, so the bank cache is warm, as from a user's second run.
 
 Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--imported N]
-    [--only NAME...] [--peer PATH]   (PATH: mkdocs-quiz 1.7.1's `mkdocs-quiz`; default
-    $MKDOCS_QUIZ)
+    [--server-games N] [--only NAME...] [--peer PATH]   (PATH: mkdocs-quiz 1.7.1's
+    `mkdocs-quiz`; default $MKDOCS_QUIZ)
 """
 
 from __future__ import annotations
@@ -23,7 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.benchmarks.data import PEER_QUIZ, PROMPT_FLOOR, build_scores, write_bank, write_opentdb
+from tests.benchmarks.data import (
+    PEER_QUIZ,
+    PROMPT_FLOOR,
+    build_scores,
+    copy_to_postgres,
+    write_bank,
+    write_opentdb,
+)
 
 BIN = Path(sys.executable).parent
 QUIZ = str(BIN / "quiz")
@@ -100,6 +107,29 @@ def until_output(args: list[str], env: dict[str, str], marker: bytes) -> Action:
     return run
 
 
+def server_scores(work: Path, env: dict[str, str], games: int, runs: int) -> Row:
+    """`quiz scores` on a shared leaderboard (a pgserver PostgreSQL in `work`) against the same
+    games in a SQLite file, timed in turn."""
+    from pgserver.postgres_server import get_server
+
+    db = work / "server-home" / "scores.db"
+    db.parent.mkdir()
+    print(f"building a score server of {games:,} games...", file=sys.stderr)
+    build_scores(db, games)
+    server = get_server(work / "postgres", cleanup_mode="stop")
+    try:
+        copy_to_postgres(db, server.get_uri())
+        local = {**env, "QUIZ_HOME": str(db.parent)}
+        shared = {**local, "QUIZ_DATABASE_URL": server.get_uri()}
+        quiz = [QUIZ, "scores"]
+        sqlite_s = median_time(command(quiz, local), runs)
+        postgres_s = median_time(command(quiz, shared), runs)
+    finally:
+        server.cleanup()
+    n = f"{games:,}"
+    return Row(f"quiz scores, PostgreSQL ({n} games)", postgres_s, f"SQLite, {n}", sqlite_s, 2.0)
+
+
 def first_plain_question(env: dict[str, str]) -> Action:
     return until_output([QUIZ, "play", "--plain", "--seed", "1", "--no-save"], env, b"Question 1/")
 
@@ -123,6 +153,7 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=100_000)
     parser.add_argument("--questions", type=int, default=100_000)
     parser.add_argument("--imported", type=int, default=5_000)
+    parser.add_argument("--server-games", type=int, default=100_000)
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--peer", default=os.environ.get("MKDOCS_QUIZ", ""))
     options = parser.parse_args()
@@ -226,6 +257,8 @@ def main() -> None:
         elif want(name):
             print("no peer: pass --peer PATH/TO/mkdocs-quiz to compare", file=sys.stderr)
 
+        if want("postgres"):
+            rows.append(server_scores(work, env, options.server_games, runs))
         if want("import"):
             trivia = write_opentdb(work / "trivia.json", options.imported)
             homes = iter(range(10**6))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import sqlite3
 import time
 from pathlib import Path
 
-from quiz.scores.sqlite import MIGRATIONS, SqliteStore, _add_summaries
+from quiz.scores.schema import MIGRATIONS, _add_summaries
+from quiz.scores.sqlite import SqliteStore
 
 TOPICS = ("Jim Halpert", "Pam Beesly", "Dwight Schrute", "Michael Scott", "Karen Filippelli")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -214,3 +216,22 @@ def build_scores(
     started = time.perf_counter()
     SqliteStore(db_path).stats()  # the first read migrates
     return time.perf_counter() - started
+
+
+def copy_to_postgres(db_path: Path, url: str) -> None:
+    """The games and answers of the score file at `db_path`, copied whole to a new server
+    database (migrated by the store itself first)."""
+    import psycopg
+
+    from quiz.scores.postgres import PostgresStore
+
+    PostgresStore(url, db_path.with_name("outbox.json")).top_games()
+    with contextlib.closing(sqlite3.connect(db_path)) as local, psycopg.connect(url) as server:
+        for table in ("games", "game_topics", "answers"):
+            rows = local.execute(f"SELECT * FROM {table}")
+            names = ", ".join(column[0] for column in rows.description)
+            with server.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        server.execute("SELECT setval(pg_get_serial_sequence('games', 'id'), MAX(id)) FROM games")
+        server.execute("ANALYZE")

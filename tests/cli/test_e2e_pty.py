@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from quiz.engine.scoring import points_for
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
 from quiz.scores.recorder import login_name
-from tests.conftest import installed_quiz
+from tests.conftest import installed_quiz, run_cli
 
 DOWN, ENTER, CTRL_C, CTRL_U = "\x1b[B", "\r", "\x03", "\x15"
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -181,3 +182,15 @@ def test_an_order_question_on_a_real_terminal(run_quiz: Spawn, quiz_home: Path) 
     quiz.send("n")
     assert quiz.exit_status() == 0
     assert "Traceback" not in quiz.screen
+
+
+def test_ctrl_d_at_play_again_ends_and_keeps_the_game(run_quiz: Spawn, quiz_home: Path) -> None:
+    quiz = run_quiz("play", "--seed", "3", "--count", "1", "--type", "truefalse", "--player", "D")
+    quiz.expect("(skip this question)")
+    quiz.send(ENTER)
+    quiz.expect("Play again?")
+    quiz.send("\x04")
+    assert quiz.exit_status() == 0
+    assert "nothing was saved" not in quiz.screen
+    saved = run_cli("scores", "--json")
+    assert [g["player"] for g in json.loads(saved.stdout)] == ["D"]

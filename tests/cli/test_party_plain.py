@@ -189,3 +189,20 @@ def test_scores_party_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "does not go with --mode lives" in result.stderr
     assert run_cli("scores", "--mode", "party").stdout == "No party games yet: run quiz party\n"
+
+
+def test_50_is_the_option_when_an_option_reads_50(tmp_path: Path) -> None:
+    bank = tmp_path / "half.toml"
+    bank.write_text(
+        '[[questions]]\nid = "half-percent"\ntopic = "Fifty"\ndifficulty = "easy"\n'
+        'type = "choice"\nprompt = "What percent is half?"\n'
+        'choices = ["25", "50", "75", "100"]\nanswers = ["50"]\n',
+        encoding="utf-8",
+    )
+    args = ["play", "--bank", str(bank), "--topic", "fifty", "--lifeline", "--no-save"]
+    typed_50 = quiz(*args, stdin="50\n", cwd=tmp_path)
+    assert "Type 50:50 for your 50:50." in typed_50.stdout
+    assert "Correct! +500 points\n" in typed_50.stdout  # the option, at full points
+    helped = quiz(*args, stdin="50:50\n50\n", cwd=tmp_path)
+    assert "50:50: 2 wrong options are gone" in helped.stdout
+    assert "Correct! +250 points (half, after the 50:50)" in helped.stdout

@@ -107,8 +107,8 @@ def test_practice_asks_the_due_ones_first_and_says_what_comes_next(drilled: None
     assert end == [
         "Practice: not ranked in the high scores",
         "Final score: 1100 (2/3 correct)",
-        # d4 and d5 come back tomorrow; d6, missed again, a minute from now.
-        "Due tomorrow: 3 questions",
+        # d4 and d5 come back tomorrow; d6, missed again, a minute from now: as --status says.
+        "Still due today: 1 question; due tomorrow: 2 questions",
         "Next review: in 1 minute (2026-11-27 12:06 UTC)",
     ]
     assert due_counts(at) == [1, 2, 3, 0, 0, 0, 0]
@@ -186,7 +186,7 @@ def test_a_new_player_gets_new_questions(quiz_home: Path) -> None:
         ),
         (
             ("scores", "--daily", "2026-02-30"),
-            "Error: '2026-02-30' is not a day written YYYY-MM-DD",
+            "Error: '2026-02-30' is not a day of the calendar",
         ),
         (("scores", "2026-11-27"), "Error: a date ('2026-11-27') goes with --daily"),
         (("scores", "--daily", "--topic", "pam"), "Error: --daily shows one day's whole board"),

@@ -35,6 +35,9 @@ CASES: list[tuple[list[str], str]] = [
     (["--plain=yes"], ""),
     (["--help"], ""),
     (["--time-limit", "4", "--plain"], ""),
+    (["--plain", "--count", "9999999999"], ""),  # far too large for typer's whole numbers
+    (["--plain", "--player", "x" * 41], ""),  # the shared player-name rules
+    (["--plain", "--player", "   ", "-n", "1"], "\n"),
     (["--plain", "--seed", "2", "--lives", "1"], "\n\n\n\n"),  # options the quick path leaves
     (["--plain", "--lifeline", "--seed", "3", "-n", "1"], "\n"),
     (["--plain", "-n", "3", "--lives", "2"], ""),

@@ -56,11 +56,14 @@ def test_help_uses_one_placeholder_style(quiz_home: Path, command: list[str]) ->
         (["play", "--count", "0"], "--count: 0 is too small (the least is 1)"),
         (["play", "--time-limit", "1000"], "--time-limit: 1000 is not between 5 and 300"),
         (["scores", "--limit", "ten"], "--limit: 'ten' is not a whole number"),
-        (["scores", "--since", "2026-02-30"], "--since: '2026-02-30' is not a day written"),
+        (["scores", "--since", "2026-02-30"], "--since: '2026-02-30' is not a day of the calendar"),
+        (["play", "--count", "9" * 30], f"--count: {'9' * 30} is far too large"),
         (["scores", "--since", "yesterday"], "--since: 'yesterday' is not a day written"),
         (["play", "--difficulty", "expert"], "--difficulty: 'expert' is not one of"),
         (["play", "--player"], "Option '--player' requires an argument"),
         (["play", "--topic", "Toby"], "'Toby' is not a topic of the bank"),
+        (["play", "--player", ""], "a player needs a name"),
+        (["play", "--player", "x" * 300], "a player's name is at most 40 characters"),
         (["bank", "show"], "Missing argument 'ID'"),
         (["bank", "remove", "x"], "no question with id 'x'"),
         (["nosuch"], "No such command 'nosuch'"),
@@ -123,6 +126,13 @@ def test_count_beyond_the_bank_is_worded_plainly(quiz_home: Path) -> None:
     assert "questions match topic Pam Beesly, difficulty hard; playing all" in narrowed.stderr
 
 
+def test_one_question_is_one_question(quiz_home: Path, tmp_path: Path) -> None:
+    bank = write_bank(tmp_path, "office.toml", OFFICE_BANK)
+    result = quiz("play", "--plain", "--bank", str(bank), "--topic", "office", "--count", "5",
+                  "--no-save", home=quiz_home, stdin="t\n")  # fmt: skip
+    assert "Only 1 question matches topic Office Trivia; playing it.\n" in result.stderr
+
+
 def test_ids_match_in_any_case_and_suggestions_are_close(quiz_home: Path) -> None:
     shown = quiz("bank", "show", "PAM-KISS-EPISODE", home=quiz_home)
     assert shown.returncode == 0
@@ -137,3 +147,12 @@ def test_ids_match_in_any_case_and_suggestions_are_close(quiz_home: Path) -> Non
         "Error: no question with id 'nosuch'; 'quiz bank list' shows them all"
         " (see 'quiz bank show --help')\n"
     )
+
+
+def test_an_import_where_nothing_is_usable_fails(quiz_home: Path, tmp_path: Path) -> None:
+    garbage = tmp_path / "g.txt"
+    garbage.write_text("garbage\n", encoding="utf-8")
+    result = quiz("bank", "import", str(garbage), home=quiz_home)
+    assert result.returncode == 1
+    assert "Imported 0 of 1" in result.stdout
+    assert not (quiz_home / "bank" / "user.toml").exists()

@@ -131,6 +131,8 @@ def test_reset_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch, key: str, cle
         result = run_cli("scores", "--reset")
     assert result.exit_code == 0
     assert (json.loads(run_cli("scores", "--json").stdout) == []) is cleared
+    if cleared:  # says what went: the high scores, and the practice cards and daily boards too
+        assert "Games, practice cards and daily attempts cleared" in result.stdout
 
 
 def test_a_played_plain_game_shows_up_in_scores(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -102,3 +103,14 @@ def test_svg_into_a_missing_folder_fails_before_printing(quiz_home: Path, tmp_pa
         assert result.stdout == ""
         assert why in result.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_party_turn_points_at_the_party_board(quiz_home: Path, tmp_path: Path) -> None:
+    party = quiz("party", "--plain", "--player", "Jim", "--player", "Pam", "--rounds", "1",
+                 "--seed", "1", home=quiz_home, stdin="\n\n")  # fmt: skip
+    assert party.returncode == 0, party.stderr
+    shared = quiz("share", home=quiz_home).stdout.splitlines()
+    assert shared[0].startswith("Halpert Quiz · Pam · ")
+    assert shared[3].startswith("quiz scores --party ")
+    board = quiz(*shared[3].split()[1:], "--json", home=quiz_home)
+    assert sorted(g["player"] for g in json.loads(board.stdout)) == ["Jim", "Pam"]

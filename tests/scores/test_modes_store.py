@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from quiz.models import GameSettings
-from quiz.scores.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStore, _add_game_modes
+from quiz.scores.schema import _add_game_modes
+from quiz.scores.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStore
 from tests.scores.test_sqlite_store import T0, easy_game, query
 
 BEFORE_MODES = MIGRATIONS.index(_add_game_modes)

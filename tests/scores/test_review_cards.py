@@ -15,7 +15,9 @@ import pytest
 from quiz.engine.game import Game
 from quiz.models import AskedQuestion, GameResult, GameSettings
 from quiz.scores.schedule import Reviewer
+from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStore
+from tests.conftest import both_stores, store_for
 from tests.samples import BANK
 
 T = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -33,8 +35,8 @@ def set_clock(monkeypatch: pytest.MonkeyPatch) -> SetClock:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SqliteStore:
-    return SqliteStore(tmp_path / "scores.db")
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> SqlStore:
+    return store_for(request, tmp_path / "scores.db")
 
 
 def played(
@@ -59,8 +61,9 @@ def played(
     return game.result(player, T.timestamp(), 30.0)
 
 
+@both_stores
 def test_every_answer_of_a_saved_game_schedules_its_card(
-    store: SqliteStore, set_clock: SetClock
+    store: SqlStore, set_clock: SetClock
 ) -> None:
     # 30 s limit: right in 2 s is under a third (Easy), right in 20 s is not (Good).
     store.save_game(played("Pam", "RLWSO", time_limit=30))
@@ -77,7 +80,8 @@ def test_every_answer_of_a_saved_game_schedules_its_card(
     assert store.review_schedule("Nobody") == {}
 
 
-def test_a_later_answer_reschedules_the_same_card(store: SqliteStore, set_clock: SetClock) -> None:
+@both_stores
+def test_a_later_answer_reschedules_the_same_card(store: SqlStore, set_clock: SetClock) -> None:
     store.save_game(played("Pam", "W"))
     set_clock(T + 10 * MINUTE)
     store.save_game(played("Pam", "R"))  # missed, then right: back tomorrow
@@ -87,8 +91,9 @@ def test_a_later_answer_reschedules_the_same_card(store: SqliteStore, set_clock:
     assert store.review_schedule("Pam") == {"q00": T + 3 * DAY + 10 * MINUTE}
 
 
+@both_stores
 def test_practice_reschedules_cards_but_is_never_a_game(
-    store: SqliteStore, set_clock: SetClock
+    store: SqlStore, set_clock: SetClock
 ) -> None:
     store.save_game(played("Pam", "WW"))
     set_clock(T + 5 * MINUTE)
@@ -101,9 +106,8 @@ def test_practice_reschedules_cards_but_is_never_a_game(
     assert store.stats("Pam").games == 1
 
 
-def test_one_ranked_daily_attempt_per_player_and_day(
-    store: SqliteStore, set_clock: SetClock
-) -> None:
+@both_stores
+def test_one_ranked_daily_attempt_per_player_and_day(store: SqlStore, set_clock: SetClock) -> None:
     day = T.date()
     assert store.save_daily(day, played("Pam", "RWRWR"))  # 500 + 1,500 + 1,000
     assert not store.save_daily(day, played("Pam", "RRRRR"))  # the second try: unranked
@@ -130,7 +134,8 @@ def test_one_ranked_daily_attempt_per_player_and_day(
     assert store.daily_board(date(2020, 1, 1)) == []
 
 
-def test_reset_clears_cards_and_daily_boards_too(store: SqliteStore, set_clock: SetClock) -> None:
+@both_stores
+def test_reset_clears_cards_and_daily_boards_too(store: SqlStore, set_clock: SetClock) -> None:
     store.save_game(played("Pam", "RW"))
     store.save_daily(T.date(), played("Pam", "R"))
     backup = store.reset()

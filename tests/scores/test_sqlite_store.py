@@ -24,8 +24,9 @@ from quiz.engine.game import Game
 from quiz.errors import StoreError
 from quiz.models import AskedQuestion, GameResult, GameSettings, Question
 from quiz.scores.rows import Placement, RankedGame
+from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import APPLICATION_ID, SCHEMA_VERSION, SqliteStore
-from tests.conftest import run_cli
+from tests.conftest import both_stores, run_cli, store_for
 from tests.samples import CHOICE, TEXT, TRUE
 
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC).timestamp()
@@ -159,8 +160,8 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db: Path) -> SqliteStore:
-    return SqliteStore(db)
+def store(request: pytest.FixtureRequest, db: Path) -> SqlStore:
+    return store_for(request, db)
 
 
 @pytest.fixture
@@ -184,7 +185,8 @@ def current_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
 # 1. Round trip
 
 
-def test_a_real_game_round_trips_through_top_games(store: SqliteStore, db: Path) -> None:
+@both_stores
+def test_a_real_game_round_trips_through_top_games(store: SqlStore, db: Path) -> None:
     result = mixed_game()
     assert [r.correct for r in result.records] == [True, True, False, True, False, False, True]
     assert result.records[4].skipped and result.records[5].timed_out
@@ -215,7 +217,7 @@ def test_a_real_game_round_trips_through_top_games(store: SqliteStore, db: Path)
     assert [x.rank for x in store.top_games()] == [1, 2]
 
 
-def test_every_answer_is_stored_in_its_position(store: SqliteStore, db: Path) -> None:
+def test_every_answer_is_stored_in_its_position(store: SqlStore, db: Path) -> None:
     result = mixed_game()
     game_id = store.save_game(result)
     rows = query(
@@ -248,8 +250,9 @@ def test_every_answer_is_stored_in_its_position(store: SqliteStore, db: Path) ->
 # 2. Ranking and placement
 
 
+@both_stores
 def test_higher_score_first_ties_to_the_earlier_start_then_the_earlier_save(
-    store: SqliteStore,
+    store: SqlStore,
 ) -> None:
     ids = {
         name: store.save_game(easy_game(name, pattern, started))
@@ -283,6 +286,7 @@ def test_higher_score_first_ties_to_the_earlier_start_then_the_earlier_save(
     assert len(store.top_games(limit=100)) == 6
 
 
+@both_stores
 def test_placement_of_each_game_as_it_is_saved(store: SqliteStore) -> None:
     plays = [
         ("Pam", "RRRRR", 3500, Placement(1, 1, 3500, None), "New high score! #1 of 1 · your best: 3,500"),
@@ -326,6 +330,7 @@ def test_placement_describe(placement: Placement, score: int, text: str) -> None
 # 3. Filters
 
 
+@both_stores
 def test_filters_by_player_topic_and_day(store: SqliteStore) -> None:
     day = 86_400.0
     a = store.save_game(
@@ -368,6 +373,7 @@ def test_filters_by_player_topic_and_day(store: SqliteStore) -> None:
     assert [g.game_id for g in store.top_games(1, player="Pam")] == [a]
 
 
+@both_stores
 def test_topic_filter_ignores_case_beyond_ascii(store: SqliteStore) -> None:
     """User banks may name any topic; play matches them with casefold, so scores should too."""
     game_id = store.save_game(
@@ -393,7 +399,8 @@ def local_tz(request: pytest.FixtureRequest) -> Iterator[str]:
         time.tzset()
 
 
-def test_since_starts_at_local_midnight(store: SqliteStore, local_tz: str) -> None:
+@both_stores
+def test_since_starts_at_local_midnight(store: SqlStore, local_tz: str) -> None:
     def local(day: date, hour: int, minute: int = 0, second: int = 0, micro: int = 0) -> float:
         moment = datetime(day.year, day.month, day.day, hour, minute, second, micro)
         return moment.astimezone().timestamp()
@@ -419,7 +426,7 @@ def test_since_starts_at_local_midnight(store: SqliteStore, local_tz: str) -> No
 # 4. JSON rows
 
 
-def test_json_rows_have_exactly_the_spec_keys(store: SqliteStore, quiz_home: Path) -> None:
+def test_json_rows_have_exactly_the_spec_keys(store: SqlStore, quiz_home: Path) -> None:
     result = mixed_game()
     SqliteStore(quiz_home / "scores.db").save_game(result)
     row = SqliteStore(quiz_home / "scores.db").top_games()[0].as_json()
@@ -502,7 +509,7 @@ def make_v1(path: Path) -> None:
         db.commit()
 
 
-def test_a_v1_file_migrates_forward_and_keeps_its_data(store: SqliteStore, db: Path) -> None:
+def test_a_v1_file_migrates_forward_and_keeps_its_data(store: SqlStore, db: Path) -> None:
     make_v1(db)
     assert query(db, "PRAGMA user_version") == [(1,)]
 
@@ -747,7 +754,7 @@ def test_play_goes_on_beside_a_damaged_file(quiz_home: Path, kind: str) -> None:
 # 8. Reset
 
 
-def test_reset_backs_up_then_empties(store: SqliteStore, db: Path) -> None:
+def test_reset_backs_up_then_empties(store: SqlStore, db: Path) -> None:
     assert store.reset() is None
     for n in range(3):
         store.save_game(easy_game(f"P{n}", "RRWRS", T0 + n))
@@ -768,7 +775,7 @@ def test_reset_backs_up_then_empties(store: SqliteStore, db: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", ["random-bytes", "junk-pages", "zero-bytes"])
-def test_reset_moves_a_damaged_file_aside_whole(store: SqliteStore, db: Path, kind: str) -> None:
+def test_reset_moves_a_damaged_file_aside_whole(store: SqlStore, db: Path, kind: str) -> None:
     damage(kind, db)
     before = db.read_bytes()
 

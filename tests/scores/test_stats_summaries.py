@@ -17,7 +17,8 @@ import pytest
 
 from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
 from quiz.scores.rows import PlayerSummary, Stats, Tally
-from quiz.scores.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStore
+from quiz.scores.schema import MIGRATIONS, SCHEMA_VERSION
+from quiz.scores.sqlite import SqliteStore
 from tests.conftest import run_cli
 
 PLAYERS = ("Pam", "Jim", "Dwight", "Émilie", "jim")  # "jim" is not "Jim"

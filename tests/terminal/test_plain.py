@@ -318,3 +318,55 @@ def test_typing_4_for_the_option_4_is_right_in_a_real_game(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert re.search(r"^[a-d]\) 4$", result.stdout, re.MULTILINE)
     assert "Correct!" in result.stdout
+
+
+SYMBOL_BANK = """
+[[questions]]
+id = "microsoft-language"
+topic = "Symbols"
+difficulty = "easy"
+type = "text"
+prompt = "Which language did Microsoft make in 2000?"
+answers = ["C#"]
+
+[[questions]]
+id = "equal-temperature"
+topic = "Symbols"
+difficulty = "easy"
+type = "text"
+prompt = "At which temperature do Celsius and Fahrenheit agree?"
+answers = ["-40"]
+
+[[questions]]
+id = "grin-emoji"
+topic = "Symbols"
+difficulty = "easy"
+type = "text"
+prompt = "Which emoji grins?"
+answers = ["😀"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "verdicts"),
+    [
+        ("C#\nminus forty\n😀\n", ["Correct", "Correct", "Correct"]),
+        ("C++\n40\n:)\n", ["Wrong", "Wrong", "Wrong"]),
+    ],
+)
+def test_typed_signs_and_symbols_count(tmp_path: Path, typed: str, verdicts: list[str]) -> None:
+    bank = tmp_path / "symbols.toml"
+    bank.write_text(SYMBOL_BANK, encoding="utf-8")
+    by_id = {"microsoft-language": 0, "equal-temperature": 1, "grin-emoji": 2}
+    answers = typed.splitlines()
+    first = play("--bank", str(bank), "--topic", "symbols", "--seed", "1", "--no-save",
+                 stdin="\n\n\n", cwd=tmp_path)  # fmt: skip
+    order = [line for line in first.stdout.splitlines() if line.startswith(("Which", "At which"))]
+    ids = ["microsoft-language" if "Microsoft" in p else "equal-temperature" if "Celsius" in p
+           else "grin-emoji" for p in order]  # fmt: skip
+    stdin = "".join(answers[by_id[i]] + "\n" for i in ids)
+    result = play("--bank", str(bank), "--topic", "symbols", "--seed", "1", "--no-save",
+                  stdin=stdin, cwd=tmp_path)  # fmt: skip
+    seen = [line.split()[0].rstrip("!.") for line in result.stdout.splitlines()
+            if line.startswith(("Correct", "Wrong"))]  # fmt: skip
+    assert seen == verdicts, result.stdout
