@@ -229,7 +229,7 @@ def _add_to_summaries(db: Connection, games: str, params: tuple[object, ...] = (
 
 
 def _add_summaries(db: Connection) -> None:
-    """v4: summaries that each save keeps, so `quiz stats` reads a few rows at any size.
+    """Migration 6: summaries each save keeps, so `quiz stats` reads a few rows at any size.
 
     Running totals per player, and right answers out of attempts per topic, difficulty and
     question (for everyone, and per player); counted here from the games already stored.

@@ -1,7 +1,7 @@
 """`quiz stats` from summary tables: the same answers as querying the whole history.
 
-The reference is the query over every game and answer that `stats` ran before migration 3
-kept summaries; random histories are saved through the store (and, for the migration,
+The reference is the query over every game and answer that `stats` ran before the summary
+tables existed; random histories are saved through the store (and, for the migration,
 written as a version 2 file) and both must agree for every player and for everyone.
 """
 
@@ -27,7 +27,7 @@ DIFFICULTIES = ("easy", "medium", "hard")
 
 
 def reference_stats(path: Path, player: str | None) -> Stats:
-    """What `stats` said when it read the whole history (the queries before migration 3)."""
+    """What `stats` said when it read the whole history (the queries from before the summaries)."""
     games_where = "WHERE g.player = ?" if player is not None else ""
     params: tuple[str, ...] = (player,) if player is not None else ()
     with contextlib.closing(sqlite3.connect(path)) as db:
