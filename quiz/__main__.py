@@ -1,4 +1,4 @@
-"""Entry point: answers `--version` before the CLI framework loads, then runs the app."""
+"""Entry point: answers `--version`, and a plain `play`, before typer loads."""
 
 import io
 import sys
@@ -17,6 +17,12 @@ def main() -> None:
 
         print(f"halpert-quiz {__version__}")
         return
+    if sys.argv[1:2] == ["play"]:
+        from quiz.cli.quick import run_directly
+
+        code = run_directly(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
     from quiz.cli.app import run
 
     run()

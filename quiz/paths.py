@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 
@@ -37,9 +36,21 @@ def scores_db() -> Path:
     return quiz_home() / "scores.db"
 
 
+def cache_dir() -> Path:
+    """Files the quiz can rebuild at any time: `$QUIZ_HOME/cache`, or the platform's cache folder."""
+    if os.environ.get("QUIZ_HOME"):
+        return quiz_home() / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("halpert-quiz", appauthor=False))
+
+
 def builtin_bank_dir() -> Path:
     """The packaged `questions/` folder, or the checkout's one in an editable install."""
-    packaged = Path(str(resources.files("quiz") / "questions"))
+    # The package is a plain folder (never zipped), so its files sit beside this module;
+    # importlib.resources would find the same folder at ~4 ms of imports.
+    package = Path(__file__).resolve().parent
+    packaged = package / "questions"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "questions"
+    return package.parent / "questions"

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import paths
-from quiz.bank.validation import check_question
+from quiz.bank import cache
 from quiz.errors import UsageError
 from quiz.models import BUILTIN_ORIGIN, Bank, Problem, Question
 from quiz.textmatch import normalise
@@ -66,6 +65,7 @@ class FileLoad:
     path: Path
     questions: list[Question] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    prompt_keys: list[str] = field(default_factory=list)  # normalised, beside each question
 
     def fail(self, message: str, question: str = "", field: str = "") -> None:
         self.problems.append(Problem(str(self.path), message, question, field))
@@ -79,6 +79,8 @@ def origin_of(path: Path) -> str:
 
 
 def _parse(data: bytes, load: FileLoad) -> list[object] | None:
+    import tomllib
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -119,18 +121,31 @@ def _label(entry: object, index: int) -> str:
 
 
 def read_bank_file(path: Path) -> FileLoad:
-    """Read one bank file and validate each question in it, collecting every problem."""
+    """Read one bank file and validate each question in it, collecting every problem.
+
+    A clean file whose exact bytes were validated before comes from the cache instead.
+    """
     try:
         data = read_source(path)
     except UnreadableBankError as exc:
         load = FileLoad(path)
         load.fail(str(exc))
         return load
-    return read_bank_bytes(path, data)
+    origin = origin_of(path)
+    cached = cache.read(path, data, origin)
+    if cached is not None:
+        questions, keys = cached
+        return FileLoad(path, questions, prompt_keys=keys)
+    load = read_bank_bytes(path, data)
+    if not load.problems:
+        cache.write(path, data, origin, load.questions, load.prompt_keys)
+    return load
 
 
 def read_bank_bytes(path: Path, data: bytes) -> FileLoad:
     """Validate the would-be contents of bank file `path`, collecting every problem."""
+    from quiz.bank.validation import check_question
+
     load = FileLoad(path)
     entries = _parse(data, load)
     if entries is None:
@@ -143,6 +158,7 @@ def read_bank_bytes(path: Path, data: bytes) -> FileLoad:
             load.fail(p.message, label, p.field)
         if question is not None:
             load.questions.append(question)
+            load.prompt_keys.append(normalise(question.prompt))
     return load
 
 
@@ -158,11 +174,10 @@ class _Merger:
     def add(self, load: FileLoad) -> None:
         ids: dict[str, Path] = {}
         prompts: dict[str, tuple[str, Path]] = {}
-        for q in load.questions:
+        for q, key in zip(load.questions, load.prompt_keys, strict=True):
             if q.id in self.ids or q.id in ids:
                 where = self.ids.get(q.id) or ids[q.id]
                 load.fail(f"id '{q.id}' is already used in {where}", q.id, "id")
-            key = normalise(q.prompt)
             if key in self.prompts or key in prompts:
                 other, where = self.prompts.get(key) or prompts[key]
                 load.fail(f"same prompt as question {other} in {where}", q.id, "prompt")

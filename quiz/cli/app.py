@@ -17,16 +17,12 @@ from typer._click.exceptions import (  # click vendored in typer 0.28
 from typer.core import TyperGroup
 
 from quiz import __version__
+from quiz.cli.failures import help_hint
 from quiz.cli.menu import run_menu
 from quiz.errors import ExitCode, QuizError
 from quiz.output import error, interactive_terminal, safe
 
 COMPLETE_VAR = "_QUIZ_COMPLETE"
-
-
-def help_hint(command_path: str) -> str:
-    """The same pointer at the end of every usage error."""
-    return f" (see '{command_path} --help')"
 
 
 def usage_message(exc: UsageError) -> str:
@@ -165,6 +161,25 @@ def _register() -> None:
 _register()
 
 
+def _keep_only(name: str) -> None:
+    """Leave the app just the command `name`, when it has one by that name.
+
+    typer builds every command it holds before running one (~10-15 ms for all, against
+    one); help and unknown names keep them all, so listings and suggestions stay whole.
+    """
+    from typer.main import get_command_name
+
+    commands = [
+        c
+        for c in app.registered_commands
+        if c.callback and (c.name or get_command_name(c.callback.__name__)) == name
+    ]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if commands or groups:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
 def run() -> None:
     """Console-script entry: run the app with the process's arguments."""
+    _keep_only(sys.argv[1] if len(sys.argv) > 1 else "")
     app(prog_name="quiz")

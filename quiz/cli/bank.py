@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,8 +22,10 @@ from quiz.cli.options import (
     values,
 )
 from quiz.errors import ExitCode, QuizError, UsageError
-from quiz.models import Bank, Question
-from quiz.output import console, note, print_json, safe, say
+from quiz.output import console, json_text, note, print_json, safe, say
+
+if TYPE_CHECKING:  # annotations only: no command pays for the question types at start-up
+    from quiz.models import Bank, Question
 
 bank_app = typer.Typer(
     help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
@@ -229,7 +230,7 @@ def export(
 
         text = to_csv(questions)
     else:
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(data) + "\n"
     if output is None:
         sys.stdout.write(text)
         return

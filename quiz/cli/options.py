@@ -6,14 +6,16 @@ import re
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.types import ParamType  # click vendored in typer 0.28
 from typer.core import TyperCommand
 
 from quiz.errors import QuizError
-from quiz.models import Question
+
+if TYPE_CHECKING:  # an annotation only: every command, and --help, starts without it
+    from quiz.models import Question
 
 
 class QuizCommand(TyperCommand):

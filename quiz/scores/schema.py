@@ -186,11 +186,95 @@ def _add_game_uuids(db: Connection) -> None:
     db.execute("CREATE UNIQUE INDEX games_by_uuid ON games (uuid)")
 
 
+TALLY_KINDS = ("topic", "difficulty", "question")
+
+
+def _add_to_summaries(db: Connection, games: str, params: tuple[object, ...] = ()) -> None:
+    """Count the games `games` selects (a condition on `g`) into the summary tables.
+
+    Saving a game counts that one game; migration 6 counts every game already stored.
+    """
+    db.execute(
+        f"""INSERT INTO player_totals (player, games, score_sum, best, correct, total, last_played)
+        SELECT g.player, COUNT(*), SUM(g.score), MAX(g.score), SUM(g.correct), SUM(g.total),
+            MAX(g.played_at)
+        FROM games g WHERE {games} GROUP BY g.player
+        ON CONFLICT (player) DO UPDATE SET
+            games = player_totals.games + excluded.games,
+            score_sum = player_totals.score_sum + excluded.score_sum,
+            best = CASE WHEN excluded.best > player_totals.best
+                THEN excluded.best ELSE player_totals.best END,
+            correct = player_totals.correct + excluded.correct,
+            total = player_totals.total + excluded.total,
+            last_played = CASE WHEN excluded.last_played > player_totals.last_played
+                THEN excluded.last_played ELSE player_totals.last_played END""",
+        params,
+    )
+    kinds = ", ".join(f"('{kind}')" for kind in TALLY_KINDS)
+    for table, scope in (("player_tallies", "g.player, "), ("tallies", "")):
+        key = f"{scope.removeprefix('g.')}kind, name"
+        db.execute(
+            f"""WITH kinds (kind) AS (VALUES {kinds})
+            INSERT INTO {table} ({key}, correct, attempts)
+            SELECT {scope}kind, CASE kind WHEN 'topic' THEN a.topic
+                    WHEN 'difficulty' THEN a.difficulty ELSE a.question_id END AS name,
+                SUM(a.correct), COUNT(*)
+            FROM answers a JOIN games g ON g.id = a.game_id CROSS JOIN kinds
+            WHERE {games} GROUP BY {scope}kind, name
+            ON CONFLICT ({key}) DO UPDATE SET
+                correct = {table}.correct + excluded.correct,
+                attempts = {table}.attempts + excluded.attempts""",
+            params,
+        )
+
+
+def _add_summaries(db: Connection) -> None:
+    """Migration 6: summaries each save keeps, so `quiz stats` reads a few rows at any size.
+
+    Running totals per player, and right answers out of attempts per topic, difficulty and
+    question (for everyone, and per player); counted here from the games already stored.
+    """
+    db.execute(
+        """CREATE TABLE player_totals (
+            player TEXT PRIMARY KEY,
+            games INTEGER NOT NULL,
+            score_sum INTEGER NOT NULL,
+            best INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            last_played TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX player_totals_by_best ON player_totals (best DESC, player)")
+    db.execute(
+        """CREATE TABLE tallies (
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (kind, name)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE player_tallies (
+            player TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (player, kind, name)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX games_by_player_date ON games (player, played_at)")
+    _add_to_summaries(db, "true")
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _create_v1,
     _add_best_streak,
     _add_reviews_and_daily,
     _add_game_modes,
     _add_game_uuids,
+    _add_summaries,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,7 +22,13 @@ from quiz.scores.rows import (
     Tally,
 )
 from quiz.scores.schedule import CardState, Reviewer
-from quiz.scores.schema import CARD_COLUMNS, UPSERT_CARD, Connection, _card_row
+from quiz.scores.schema import (
+    CARD_COLUMNS,
+    UPSERT_CARD,
+    Connection,
+    _add_to_summaries,
+    _card_row,
+)
 
 HISTORY_GAMES = 30
 HARDEST_MIN_ATTEMPTS = 3
@@ -131,6 +137,7 @@ def _insert_game(db: Connection, game: GameRows) -> int:
     answers = [(a.question_id, a.correct, a.seconds) for a in game.answers]
     when = clock.parse_stamp(game.reviewed_at)
     _review_answers(db, game.player, answers, game.time_limit, when)
+    _add_to_summaries(db, "g.id = ?", (game_id,))
     return game_id
 
 
@@ -349,55 +356,58 @@ class SqlStore(ABC):
         return str(found[0]) if found else None
 
     def stats(self, player: str | None = None) -> Stats:
-        """Totals, accuracy per topic and difficulty, hardest questions, recent scores."""
-        games_where = "WHERE g.player = ?" if player is not None else ""
+        """Totals, accuracy per topic and difficulty, hardest questions, recent scores.
+
+        Read from the summary tables that every save keeps up to date, so the cost does
+        not grow with the number of games.
+        """
+        who = "WHERE player = ?" if player is not None else ""
         params: tuple[str, ...] = (player,) if player is not None else ()
+        tallies = "player_tallies WHERE player = ? AND" if player is not None else "tallies WHERE"
         with self._reading() as db:
             if db is None:
                 return Stats(player, 0, 0, 0.0, 0.0, (), (), (), (), ())
-            games, best, average, correct, total = db.execute(
-                f"""SELECT COUNT(*), COALESCE(MAX(score), 0), COALESCE(AVG(score), 0),
-                    COALESCE(SUM(correct), 0), COALESCE(SUM(total), 0)
-                FROM games g {games_where}""",
+            games, best, score_sum, correct, total = db.execute(
+                f"""SELECT COALESCE(SUM(games), 0), COALESCE(MAX(best), 0),
+                    COALESCE(SUM(score_sum), 0), COALESCE(SUM(correct), 0),
+                    COALESCE(SUM(total), 0)
+                FROM player_totals {who}""",
                 params,
             ).fetchone()
 
-            def tally(column: str, extra: str = "", order: str = "1") -> tuple[Tally, ...]:
+            def tally(kind: str, extra: str = "", order: str = "name") -> tuple[Tally, ...]:
                 rows = db.execute(
-                    f"""SELECT a.{column}, SUM(a.correct), COUNT(*)
-                    FROM answers a JOIN games g ON g.id = a.game_id {games_where}
-                    GROUP BY a.{column} {extra} ORDER BY {order}""",
-                    params,
+                    f"""SELECT name, correct, attempts FROM {tallies} kind = ? {extra}
+                    ORDER BY {order}""",
+                    (*params, kind),
                 ).fetchall()
                 return tuple(Tally(str(name), int(right), int(n)) for name, right, n in rows)
 
             by_topic = tally("topic")
             by_difficulty = tally(
                 "difficulty",
-                order="CASE a.difficulty WHEN 'easy' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END",
+                order="CASE name WHEN 'easy' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END",
             )
             hardest = tally(
-                "question_id",
-                extra=f"HAVING COUNT(*) >= {HARDEST_MIN_ATTEMPTS} AND SUM(a.correct) < COUNT(*)",
-                order="1.0 * SUM(a.correct) / COUNT(*), COUNT(*) DESC, a.question_id LIMIT 5",
+                "question",
+                extra=f"AND attempts >= {HARDEST_MIN_ATTEMPTS} AND correct < attempts",
+                order="1.0 * correct / attempts, attempts DESC, name LIMIT 5",
             )
             history = db.execute(
-                f"""SELECT score FROM games g {games_where}
+                f"""SELECT score FROM games {who}
                 ORDER BY played_at DESC, id DESC LIMIT {HISTORY_GAMES}""",
                 params,
             ).fetchall()
             players = db.execute(
-                f"""SELECT player, COUNT(*), MAX(score), AVG(score), SUM(correct), SUM(total),
-                    MAX(played_at)
-                FROM games g {games_where}
-                GROUP BY player ORDER BY MAX(score) DESC, player LIMIT 20""",
+                f"""SELECT player, games, best, score_sum, correct, total, last_played
+                FROM player_totals {who} ORDER BY best DESC, player LIMIT 20""",
                 params,
             ).fetchall()
         return Stats(
             player=player,
             games=int(games),
             best=int(best),
-            average=float(average),
+            average=int(score_sum) / int(games) if games else 0.0,
             accuracy=int(correct) / int(total) if total else 0.0,
             by_topic=by_topic,
             by_difficulty=by_difficulty,
@@ -408,11 +418,11 @@ class SqlStore(ABC):
                     name,
                     int(n),
                     int(top),
-                    float(avg),
+                    int(score) / int(n),
                     int(right) / int(asked) if asked else 0.0,
                     last,
                 )
-                for name, n, top, avg, right, asked, last in players
+                for name, n, top, score, right, asked, last in players
             ),
         )
 

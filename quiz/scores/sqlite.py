@@ -263,6 +263,8 @@ class SqliteStore(SqlStore):
                 db.execute("DELETE FROM games")
                 db.execute("DELETE FROM review_cards")
                 db.execute("DELETE FROM daily_attempts")
+                for summary in ("player_totals", "tallies", "player_tallies"):
+                    db.execute(f"DELETE FROM {summary}")
                 db.execute("COMMIT")
         except StoreError as exc:
             if "not a readable score database" not in str(exc):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from quiz.models import GameResult
-from quiz.scores.rows import DailyEntry, Placement, PlayedGame, RankedGame, Stats
+if TYPE_CHECKING:  # only named in annotations: play starts without importing them
+    from datetime import date, datetime
+    from pathlib import Path
+
+    from quiz.models import GameResult
+    from quiz.scores.rows import DailyEntry, Placement, PlayedGame, RankedGame, Stats
 
 
 class ScoreStore(Protocol):

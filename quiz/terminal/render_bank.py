@@ -14,6 +14,7 @@ from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
 from quiz.output import safe
+from quiz.terminal.table_stream import deciding_rows, print_table
 from quiz.terminal.tables import Column, FittedTable
 from quiz.terminal.wording import answer_text, option_labels
 
@@ -36,6 +37,11 @@ def question_body(question: Question, options: Sequence[str]) -> Group:
     return Group(*lines)
 
 
+def question_cells(q: Question) -> tuple[str, ...]:
+    """The text of each cell of a question's row in the question table, made safe to show."""
+    return tuple(safe(v) for v in (q.id, q.topic, q.difficulty, q.type, q.prompt))
+
+
 def question_table(questions: Sequence[Question]) -> FittedTable:
     """Ids whole on one line; the prompt wraps in what is left; narrow screens lose the type,
     then the difficulty, then the topic."""
@@ -46,8 +52,7 @@ def question_table(questions: Sequence[Question]) -> FittedTable:
         Column("type", drop=1),
         Column("prompt", wrap=True, min_width=24),
     ]
-    fields = ((q.id, q.topic, q.difficulty, q.type, q.prompt) for q in questions)
-    rows = [[Text(safe(v)) for v in row] for row in fields]
+    rows = [[Text(v) for v in question_cells(q)] for q in questions]
     return FittedTable(columns, rows, box=box.SIMPLE_HEAD, pad_edge=False)
 
 
@@ -89,7 +94,18 @@ def print_question_list(console: Console, questions: Sequence[Question]) -> None
     if not questions:
         console.print("No questions match these filters.")
         return
-    console.print(QuestionListing(questions))
+    if console.width < QuestionListing.STACK_BELOW:
+        console.print(QuestionListing(questions))
+    else:  # 20,000 rows in about a second: see table_stream
+        cells = [question_cells(q) for q in questions]
+        deciding = question_table([questions[i] for i in deciding_rows(cells)])
+        shown, roomy = deciding.fitting(console, console.options)
+        print_table(
+            console,
+            lambda some: question_table(some).table(shown, roomy=roomy),
+            lambda q: tuple(question_cells(q)[i] for i in shown),
+            questions,
+        )
     console.print(count_table(questions))
 
 

@@ -65,13 +65,20 @@ class FittedTable:
             table.add_row(*(row[i] for i in shown), style=style)
         return table
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def fitting(self, console: Console, options: ConsoleOptions) -> tuple[list[int], bool]:
+        """The columns to show in `options.max_width`, and whether they fit when roomy."""
         shown = list(range(len(self.columns)))
         droppable = sorted((c.drop, i) for i, c in enumerate(self.columns) if c.drop)
         unbounded = options.update_width(UNBOUNDED)
 
         def fits(table: Table) -> bool:
-            return Measurement.get(console, unbounded, table).minimum <= options.max_width
+            # Rich's own column widths, not only its minimum: Rich may lay a table out wider
+            # than the minimum it measures, and then it crops the cells at the right edge.
+            if Measurement.get(console, unbounded, table).minimum > options.max_width:
+                return False
+            room = options.update_width(options.max_width - table._extra_width)
+            widths = table._calculate_column_widths(console, room)
+            return sum(widths) + table._extra_width <= options.max_width
 
         table = self.table(shown)
         for _, index in droppable:
@@ -79,7 +86,11 @@ class FittedTable:
                 break
             shown.remove(index)
             table = self.table(shown)
-        yield table if fits(table) else self.table(shown, roomy=False)
+        return shown, fits(table)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        shown, roomy = self.fitting(console, options)
+        yield self.table(shown, roomy=roomy)
 
 
 def bar(fraction: float, cells: int) -> str:

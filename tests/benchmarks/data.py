@@ -1,4 +1,4 @@
-"""Builds the large inputs the benchmarks need: a big generated bank and a big score database."""
+"""Builds the large inputs the benchmarks need: big generated banks, a big score database."""
 
 from __future__ import annotations
 
@@ -9,12 +9,42 @@ import sqlite3
 import time
 from pathlib import Path
 
-from quiz.engine.game import Game
-from quiz.models import AskedQuestion, GameSettings, Question
+from quiz.scores.schema import MIGRATIONS, _add_summaries
 from quiz.scores.sqlite import SqliteStore
 
 TOPICS = ("Jim Halpert", "Pam Beesly", "Dwight Schrute", "Michael Scott", "Karen Filippelli")
 DIFFICULTIES = ("easy", "medium", "hard")
+
+# The least any questionary game can do before its first question: Rich, then one select.
+PROMPT_FLOOR = """import asyncio
+
+import questionary
+from rich.console import Console
+
+Console().print("Question 1 of 10")
+question = questionary.select("Which city?", choices=["Seattle", "Austin", "Denver"])
+asyncio.run(question.application.run_async())
+"""
+PEER_QUIZ = """# Office quiz
+
+<quiz>
+Who does Pam marry?
+- [x] Jim Halpert
+- [ ] Roy Anderson
+- [ ] Dwight Schrute
+
+They marry at Niagara Falls.
+</quiz>
+
+<quiz>
+In which episode do Jim and Pam first kiss?
+- [x] Casino Night
+- [ ] Christmas Party
+- [ ] Office Olympics
+
+It happens after Casino Night.
+</quiz>
+"""
 
 
 def _question_toml(n: int, rng: random.Random) -> str:
@@ -116,18 +146,24 @@ def write_opentdb(path: Path, questions: int) -> Path:
     return path
 
 
-def build_scores(db_path: Path, games: int, players: int = 1000, answers_per_game: int = 3) -> None:
-    """A score database of `games` games, made with the store's own schema."""
-    question = Question("bench-q", "Jim Halpert", "easy", "truefalse", "?", ("true",))
-    sample = Game([AskedQuestion(question, ())], GameSettings(seed=1, count=1))
-    sample.answer(("true",), 1.0)
-    SqliteStore(db_path).save_game(sample.result("player-0", time.time(), 1.0))
+def build_scores(
+    db_path: Path, games: int, players: int = 1000, answers_per_game: int = 3
+) -> float:
+    """A score database of `games` games, written with the schema from before the summary
+    tables and migrated by the store; the seconds that migration took.
+    """
     rng = random.Random(2)
-    db = sqlite3.connect(db_path)
+    db = sqlite3.connect(db_path, isolation_level=None)
+    before = MIGRATIONS.index(_add_summaries)
+    for step in MIGRATIONS[:before]:
+        step(db)
+    db.execute(f"PRAGMA user_version = {before}")
+    db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = OFF")
+    db.execute("BEGIN")
     start = 1.7e9
     batch = 50_000
-    next_id = 2
+    next_id = 1
     while next_id <= games:
         rows, answers = [], []
         for game_id in range(next_id, min(next_id + batch, games + 1)):
@@ -173,11 +209,13 @@ def build_scores(db_path: Path, games: int, players: int = 1000, answers_per_gam
             rows,
         )
         db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", answers)
-        db.commit()
         next_id += batch
+    db.execute("COMMIT")
     db.execute("ANALYZE")
-    db.commit()
     db.close()
+    started = time.perf_counter()
+    SqliteStore(db_path).stats()  # the first read migrates
+    return time.perf_counter() - started
 
 
 def copy_to_postgres(db_path: Path, url: str) -> None:

@@ -1,0 +1,94 @@
+"""`quiz play` without typer: the same game, output and exit code as through the typer app."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from quiz.cli.quick import parse_play
+from tests.conftest import SMALL_BANK, installed_quiz
+
+THROUGH_TYPER = "import sys; from quiz.cli.app import run; sys.argv[0] = 'quiz'; run()"
+ANSWERS = "1\n\n1,3\ntrue\nhalpert\n2\n\n\n\n\n\n"
+
+CASES: list[tuple[list[str], str]] = [
+    (["--plain", "--seed", "7", "--count", "3"], ANSWERS),
+    (["--plain", "--seed=7", "-n3", "--no-save"], ANSWERS),
+    (["--plain", "--seed", "4", "-n", "4", "--topic", "pam", "--difficulty", "easy", "--difficulty", "hard"], ANSWERS),
+    (["--plain", "--seed", "3", "--type", "truefalse", "--type=text", "--player", "  Pam  "], ANSWERS),
+    (["--plain", "--seed", "3", "--time-limit", "20", "--count", "2", "--count", "1"], "\n"),
+    (["--plain", "--seed", "1", "--bank", str(SMALL_BANK / "office.toml"), "--topic", "The Office"], ANSWERS),
+    (["--plain", "--seed", "5", "-n", "3"], "1\n"),  # input ends early
+    (["--plain", "--bank", "/no/such/bank.toml"], ""),
+    (["--plain", "--topic", "nobody-at-all"], ""),
+    (["--plain", "--difficulty", "Easy"], ""),
+    (["--count", "0"], ""),
+    (["-n=5", "--plain"], ""),
+    (["--seed", "-1", "--plain", "-n", "1"], "\n"),
+    (["--plain", "--count"], ""),
+    (["--plain", "stray"], ""),
+    (["--plain=yes"], ""),
+    (["--help"], ""),
+    (["--time-limit", "4", "--plain"], ""),
+    (["--plain", "--count", "9999999999"], ""),  # far too large for typer's whole numbers
+    (["--plain", "--player", "x" * 41], ""),  # the shared player-name rules
+    (["--plain", "--player", "   ", "-n", "1"], "\n"),
+    (["--plain", "--seed", "2", "--lives", "1"], "\n\n\n\n"),  # options the quick path leaves
+    (["--plain", "--lifeline", "--seed", "3", "-n", "1"], "\n"),
+    (["--plain", "-n", "3", "--lives", "2"], ""),
+]  # fmt: skip
+
+
+def outcome(command: list[str], args: list[str], stdin: str, home: Path) -> tuple[int, str, str]:
+    env = {**os.environ, "QUIZ_HOME": str(home), "COLUMNS": "100", "NO_COLOR": "1"}
+    result = subprocess.run(
+        [*command, *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"), CASES, ids=lambda v: " ".join(v) if isinstance(v, list) else ""
+)
+def test_the_quick_path_matches_the_typer_app(tmp_path: Path, args: list[str], stdin: str) -> None:
+    runs = [
+        ([installed_quiz()], tmp_path / "quick"),
+        ([sys.executable, "-c", THROUGH_TYPER], tmp_path / "typer"),
+    ]
+    assert_same_both_ways(["play", *args], stdin, runs)
+
+
+def assert_same_both_ways(args: list[str], stdin: str, runs: list[tuple[list[str], Path]]) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        quick, typer = pool.map(lambda run: outcome(run[0], args, stdin, run[1]), runs)
+    assert quick == typer
+
+
+@pytest.mark.parametrize(
+    ("args", "taken"),
+    [
+        (["--plain", "--seed", "1", "--no-save"], {"plain": True, "seed": 1, "no_save": True}),
+        (["--count=3", "-n4", "--topic", "a", "--topic=b"], {"count": 4, "topics": ("a", "b")}),
+        (["--bank", "x.toml", "--player", "Pam"], {"banks": (Path("x.toml"),), "player": "Pam"}),
+        (["--time-limit", "300", "--type", "multi"], {"time_limit": 300, "types": ("multi",)}),
+        (["--help"], None),
+        (["--time-limit", "301"], None),
+        (["--count", "1_0"], None),
+        (["--player", "--plain"], None),
+        (["--lives", "3"], None),  # an option this parser does not know goes to typer
+        (["--topic", "bad\udcff"], None),
+    ],
+)
+def test_what_the_quick_path_takes(args: list[str], taken: dict[str, object] | None) -> None:
+    assert parse_play(args) == taken
