@@ -45,6 +45,11 @@ def question_cells(q: Question) -> tuple[str, ...]:
 def question_table(questions: Sequence[Question]) -> FittedTable:
     """Ids whole on one line; the prompt wraps in what is left; narrow screens lose the type,
     then the difficulty, then the topic."""
+    return cells_table([question_cells(q) for q in questions])
+
+
+def cells_table(cells: Sequence[tuple[str, ...]]) -> FittedTable:
+    """The question table of rows already made by `question_cells`."""
     columns = [
         Column("id", style="cyan"),
         Column("topic", wrap=True, max_width=16, drop=3),
@@ -52,7 +57,7 @@ def question_table(questions: Sequence[Question]) -> FittedTable:
         Column("type", drop=1),
         Column("prompt", wrap=True, min_width=24),
     ]
-    rows = [[Text(v) for v in question_cells(q)] for q in questions]
+    rows = [[Text(v) for v in row] for row in cells]
     return FittedTable(columns, rows, box=box.SIMPLE_HEAD, pad_edge=False)
 
 
@@ -98,13 +103,13 @@ def print_question_list(console: Console, questions: Sequence[Question]) -> None
         console.print(QuestionListing(questions))
     else:  # 20,000 rows in about a second: see table_stream
         cells = [question_cells(q) for q in questions]
-        deciding = question_table([questions[i] for i in deciding_rows(cells)])
+        deciding = cells_table([cells[i] for i in deciding_rows(cells)])
         shown, roomy = deciding.fitting(console, console.options)
         print_table(
             console,
-            lambda some: question_table(some).table(shown, roomy=roomy),
-            lambda q: tuple(question_cells(q)[i] for i in shown),
-            questions,
+            lambda some: cells_table(some).table(shown, roomy=roomy),
+            lambda row: tuple(row[i] for i in shown),
+            cells,
         )
     console.print(count_table(questions))
 
