@@ -1,4 +1,4 @@
-"""Entry point: answers `--version`, and a plain `play`, before typer loads."""
+"""Entry point: answers `--version`, and a plain `play` or `scores`, before typer loads."""
 
 import io
 import sys
@@ -17,7 +17,7 @@ def main() -> None:
 
         print(f"halpert-quiz {__version__}")
         return
-    if sys.argv[1:2] == ["play"]:
+    if sys.argv[1:2] in (["play"], ["scores"]):
         from quiz.cli.quick import run_directly
 
         code = run_directly(sys.argv[1:])

@@ -1,4 +1,4 @@
-"""`quiz play` run without typer when its options are plain and valid.
+"""`quiz play` and `quiz scores` run without typer when their options are plain and valid.
 
 typer and click take ~40 ms to import and build. Only forms whose meaning is certain are
 taken here: known options with a value that is obviously valid. Anything else (help, an
@@ -45,6 +45,11 @@ PLAY = Spec(
         "--type": ("types", QUESTION_TYPES),
         "--bank": ("banks", None),
     },
+)
+SCORES = Spec(
+    flags={"--json": "as_json", "--local": "local"},
+    numbers={"--limit": ("limit", 1, None), "-n": ("limit", 1, None)},
+    words={},
 )
 
 
@@ -125,9 +130,19 @@ def _play(options: dict[str, Any]) -> int:
     return report_failures(play, "quiz play")
 
 
+def _scores(options: dict[str, Any]) -> int:
+    from quiz.cli.scores_board import show_scores
+
+    return report_failures(lambda: show_scores(**options), "quiz scores")
+
+
+QUICK = {"play": (PLAY, _play), "scores": (SCORES, _scores)}
+
+
 def run_directly(argv: list[str]) -> int | None:
     """Run `quiz ARGV` without typer; the exit code, or None to leave it to typer."""
-    if argv[:1] != ["play"] or os.environ.get("_QUIZ_COMPLETE"):
+    if argv[:1] not in ([name] for name in QUICK) or os.environ.get("_QUIZ_COMPLETE"):
         return None  # other commands, and a shell asking for completions, are typer's
-    options = parse(argv[1:], PLAY)
-    return None if options is None else _play(options)
+    spec, run = QUICK[argv[0]]
+    options = parse(argv[1:], spec)
+    return None if options is None else run(options)

@@ -7,24 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quiz import output
 from quiz.cli.options import Day, JsonOption, ModeName, WholeNumber, complete_topic
 from quiz.errors import UsageError
-from quiz.output import console, print_json, safe, say
+from quiz.output import console, print_json, safe
 
 if TYPE_CHECKING:
-    from quiz.scores.rows import RankedGame, Stats, Tally
-    from quiz.scores.store import ScoreStore
-
-EMPTY_BOARDS = {
-    ModeName.normal: "No games yet: run quiz play",
-    ModeName.lives: "No survival games yet: run quiz play --lives 3",
-    ModeName.party: "No party games yet: run quiz party",
-}
-BOARD_TITLES = {
-    ModeName.lives: "Survival games (quiz play --lives N)",
-    ModeName.party: "Party games (quiz party)",
-}
+    from quiz.scores.rows import Stats, Tally
 
 PlayerOption = Annotated[
     str | None,
@@ -126,69 +114,9 @@ def scores(
 
         show_board(day, limit, as_json=as_json, local=local)
         return
-    from quiz.scores.store import open_store
+    from quiz.cli.scores_board import show_scores
 
-    store = open_store(local=local)
-    player, topic = _cleaned(player), _cleaned(topic)
-    if reset:
-        _reset(store, yes)
-        return
-    if topic is not None:
-        from quiz.engine.filters import match_topic
-
-        played = store.played_topics()
-        topic = match_topic(topic, played, "of any saved game") if played else topic
-    if party is not None and mode is ModeName.lives:
-        raise UsageError("--party shows one party's games; it does not go with --mode lives")
-    party_id = _party_id(store, party) if party is not None else None
-    games = store.top_games(limit, player, topic, since, mode=mode.value, party=party_id)
-    if party_id is not None:
-        games = placed(games)
-    if as_json:
-        print_json([g.as_json() for g in games])
-        return
-    out = console()
-    if not games:
-        filtered = player is not None or topic is not None or since is not None
-        out.print("No games match these filters." if filtered else EMPTY_BOARDS[mode])
-        return
-    from quiz.terminal.render_scores import score_table
-
-    if party_id is not None:
-        out.print(f"Party {party_id}", style="bold", markup=False)
-    elif mode is not ModeName.normal:
-        out.print(BOARD_TITLES[mode], style="bold")
-    out.print(score_table(games, store.newest_game_id(), out.width))
-
-
-def _party_id(store: ScoreStore, wanted: str) -> str:
-    """The party `--party` names: an id as shown after a party, or `last`."""
-    if wanted.strip().casefold() == "last":
-        found = store.last_party()
-        if found is None:
-            raise UsageError("no party has been saved yet: run quiz party")
-        return found
-    party_id = wanted.strip().casefold()
-    if not store.top_games(1, party=party_id):
-        raise UsageError(f"no party {wanted!r} in the scores (try --party last)")
-    return party_id
-
-
-def placed(games: list[RankedGame]) -> list[RankedGame]:
-    """A party's games ranked as on its podium: ties share a place."""
-    from dataclasses import replace
-
-    from quiz.engine.party import places
-
-    return [
-        replace(game, rank=place)
-        for game, place in zip(games, places([g.score for g in games]), strict=True)
-    ]
-
-
-def _cleaned(name: str | None) -> str | None:
-    """A name as `quiz play` stores it: without control characters or undecodable bytes."""
-    return None if name is None else safe(name)
+    show_scores(limit, player, topic, since, mode.value, party, as_json, local, reset, yes)
 
 
 def _check_daily(day: date | None, daily: bool, **others: object) -> None:
@@ -197,26 +125,6 @@ def _check_daily(day: date | None, daily: bool, **others: object) -> None:
     clash = [name for name, value in others.items() if value not in (None, False)]
     if clash:
         raise UsageError(f"--daily shows one day's whole board; it does not take --{clash[0]}")
-
-
-def _reset(store: ScoreStore, yes: bool) -> None:
-    if not yes:
-        if not output.interactive_terminal():
-            raise UsageError("resetting needs --yes when not run on a terminal")
-        from quiz.terminal import prompts
-
-        if not prompts.confirm(
-            "Clear every saved game, practice card and daily attempt? A backup is kept.",
-            default=False,
-        ):
-            print("Nothing was changed.")
-            return
-    backup = store.reset()
-    say(
-        f"Games, practice cards and daily attempts cleared; the old file is kept as {backup}"
-        if backup
-        else "No scores to reset."
-    )
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
@@ -230,9 +138,10 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
       quiz stats
       quiz stats --player Pam --json
     """
+    from quiz.cli.scores_board import cleaned
     from quiz.scores.store import open_store
 
-    player = _cleaned(player)
+    player = cleaned(player)
     summary = open_store().stats(player)
     if as_json:
         print_json(_stats_json(summary))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -92,3 +93,28 @@ def assert_same_both_ways(args: list[str], stdin: str, runs: list[tuple[list[str
 )
 def test_what_the_quick_path_takes(args: list[str], taken: dict[str, object] | None) -> None:
     assert parse_play(args) == taken
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--json"], ["-n", "1"], ["--limit=2", "--json"], ["-n0"], ["--local", "--json"],
+     ["--json", "--mode", "lives"], ["--topic", "pam"], ["--limit", "x"], ["--help"]],
+    ids=lambda v: " ".join(v) or "no options",
+)  # fmt: skip
+def test_quick_scores_match_the_typer_app(tmp_path: Path, args: list[str]) -> None:
+    """`quiz scores` on the same saved games prints the same both ways."""
+    homes = [tmp_path / "quick", tmp_path / "typer"]
+    for home in homes:  # two games each: the same seed and answers
+        for seed in ("3", "4"):
+            outcome([installed_quiz()], ["play", "--plain", "--seed", seed, "-n", "2",
+                    "--player", "Pam"], "1\n\n", home)  # fmt: skip
+    runs = [([installed_quiz()], homes[0]), ([sys.executable, "-c", THROUGH_TYPER], homes[1])]
+    quick, typer = (outcome(command, ["scores", *args], "", home) for command, home in runs)
+
+    # Saved at different moments: compare all but the dates and times.
+    def steady(text: str) -> str:
+        return re.sub(
+            r"\d{4}-\d\d-\d\dT[\d:.]+Z|\d{4}-\d\d-\d\d|\d+:\d\d|\"duration_s\": [\d.]+", "#", text
+        )
+
+    assert (quick[0], steady(quick[1]), quick[2]) == (typer[0], steady(typer[1]), typer[2])

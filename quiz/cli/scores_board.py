@@ -1,0 +1,122 @@
+"""The high-score board of `quiz scores`, without typer: the quick path runs it too."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from quiz import output
+from quiz.errors import UsageError
+from quiz.output import console, print_json, safe, say
+
+if TYPE_CHECKING:
+    from quiz.scores.rows import RankedGame
+    from quiz.scores.store import ScoreStore
+
+EMPTY_BOARDS = {
+    "normal": "No games yet: run quiz play",
+    "lives": "No survival games yet: run quiz play --lives 3",
+    "party": "No party games yet: run quiz party",
+}
+BOARD_TITLES = {
+    "lives": "Survival games (quiz play --lives N)",
+    "party": "Party games (quiz party)",
+}
+
+
+def show_scores(
+    limit: int = 10,
+    player: str | None = None,
+    topic: str | None = None,
+    since: date | None = None,
+    mode: str = "normal",
+    party: str | None = None,
+    as_json: bool = False,
+    local: bool = False,
+    reset: bool = False,
+    yes: bool = False,
+) -> None:
+    """The best games of a board (or of one party), or a reset when asked for."""
+    from quiz.scores.store import open_store
+
+    store = open_store(local=local)
+    player, topic = cleaned(player), cleaned(topic)
+    if reset:
+        _reset(store, yes)
+        return
+    if topic is not None:
+        from quiz.engine.filters import match_topic
+
+        played = store.played_topics()
+        topic = match_topic(topic, played, "of any saved game") if played else topic
+    if party is not None and mode == "lives":
+        raise UsageError("--party shows one party's games; it does not go with --mode lives")
+    party_id = _party_id(store, party) if party is not None else None
+    games = store.top_games(limit, player, topic, since, mode=mode, party=party_id)
+    if party_id is not None:
+        games = placed(games)
+    if as_json:
+        print_json([g.as_json() for g in games])
+        return
+    out = console()
+    if not games:
+        filtered = player is not None or topic is not None or since is not None
+        out.print("No games match these filters." if filtered else EMPTY_BOARDS[mode])
+        return
+    from quiz.terminal.render_scores import score_table
+
+    if party_id is not None:
+        out.print(f"Party {party_id}", style="bold", markup=False)
+    elif mode != "normal":
+        out.print(BOARD_TITLES[mode], style="bold")
+    out.print(score_table(games, store.newest_game_id(), out.width))
+
+
+def _party_id(store: ScoreStore, wanted: str) -> str:
+    """The party `--party` names: an id as shown after a party, or `last`."""
+    if wanted.strip().casefold() == "last":
+        found = store.last_party()
+        if found is None:
+            raise UsageError("no party has been saved yet: run quiz party")
+        return found
+    party_id = wanted.strip().casefold()
+    if not store.top_games(1, party=party_id):
+        raise UsageError(f"no party {wanted!r} in the scores (try --party last)")
+    return party_id
+
+
+def placed(games: list[RankedGame]) -> list[RankedGame]:
+    """A party's games ranked as on its podium: ties share a place."""
+    from dataclasses import replace
+
+    from quiz.engine.party import places
+
+    return [
+        replace(game, rank=place)
+        for game, place in zip(games, places([g.score for g in games]), strict=True)
+    ]
+
+
+def cleaned(name: str | None) -> str | None:
+    """A name as `quiz play` stores it: without control characters or undecodable bytes."""
+    return None if name is None else safe(name)
+
+
+def _reset(store: ScoreStore, yes: bool) -> None:
+    if not yes:
+        if not output.interactive_terminal():
+            raise UsageError("resetting needs --yes when not run on a terminal")
+        from quiz.terminal import prompts
+
+        if not prompts.confirm(
+            "Clear every saved game, practice card and daily attempt? A backup is kept.",
+            default=False,
+        ):
+            print("Nothing was changed.")
+            return
+    backup = store.reset()
+    say(
+        f"Games, practice cards and daily attempts cleared; the old file is kept as {backup}"
+        if backup
+        else "No scores to reset."
+    )
