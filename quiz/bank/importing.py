@@ -13,7 +13,7 @@ from quiz.bank.drafting import slug, unique_id
 from quiz.bank.formats import Item, read_items
 from quiz.bank.loader import bank_files, load_files, origin_of
 from quiz.bank.validation import FIELDS, check_question
-from quiz.bank.writer import add_entries, check_target, writing
+from quiz.bank.writer import check_target, plan_additions, write_planned, writing
 from quiz.textmatch import normalise
 
 SHOWN = 5  # skipped and invalid items listed without --verbose
@@ -29,6 +29,7 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
     invalid: list[tuple[str, str]] = field(default_factory=list)
     cleaned: list[str] = field(default_factory=list)  # where invisible characters were dropped
+    spilled: list[tuple[Path, int]] = field(default_factory=list)  # further files, questions
 
     def lines(self, *, verbose: bool = False) -> list[str]:
         verb = "Would import" if self.dry_run else "Imported"
@@ -49,6 +50,16 @@ class ImportReport:
                 f"Invisible or control characters dropped, odd spaces made plain,"
                 f" in {len(self.cleaned)} question(s): {where}{more}"
             )
+        if self.spilled:
+            verb = "would go" if self.dry_run else "went"
+            files = ", ".join(f"{path} ({count})" for path, count in self.spilled)
+            moved = sum(count for _, count in self.spilled)
+            lines.append(
+                f"{self.target.name} would grow too big for one bank file, so {moved}"
+                f" question(s) {verb} into further files: {files}"
+            )
+            if self.target.parent != paths.user_bank_dir():
+                lines.append(f"Play them all with --bank {self.target.parent}")
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         return lines
@@ -93,7 +104,8 @@ def _import(
 ) -> ImportReport:
     check_target(target)
     origin = origin_of(target)
-    bank = load_files(bank_files([target] if target.exists() else [])).questions
+    spills = sorted(target.parent.glob("import-*.toml")) if target.parent.is_dir() else []
+    bank = load_files(bank_files([target, *spills] if target.exists() else spills)).questions
     prompts = {normalise(q.prompt): q.id for q in bank}
     ids = {q.id for q in bank}
     report = ImportReport(target, fmt_name, dry_run)
@@ -127,6 +139,10 @@ def _import(
         ids.add(question.id)
         accepted.append(entry)
         report.imported.append(question.id)
-    if accepted and not dry_run:
-        add_entries(target, accepted)
+    if accepted:
+        # The dry run plans and checks the files as the real import does; only writing differs.
+        planned = plan_additions(target, accepted, spill=True)
+        report.spilled = [(one.path, one.added) for one in planned if one.path != target]
+        if not dry_run:
+            write_planned(planned)
     return report
