@@ -13,7 +13,9 @@ from quiz.bank.loader import UnreadableBankError, read_source
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 # Tried in this order: the JSON formats, then the text formats from the most distinctive.
-READERS: tuple[ModuleType, ...] = (opentdb, trivia_api, ours, csv_format, mkdocs_quiz, gift, anki)
+# Anki comes before GIFT: its header lines are certain, while a random note id such as
+# `hFLWPYPV{#` can look like GIFT's syntax.
+READERS: tuple[ModuleType, ...] = (opentdb, trivia_api, ours, csv_format, anki, mkdocs_quiz, gift)
 FORMATS = tuple(reader.NAME for reader in READERS)
 # When the content says nothing clear, the extension decides.
 BY_SUFFIX = {

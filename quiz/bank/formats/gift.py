@@ -26,8 +26,13 @@ _SIGNS = re.compile(
 )
 
 
+# A field in double quotes, as CSV and Anki write them: what it holds is not GIFT syntax.
+_QUOTED = re.compile(r'"(?:[^"\n]|"")*"')
+
+
 def looks_like(source: Source) -> bool:
-    return bool(_SIGNS.search(_PARKED.sub("", source.text)))
+    """GIFT's syntax, outside escapes and fields in double quotes."""
+    return bool(_SIGNS.search(_QUOTED.sub("", _PARKED.sub("", source.text))))
 
 
 def _restore(text: str, as_html: bool) -> str:
