@@ -12,7 +12,7 @@ _BLOCK_TAG = re.compile(
 )
 _DROPPED_BLOCK = re.compile(r"(?is)<(script|style|head)\b.*?</\1\s*>|<!--.*?-->")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
+_SPACE_BEFORE = re.compile(r"\s+([,)])")
 _IMAGE = re.compile(r"(?i)<img\b[^>]*>")
 
 
@@ -36,7 +36,9 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _MD_CODE = re.compile(r"(`+)(.+?)\1")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_MD_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"
+)
 _MD_STRIKE = re.compile(r"~~(.+?)~~")
 _MD_LINE_START = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)")
 _ADMONITION = re.compile(r'(?m)^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"([^"]*)")?[ \t]*$')
