@@ -11,6 +11,7 @@ from quiz import paths
 from quiz.bank.cleaning import clean_entry
 from quiz.bank.drafting import slug, unique_id
 from quiz.bank.formats import Item, read_items
+from quiz.bank.formats.plain import without_labels
 from quiz.bank.loader import bank_files, load_files, origin_of
 from quiz.bank.validation import FIELDS, check_question
 from quiz.bank.writer import check_target, plan_additions, write_planned, writing
@@ -30,6 +31,7 @@ class ImportReport:
     invalid: list[tuple[str, str]] = field(default_factory=list)
     cleaned: list[str] = field(default_factory=list)  # where invisible characters were dropped
     spilled: list[tuple[Path, int]] = field(default_factory=list)  # further files, questions
+    notes: list[str] = field(default_factory=list)  # what the reader or the import chose
 
     def lines(self, *, verbose: bool = False) -> list[str]:
         verb = "Would import" if self.dry_run else "Imported"
@@ -37,6 +39,7 @@ class ImportReport:
         lines = [
             f"{verb} {len(self.imported)} of {total} question(s) ({self.fmt}) into {self.target}"
         ]
+        lines += self.notes
         for label, items in (("Skipped as duplicates", self.skipped), ("Invalid", self.invalid)):
             lines.append(f"{label}: {len(items)}")
             shown = items if verbose else items[:SHOWN]
@@ -81,6 +84,8 @@ def import_file(
     *,
     dry_run: bool,
     progress: Progress | None = None,
+    encoding: str | None = None,
+    columns: dict[str, list[str]] | None = None,
 ) -> ImportReport:
     """Import every new, valid question of `source` into `target` at once.
 
@@ -88,10 +93,12 @@ def import_file(
     the file: the same rule the validator applies, checked against a set, so the whole
     import takes one pass over the file."""
     target = target or paths.default_user_bank()
-    fmt_name, items = read_items(source, fmt)
+    reading = read_items(source, fmt, encoding=encoding, columns=columns)
     # Held from reading the target to writing it, so that a racing import or add is not lost.
     with contextlib.nullcontext() if dry_run else writing(target):
-        return _import(fmt_name, items, target, dry_run=dry_run, progress=progress)
+        report = _import(reading.fmt, reading.items, target, dry_run=dry_run, progress=progress)
+    report.notes = reading.notes
+    return report
 
 
 def _import(
@@ -116,7 +123,7 @@ def _import(
         if item.entry is None:
             report.invalid.append((item.where, item.problem))
             continue
-        entry, cleaned = clean_entry(item.entry)
+        entry, cleaned = clean_entry(without_labels(item.entry))
         prompt = entry.get("prompt")
         key = normalise(prompt) if isinstance(prompt, str) else ""
         if key and key in prompts:

@@ -206,7 +206,8 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, dict[str, object] | str]]]] = {
 
 
 def outcome(path: Path, fmt: str | None = None) -> tuple[str, list[tuple[str, object]]]:
-    name, items = read_items(path, fmt)
+    reading = read_items(path, fmt)
+    name, items = reading.fmt, reading.items
     return name, [(i.where, i.entry if i.entry is not None else i.problem) for i in items]
 
 

@@ -83,6 +83,20 @@ def unlabelled(options: list[str]) -> list[str]:
     return [option[m.end() :].strip() for option, m in zip(options, found, strict=True) if m]
 
 
+def without_labels(entry: dict[str, object]) -> dict[str, object]:
+    """A choice or multi entry whose options carry their own labels (`B) Paris`), without them."""
+    choices, answers = entry.get("choices"), entry.get("answers")
+    if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+        return entry
+    bare = unlabelled(choices)
+    if bare == choices:
+        return entry
+    renamed = dict(zip(choices, bare, strict=True))
+    if isinstance(answers, list):
+        answers = [renamed.get(a, a) if isinstance(a, str) else a for a in answers]
+    return entry | {"choices": bare, "answers": answers}
+
+
 _NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MEANING_SPLIT = re.compile(r"\s*[;/]\s*")
 _COMMA = re.compile(r"\s*,(?!\d)\s*")
