@@ -170,7 +170,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, dict[str, object] | str]]]] = {
             )),
             ("#3 (line 39)", entry(
                 "Dunder Mifflin", "medium", "choice",
-                "What is the result of `2 ** 3` in **Python**?\n```\n2 ** 3\n```",
+                "What is the result of 2 ** 3 in Python? 2 ** 3",
                 choices=["6", "8", "9"], answers=["8"], explanation="", source="mkdocs-quiz",
             )),
             ("#4 (line 49)", entry(

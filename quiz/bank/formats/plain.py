@@ -37,8 +37,10 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _MD_CODE = re.compile(r"(`+)(.+?)\1")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(
-    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"
+    r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"
 )
+_BLANK_LINE = re.compile(r"_{3,}")
+_MD_FENCE = re.compile(r"(?m)^[ \t]*(?:```|~~~).*$")
 _MD_STRIKE = re.compile(r"~~(.+?)~~")
 _MD_LINE_START = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)")
 _ADMONITION = re.compile(r'(?m)^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"([^"]*)")?[ \t]*$')
@@ -47,8 +49,9 @@ _ADMONITION = re.compile(r'(?m)^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"([^
 def markdown_to_text(text: str) -> str:
     """Markdown as plain text: emphasis, code and link marks dropped (the words kept),
     admonition markers reduced to their title, paragraphs kept apart by a line break."""
+    text = _BLANK_LINE.sub(lambda m: "\ue010" * len(m[0]), text)  # a blank to fill, not emphasis
     text = _ADMONITION.sub(lambda m: f"{m[1]}:" if m[1] else "", text)
-    text = _MD_LINE_START.sub("", text)
+    text = _MD_LINE_START.sub("", _MD_FENCE.sub("", text))
     text = _MD_IMAGE.sub(lambda m: m[1], text)
     text = _MD_LINK.sub(lambda m: m[1] or m[2], text)
     text = _MD_CODE.sub(lambda m: m[2].strip(), text)
@@ -56,7 +59,7 @@ def markdown_to_text(text: str) -> str:
     text = _MD_EMPHASIS.sub(lambda m: m[1] or m[2], text)
     text = html_to_text_keeping_lines(text)
     paragraphs = re.split(r"\n[ \t]*\n", text)
-    return "\n".join(squeeze(p) for p in paragraphs if p.strip())
+    return "\n".join(squeeze(p) for p in paragraphs if p.strip()).replace("\ue010", "_")
 
 
 def html_to_text_keeping_lines(text: str) -> str:
