@@ -104,10 +104,10 @@ def read_items(
 ) -> Reading:
     """Every item of the file; FormatError when it cannot be read at all. `columns` (from
     --columns) is for CSV only."""
+    if columns is not None and fmt not in (None, csv_format.NAME):
+        raise UsageError("--columns is for CSV files only")
     source = decode(path, encoding)
     if columns is not None:
-        if fmt not in (None, csv_format.NAME):
-            raise UsageError("--columns is for CSV files only")
         source.columns, fmt = columns, csv_format.NAME
     reader = detect(source) if fmt is None else READERS[FORMATS.index(fmt)]
     items: list[Item] = reader.read(source)

@@ -11,17 +11,17 @@ MAPPABLE = ("prompt", "answers", "choices", "topic", "difficulty", "type", "expl
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six")
 # Header names folded: lower case, `_` and `-` as spaces, spaces squeezed.
 _NAMES = {
-    "prompt": ("question", "prompt", "question text", "questions"),
+    "prompt": ("question", "prompt", "question text", "questions", "pregunta", "frage", "domanda"),
     "answers": (
         "answer", "answers", "correct", "correct answer", "right answer", "correctanswer",
-        "correct answers", "solution",
+        "correct answers", "solution", "respuesta", "réponse", "reponse", "antwort", "risposta",
     ),
     "wrong": (
         "incorrect answers", "incorrect", "wrong answers", "wrong", "incorrectanswers",
         "wrong options", "distractors",
     ),
-    "topic": ("category", "topic", "subject", "theme"),
-    "difficulty": ("difficulty", "level"),
+    "topic": ("category", "topic", "subject", "theme", "categoría", "categoria", "catégorie", "kategorie"),
+    "difficulty": ("difficulty", "level", "dificultad", "difficulté"),
     "type": ("type", "question type"),
     "explanation": ("explanation", "feedback", "explanations"),
 }  # fmt: skip

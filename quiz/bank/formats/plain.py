@@ -77,12 +77,11 @@ def unlabelled(options: list[str]) -> list[str]:
     if len(options) < 2 or not all(found):
         return options
     labels = [next(g for g in m.groups() if g).lower() for m in found if m]
-    first = labels[0]
-    if first not in ("a", "1"):
-        return options
-    expected = [chr(ord(first) + n) for n in range(len(labels))]
-    if labels != expected:
-        return options
+    first = min(labels)
+    if first not in ("a", "1") or sorted(labels) != [
+        chr(ord(first) + n) for n in range(len(labels))
+    ]:
+        return options  # labels are a, b, c... or 1, 2, 3..., each once, in any order
     return [option[m.end() :].strip() for option, m in zip(options, found, strict=True) if m]
 
 
