@@ -286,8 +286,9 @@ def import_questions(
         typer.Option(
             "--columns",
             metavar="MAP",
-            help="CSV only: which column holds what, e.g."
-            " prompt=Question,answers=Correct,choices=A|B|C|D.",
+            help="CSV only: the column of each field, as field=Header pairs (see the"
+            " last example); fields: prompt, answers, choices, topic, difficulty, type,"
+            " explanation.",
             show_default=False,
         ),
     ] = None,
@@ -296,8 +297,8 @@ def import_questions(
     """Import questions from a trivia file.
 
     Reads Open Trivia DB JSON (any encoding), The Trivia API JSON, a 'quiz bank
-    export' file, CSV, Moodle GIFT, Anki notes in plain text and mkdocs-quiz
-    Markdown; the format is told from the content. Duplicates of the bank (or of
+    export' file, CSV, Moodle GIFT, Anki notes or cards in plain text and
+    mkdocs-quiz Markdown; the format is told from the content. Duplicates of the bank (or of
     earlier items) are skipped; invalid items are listed with their position.
     Everything is written at once, or nothing.
 
@@ -306,8 +307,9 @@ def import_questions(
       quiz bank import trivia.json --dry-run
       quiz bank import questions.gift --bank ~/quiz/moodle.toml
       quiz bank import deck.txt --format anki --verbose
-      quiz bank import sheet.csv --encoding cp1252 \\
-        --columns prompt=Q,answers=Right,choices=A|B|C
+      quiz bank import sheet.csv \\
+        --encoding cp1252 --columns \\
+        prompt=Q,answers=Right,choices=A|B
     """
     from quiz.bank.formats.csv_columns import parse_spec
     from quiz.bank.importing import import_file
