@@ -96,7 +96,7 @@ def read(path: Path, data: bytes, origin: str) -> Cached | None:
 
 def write(path: Path, data: bytes, origin: str, questions: list[Question], keys: list[str]) -> None:
     """Keep what a clean load of `data` gave, for the next run; best effort."""
-    from quiz.bank.atomic import write_bytes_atomic
+    from quiz.files import write_bytes_atomic
 
     rows = tuple(tuple(getattr(q, name) for name in QUESTION_FIELDS) for q in questions)
     with contextlib.suppress(OSError, ValueError):
