@@ -25,7 +25,7 @@ from quiz.errors import AbortedError, QuizError, UsageError
 from quiz.models import GameSettings, Question
 from quiz.output import note, safe
 from quiz.scores.recorder import Recorder
-from quiz.terminal.review_words import count_of
+from quiz.terminal.formatting import count_of
 
 ABORTED = "Party aborted; nothing was saved."
 

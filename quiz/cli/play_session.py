@@ -19,7 +19,7 @@ from quiz.errors import AbortedError, QuizError
 from quiz.models import GameSettings, Question
 from quiz.output import note
 from quiz.scores.recorder import Recorder
-from quiz.terminal.review_words import count_of
+from quiz.terminal.formatting import count_of
 from quiz.terminal.stopping import stoppable
 from quiz.terminal.wording import survival_end
 
