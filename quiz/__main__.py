@@ -13,9 +13,9 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="replace")
     if sys.argv[1:] == ["--version"]:
-        from quiz import __version__
+        from quiz.cli.commands import version_line
 
-        print(f"halpert-quiz {__version__}")
+        print(version_line())
         return
     if sys.argv[1:2] in (["play"], ["scores"]):
         from quiz.cli.quick import run_directly

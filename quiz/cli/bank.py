@@ -28,7 +28,10 @@ if TYPE_CHECKING:  # annotations only: no command pays for the question types at
     from quiz.models import Bank, Question
 
 bank_app = typer.Typer(
-    help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
+    help="Browse, check and share the question bank.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
 )
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer._click.types import ParamType  # click vendored in typer 0.28
 from typer.core import TyperCommand
 
+from quiz.compat import ParamType
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:  # an annotation only: every command, and --help, starts without it
