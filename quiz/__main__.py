@@ -18,7 +18,7 @@ def main() -> None:
         print(version_line())
         return
     if sys.argv[1:2] in (["play"], ["scores"]):
-        from quiz.cli.quick import run_directly
+        from quiz.cli.fast import run_directly
 
         code = run_directly(sys.argv[1:])
         if code is not None:

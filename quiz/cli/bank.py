@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quiz import output
+from quiz.cli.given import values
 from quiz.cli.options import (
     BankOption,
     DifficultyOption,
@@ -19,7 +20,6 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     complete_id,
-    values,
 )
 from quiz.errors import ExitCode, QuizError, UsageError
 from quiz.output import console, json_text, note, print_json, safe, say

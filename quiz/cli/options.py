@@ -194,16 +194,3 @@ NameOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")
 ]
-
-
-def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ...]:
-    return tuple(item.value for item in items or ())
-
-
-def name_given(player: str | None) -> str | None:
-    """The --player name without surrounding spaces or control characters, held to the rules
-    every command shares; None when not given."""
-    from quiz.engine.players import check_names
-    from quiz.output import safe
-
-    return None if player is None else check_names([safe(player)])[0]

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from quiz.cli.given import values
 from quiz.cli.options import (
     BankOption,
     DifficultyOption,
@@ -14,7 +15,6 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
-    values,
 )
 from quiz.output import safe
 

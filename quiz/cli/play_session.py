@@ -6,16 +6,18 @@ import random
 import shlex
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import output
 from quiz.cli.bank_report import load_for_command
+from quiz.cli.given import name_given, values
 from quiz.engine.filters import make_filters
 from quiz.engine.game import Game
 from quiz.engine.selection import pick
 from quiz.engine.survival import Survival
-from quiz.errors import AbortedError, QuizError
+from quiz.errors import AbortedError, QuizError, UsageError
 from quiz.models import GameSettings, Question
 from quiz.output import note
 from quiz.scores.recorder import Recorder
@@ -43,6 +45,41 @@ class PlayRequest:
     lifeline: bool = False
 
 
+def play_command(
+    count: int | None,
+    topic: Sequence[str] | None,
+    difficulty: Sequence[str] | None,
+    qtype: Sequence[str] | None,
+    seed: int | None,
+    player: str | None,
+    time_limit: int | None,
+    plain: bool,
+    bank: Sequence[Path] | None,
+    lives: int | None,
+    lifeline: bool,
+    no_save: bool,
+) -> None:
+    """`quiz play` with the options typer or the fast path read, by their parameter names."""
+    if count is not None and lives is not None:
+        raise UsageError(
+            "--count and --lives do not go together: survival asks until lives run out"
+        )
+    request = PlayRequest(
+        count=10 if count is None else count,
+        topics=tuple(topic or ()),
+        difficulties=values(difficulty),
+        types=values(qtype),
+        seed=seed,
+        player=name_given(player),
+        time_limit=time_limit,
+        plain=plain,
+        banks=tuple(bank or ()),
+        lives=lives,
+        lifeline=lifeline,
+    )
+    run_play(request, save=not no_save)
+
+
 def new_seed() -> int:
     return random.SystemRandom().randrange(1, 100_000)
 
@@ -55,12 +92,12 @@ def _first_seed(request: PlayRequest) -> int:
 def setting_words(settings: GameSettings) -> list[str]:
     """The options that repeat a game's filters, time limit and lifeline."""
     words = []
-    for flag, values in (
+    for flag, chosen in (
         ("--topic", settings.topics),
         ("--difficulty", settings.difficulties),
         ("--type", settings.types),
     ):
-        for value in values:
+        for value in chosen:
             words += [flag, value]
     if settings.time_limit:
         words += ["--time-limit", str(settings.time_limit)]

@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 
+from quiz.cli.given import name_given
 from quiz.cli.options import (
     BankOption,
     NameOption,
     PlainOption,
     TopicOption,
     WholeNumber,
-    name_given,
 )
 from quiz.errors import UsageError
 
