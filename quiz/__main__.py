@@ -13,7 +13,7 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="replace")
     if sys.argv[1:] == ["--version"]:
-        from quiz.cli.commands import version_line
+        from quiz import version_line
 
         print(version_line())
         return

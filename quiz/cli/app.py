@@ -11,7 +11,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from quiz.cli.commands import COMMANDS, COMPLETE_VAR, version_line
+from quiz import version_line
+from quiz.cli.commands import COMMANDS, COMPLETE_VAR
 from quiz.cli.failures import help_hint
 from quiz.cli.menu import run_menu
 from quiz.compat import (

@@ -51,10 +51,3 @@ COMMANDS: dict[str, Entry] = {
     ),
     "bank": Entry("quiz.cli.bank", "bank_app", "Browse, check and share the question bank."),
 }
-
-
-def version_line() -> str:
-    """What `quiz --version` prints."""
-    from quiz import __version__
-
-    return f"halpert-quiz {__version__}"
