@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from quiz import version_line
 from quiz.cli.commands import COMMANDS, COMPLETE_VAR
-from quiz.cli.failures import help_hint
+from quiz.cli.failures import help_hint, report_line
 from quiz.cli.menu import run_menu
 from quiz.compat import (
     BadParameter,
@@ -95,9 +95,7 @@ class QuizGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except QuizError as exc:
-            usage = exc.exit_code == ExitCode.USAGE and exc.command_path
-            line = exc.report() + (help_hint(exc.command_path) if usage else "")
-            print(safe(line), file=sys.stderr)
+            print(safe(report_line(exc, exc.command_path)), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             print("Interrupted.", file=sys.stderr)
