@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quiz.cli.options import Day, JsonOption, ModeName, WholeNumber, complete_topic
+from quiz.cli.options import Day, JsonOption, WholeNumber, complete_topic
+from quiz.models import Mode
 from quiz.output import console, print_json, safe
 
 if TYPE_CHECKING:
@@ -52,13 +53,13 @@ def scores(
         typer.Option(click_type=Day(), metavar="YYYY-MM-DD", help="Only games from this day on."),
     ] = None,
     mode: Annotated[
-        ModeName,
+        Mode,
         typer.Option(
             "--mode",
             metavar="[normal|lives|party]",
             help="Which board: normal games, survival (--lives) games, or party games.",
         ),
-    ] = ModeName.normal,
+    ] = Mode.NORMAL,
     party: Annotated[
         str | None,
         typer.Option(
