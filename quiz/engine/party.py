@@ -12,7 +12,7 @@ from quiz.engine.players import check_names
 from quiz.engine.problems import TooSmallError
 from quiz.engine.selection import pick
 from quiz.errors import UsageError
-from quiz.models import DIFFICULTIES, AnswerRecord, AskedQuestion, GameSettings, Question
+from quiz.models import DIFFICULTIES, AskedQuestion, GameSettings, Question
 
 MIN_PLAYERS = 2
 MAX_PLAYERS = 8
@@ -143,12 +143,6 @@ class Party:
     @property
     def game(self) -> Game:
         return self.games[self.turn]
-
-    def answer(
-        self, given: Sequence[str], seconds: float, *, timed_out: bool = False
-    ) -> AnswerRecord:
-        """The current player's response; the turn passes to the next player."""
-        return self.game.answer(given, seconds, timed_out=timed_out)
 
     def standings(self) -> list[Standing]:
         """Everyone, best first; tied players share a place and keep the turn order."""
