@@ -1,4 +1,4 @@
-"""What quiz.compat relies on in private APIs of its dependencies, pinned against public ones."""
+"""What quiz.compat relies on in private APIs of typer and Rich, pinned against public behaviour."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from quiz import compat
 from quiz.compat import border_width, column_widths, line_breaks
 
 TEXTS = [
@@ -58,3 +59,27 @@ def test_column_widths_are_the_widths_rich_draws(width: int) -> None:
     assert [len(part) for part in rule.strip("|").split("+")] == widths
     assert border_width(made) == len(widths) + 1
     assert len(rule) == sum(widths) + border_width(made)
+
+
+def test_click_errors_are_the_ones_typer_raises() -> None:
+    assert issubclass(compat.UsageError, compat.ClickException)
+    assert issubclass(compat.BadParameter, compat.UsageError)
+    assert issubclass(compat.NoArgsIsHelpError, compat.UsageError)
+    assert hasattr(compat.ParamType, "convert")
+
+
+def test_completion_script_names_the_program_and_its_variable() -> None:
+    compat.register_completion_shells()
+    script = compat.completion_script("quiz", "_QUIZ_COMPLETE", "bash")
+    assert "_QUIZ_COMPLETE" in script
+    assert "quiz" in script
+
+
+def test_the_rich_helpers_load_no_typer() -> None:
+    """Views that use the fence (the scores and bank tables) run where typer is not loaded."""
+    import subprocess
+    import sys
+
+    code = "import sys, quiz.compat, quiz.terminal.tables; print('typer' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout == "False\n"
