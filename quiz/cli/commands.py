@@ -50,4 +50,9 @@ COMMANDS: dict[str, Entry] = {
         "Print a completion script for your shell: commands, options, topics and question ids.",
     ),
     "bank": Entry("quiz.cli.bank", "bank_app", "Browse, check and share the question bank."),
+    "help": Entry(
+        "quiz.cli.help",
+        "help_topic",
+        "Read the manual: how to play, score, share, import, host; every command's options.",
+    ),
 }

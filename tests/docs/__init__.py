@@ -1,0 +1,1 @@
+"""The documentation's checks and generators: examples, the command reference, the screenshot."""
