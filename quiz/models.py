@@ -17,7 +17,7 @@ BUILTIN_TOPICS = (
     "Michael Scott",
     "Pam Beesly",
 )
-GAME_MODES = ("normal", "lives", "party")
+GAME_MODES = ("normal", "lives", "party", "live")
 SOURCES = ("intro", "krasinski", "katy", "dwight", "karen", "michael", "pam")
 BUILTIN_ORIGIN = "builtin"
 
@@ -133,10 +133,13 @@ class GameSettings:
     lives: int | None = None
     lifeline: bool = False
     party_id: str | None = None
+    room_id: str | None = None  # the live room the game was played in
 
     @property
     def mode(self) -> str:
         """The board the game is ranked on: one of GAME_MODES."""
+        if self.room_id is not None:
+            return "live"
         if self.party_id is not None:
             return "party"
         return "lives" if self.lives is not None else "normal"
@@ -151,6 +154,7 @@ class GameResult:
     records: tuple[AnswerRecord, ...]
     started_at: float
     duration_s: float
+    uuid: str | None = None  # given by a live room's host, so every store keeps the game once
 
     @property
     def score(self) -> int:

@@ -146,6 +146,8 @@ def _register() -> None:
     from quiz.cli.bank import bank_app
     from quiz.cli.completion import completion
     from quiz.cli.daily import daily
+    from quiz.cli.host import host
+    from quiz.cli.join import join
     from quiz.cli.options import QuizCommand
     from quiz.cli.party import party
     from quiz.cli.play import play
@@ -153,7 +155,19 @@ def _register() -> None:
     from quiz.cli.scores import scores, stats
     from quiz.cli.share import share
 
-    for command in (play, party, scores, stats, add, practice, daily, share, completion):
+    for command in (
+        play,
+        party,
+        host,
+        join,
+        scores,
+        stats,
+        add,
+        practice,
+        daily,
+        share,
+        completion,
+    ):
         app.command(cls=QuizCommand)(command)
     app.add_typer(bank_app, name="bank")
 

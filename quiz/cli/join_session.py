@@ -1,0 +1,73 @@
+"""A whole `quiz join`: the player's name, the game in the room, and saving it."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import TYPE_CHECKING
+
+from quiz import output
+from quiz.errors import AbortedError, QuizError
+from quiz.models import GameResult
+from quiz.scores.recorder import Recorder
+
+if TYPE_CHECKING:
+    from quiz.net.player import LiveGame
+
+ABORTED = "Left the room; nothing was saved."
+
+
+class HostGoneError(QuizError):
+    """The host went away mid-game; the line says what was kept."""
+
+    label = ""
+
+
+async def _join(host: str, port: int, code: str, name: str, interactive: bool) -> LiveGame:
+    from quiz.net.addresses import join_address
+    from quiz.net.player import Player
+    from quiz.net.tokens import load_token, save_token
+    from quiz.terminal.live_input import AsyncLines
+    from quiz.terminal.live_plain import PlainPlayer
+
+    address = join_address(host, port)
+    player = Player(
+        host,
+        port,
+        code,
+        name,
+        PlainPlayer(AsyncLines()),
+        token=load_token(address, code, name),
+        on_token=lambda token: save_token(address, code, name, token),
+    )
+    return await player.play()
+
+
+def run_join(host: str, port: int, code: str, name: str | None, *, plain: bool, save: bool) -> None:
+    """Play one live game in the room at host:port, then keep it in this player's scores."""
+    from quiz.net.player import Ending
+
+    recorder = Recorder(save=save)
+    interactive = not plain and output.interactive_terminal()
+    player = name or recorder.default_player()
+    clock = time.monotonic()
+    try:
+        game = asyncio.run(_join(host, port, code, player, interactive))
+    except KeyboardInterrupt:
+        raise AbortedError(ABORTED) from None
+    saved = False
+    if game.records and game.settings is not None:
+        result = GameResult(
+            game.name,
+            game.settings,
+            tuple(game.records),
+            game.started_at,
+            time.monotonic() - clock,
+            uuid=game.game_id,
+        )
+        saved = recorder.save(result) is not None
+        output.say(f"Final score: {result.score:,} ({result.correct}/{result.total} correct)")
+    if game.ending is Ending.HOST_GONE:
+        kept = "your game up to there was saved" if saved else "your game was not saved"
+        raise HostGoneError(f"The host ended the game after question {len(game.records)}; {kept}.")
+    output.say(f"Final place: {game.place} of {game.of}")
