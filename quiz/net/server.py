@@ -142,7 +142,9 @@ class RoomServer:
             "logger": quiet_logger(),
         }
         try:
-            self._server = await serve(self._handle, bind, port or DEFAULT_PORT, **options)
+            self._server = await serve(
+                self._handle, bind, DEFAULT_PORT if port is None else port, **options
+            )
         except OSError:
             if port is not None:
                 raise
@@ -203,7 +205,7 @@ class RoomServer:
         players = len(self.room.present)
         self.events.put_nowait(Joined(seat.name, players, rejoined))
         if not rejoined:
-            self._to_all({"type": "lobby", "players": players, "joined": seat.name})
+            self._to_all({"type": "lobby", "players": players, "joined": seat.name}, but=link)
         return link
 
     def _welcome(self, token: str) -> dict[str, Any]:
@@ -254,10 +256,11 @@ class RoomServer:
         if lobby:
             self._to_all({"type": "lobby", "players": players, "left": seat.name})
 
-    def _to_all(self, message: dict[str, Any]) -> None:
+    def _to_all(self, message: dict[str, Any], but: Link | None = None) -> None:
         text = encode(message)
         for link in self.links.values():
-            link.send(text)
+            if link is not but:
+                link.send(text)
 
     def start_game(self) -> None:
         self.room.start(self.clock())
