@@ -32,7 +32,9 @@ async def _game_of_three() -> tuple[Watcher, list[list[str]], RoomServer]:
     host = asyncio.create_task(run_room(server, watcher, start_with=3))
     picks = [lambda n: RIGHT[n], lambda n: ["Booze Cruise"] if n == 1 else RIGHT[n], lambda n: []]
     seats = [await player(port, name) for name in ("Jim", "Pam", "Dwight")]
-    frames = await asyncio.gather(*(answering(ws, pick) for ws, pick in zip(seats, picks)))
+    frames = await asyncio.gather(
+        *(answering(ws, pick) for ws, pick in zip(seats, picks, strict=True))
+    )
     await host
     await server.stop()
     return watcher, frames, server
