@@ -124,6 +124,7 @@ class ModeName(StrEnum):
     normal = "normal"
     lives = "lives"
     party = "party"
+    live = "live"
 
 
 BankOption = Annotated[

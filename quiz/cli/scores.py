@@ -56,8 +56,9 @@ def scores(
         ModeName,
         typer.Option(
             "--mode",
-            metavar="[normal|lives|party]",
-            help="Which board: normal games, survival (--lives) games, or party games.",
+            metavar="[normal|lives|party|live]",
+            help="Which board: normal games, survival (--lives) games, party games, or"
+            " live games (quiz host).",
         ),
     ] = ModeName.normal,
     party: Annotated[
@@ -65,6 +66,13 @@ def scores(
         typer.Option(
             metavar="ID",
             help="One party's games together, placed (ties share a place); 'last' for the latest.",
+        ),
+    ] = None,
+    room: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="One live room's games together, placed; 'last' for the latest room.",
         ),
     ] = None,
     as_json: JsonOption = False,
@@ -94,6 +102,7 @@ def scores(
       quiz scores --player Pam --since 2026-01-01 --json
       quiz scores --mode lives
       quiz scores --party last
+      quiz scores --room last
       quiz scores --reset
       quiz scores --daily 2026-11-27
       quiz scores --local
@@ -116,6 +125,10 @@ def scores(
         return
     from quiz.cli.scores_board import show_scores
 
+    if room is not None:
+        if party is not None:
+            raise UsageError("--room and --party do not go together: a room is not a party")
+        mode, party = ModeName.live, room
     show_scores(limit, player, topic, since, mode.value, party, as_json, local, reset, yes)
 
 

@@ -77,6 +77,8 @@ async def _question(server: RoomServer, view: HostView) -> Reveal:
         except TimeoutError:
             break
         _show(view, event, current)
+    while not server.events.empty():  # the last answers came in together
+        _show(view, server.events.get_nowait(), current)
     return server.close_question()
 
 

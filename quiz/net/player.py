@@ -147,8 +147,11 @@ class Player:
         except (OSError, TimeoutError) as exc:
             await self._unreachable(exc)
             return
-        except (InvalidHandshake, InvalidURI):
-            raise LiveError(f"{self.address} is not a quiz room") from None
+        except (InvalidHandshake, InvalidURI) as exc:
+            if not self._welcomed:
+                raise LiveError(f"{self.address} is not a quiz room") from None
+            await self._unreachable(exc)  # a host going down mid-handshake
+            return
         try:
             await self.ws.send(
                 protocol.encode(protocol.hello(self.code, self.game.name, self.token))
@@ -211,7 +214,7 @@ class Player:
             raise LiveError(
                 f"this quiz speaks live protocol {protocol.VERSION}, the host speaks {int(m['version'])}"
             )
-        rejoined = self._welcomed
+        rejoined = bool(m.get("rejoined"))
         self.token = str(m["token"])
         self.on_token(self.token)
         self.game.name = str(m["player"])

@@ -197,7 +197,7 @@ class RoomServer:
             old.close(Close.REPLACED, "the player joined again from elsewhere")
         link = Link(ws, seat.token, self.limits.read_within)
         self.links[seat.token] = link
-        link.send(encode(self._welcome(seat.token)))
+        link.send(encode(self._welcome(seat.token, rejoined)))
         current = self.room.current
         if self.room.phase is Phase.QUESTION and current is not None:
             remaining = current.deadline - self.clock()
@@ -208,7 +208,7 @@ class RoomServer:
             self._to_all({"type": "lobby", "players": players, "joined": seat.name}, but=link)
         return link
 
-    def _welcome(self, token: str) -> dict[str, Any]:
+    def _welcome(self, token: str, rejoined: bool) -> dict[str, Any]:
         seat = self.room.seat_of_token(token)
         assert seat is not None
         return {
@@ -221,6 +221,7 @@ class RoomServer:
             "total": self.room.total,
             "players": len(self.room.present),
             "history": [protocol.record_json(r) for r in self.room.told(seat)],
+            "rejoined": rejoined,
         }
 
     async def _listen(self, link: Link) -> None:

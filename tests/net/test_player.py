@@ -58,7 +58,7 @@ async def _with_player(
 def test_a_whole_game_with_a_drop_in_the_middle() -> None:
     async def scenario() -> tuple[LiveGame, Script, list[str]]:
         server, port = await open_room()
-        script, tokens = Script(), []
+        script, tokens = Script(), list[str]()
         game = await _with_player(server, port, script, tokens)
         host = asyncio.create_task(run_room(server, Watcher(pause=0.5), start_with=1))
         while len(script.reveals) < 2:

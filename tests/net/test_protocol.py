@@ -203,7 +203,7 @@ def test_a_player_who_stops_reading_is_closed() -> None:
 
 
 def test_a_dropped_player_rejoins_with_the_token() -> None:
-    async def scenario() -> tuple[list[object], int, list[str]]:
+    async def scenario() -> tuple[list[tuple[object, object]], int, list[str]]:
         server, port = await open_room()
         watcher = Watcher()
         host = asyncio.create_task(run_room(server, watcher, start_with=2))
