@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from quiz.engine.game import judge
-from quiz.engine.party import Standing, places
+from quiz.engine.party import Standing
 from quiz.engine.players import name_problem
 from quiz.engine.scoring import Points, points_parts
 from quiz.models import AnswerRecord, AskedQuestion
@@ -147,9 +147,12 @@ class Room:
         self.time_limit = time_limit
         self.max_players = max_players
         self.seats: list[Seat] = []
+        self._by_token: dict[str, Seat] = {}
+        self._present = 0
         self.phase = Phase.LOBBY
         self.current: OpenQuestion | None = None
         self.closed_questions = 0  # asked and closed: their answers may be told
+        self._answers_in = 0  # to the open question
         self.started_at: float | None = None
 
     @property
@@ -160,8 +163,12 @@ class Room:
     def present(self) -> list[Seat]:
         return [s for s in self.seats if s.present]
 
+    @property
+    def present_count(self) -> int:
+        return self._present
+
     def seat_of_token(self, token: str) -> Seat | None:
-        return next((s for s in self.seats if s.token == token), None)
+        return self._by_token.get(token)
 
     def join(self, name: str, token: str, game_id: str) -> Seat:
         """A new player in the lobby; RoomRefusedError says why not."""
@@ -177,20 +184,25 @@ class Room:
             raise RoomRefusedError(Refusal.FULL)
         seat = Seat(name.strip(), key, token, game_id)
         self.seats.append(seat)
+        self._by_token[token] = seat
+        self._present += 1
         return seat
 
     def rejoin(self, token: str) -> Seat | None:
         """The player whose token this is, back in the room; None for a token not of this room."""
         seat = self.seat_of_token(token)
         if seat is not None and self.phase is not Phase.OVER:
+            self._present += not seat.present
             seat.present = True
             return seat
         return None
 
     def leave(self, seat: Seat) -> None:
         """A player gone: out of the lobby altogether, or away from a started game."""
+        self._present -= seat.present
         if self.phase is Phase.LOBBY:
             self.seats.remove(seat)
+            del self._by_token[seat.token]
         else:
             seat.present = False
 
@@ -213,6 +225,7 @@ class Room:
         limit = kind_time_limit(asked.question.type, self.time_limit)
         self.current = OpenQuestion(number, self.total, asked, limit, now)
         self.phase = Phase.QUESTION
+        self._answers_in = 0
         return self.current
 
     def answered(self, seat: Seat) -> bool:
@@ -224,10 +237,11 @@ class Room:
         return seat.records[: self.closed_questions]
 
     def answered_count(self) -> int:
-        return sum(self.answered(s) for s in self.seats)
+        return self._answers_in
 
     def all_answered(self) -> bool:
-        return all(self.answered(s) for s in self.present)
+        # The count first: the players' list is walked only once enough answers are in.
+        return self._answers_in >= self._present and all(self.answered(s) for s in self.present)
 
     def answer(self, seat: Seat, number: int, given: Sequence[str], now: float) -> Ack:
         """One player's answer to question `number`, judged and scored at once."""
@@ -259,6 +273,7 @@ class Room:
             )
         )
         seat.parts.append(parts)
+        self._answers_in += 1
         return Ack.ACCEPTED
 
     def close(self, now: float) -> Reveal:
@@ -292,11 +307,17 @@ class Room:
 
     def standings(self) -> list[Standing]:
         """Everyone, best first; tied players share a place and keep the order they joined in."""
+        placed = self.places()
         rows = [
-            Standing(place, s.name, s.score, s.correct, len(s.records))
-            for place, s in zip(places([s.score for s in self.seats]), self.seats, strict=True)
+            Standing(placed[s.token], s.name, s.score, s.correct, len(s.records))
+            for s in self.seats
         ]
         return sorted(rows, key=lambda s: s.place)
 
-    def place_of(self, seat: Seat) -> int:
-        return places([s.score for s in self.seats])[self.seats.index(seat)]
+    def places(self) -> dict[str, int]:
+        """Each player's place, by token (ties share one)."""
+        by_score = sorted((s.score for s in self.seats), reverse=True)
+        first = {}
+        for n, score in enumerate(by_score, start=1):
+            first.setdefault(score, n)
+        return {s.token: first[s.score] for s in self.seats}

@@ -49,7 +49,7 @@ async def _lobby(server: RoomServer, view: HostView, start_with: int | None) -> 
     asked = asyncio.ensure_future(view.wait_start())
     try:
         while True:
-            players = len(server.room.present)
+            players = server.room.present_count
             if players and (asked.done() or (start_with is not None and players >= start_with)):
                 return
             if asked.done():  # Enter with nobody in: wait for the first to join
@@ -67,19 +67,30 @@ async def _lobby(server: RoomServer, view: HostView, start_with: int | None) -> 
 async def _question(server: RoomServer, view: HostView) -> Reveal:
     """One question, open until everyone present has answered or its time is up."""
     current = server.open_next()
-    view.question(current, len(server.room.present))
+    view.question(current, server.room.present_count)
     while not server.room.all_answered():
         left = current.deadline - server.clock()
         if left <= 0:
             break
         try:
-            event = await asyncio.wait_for(server.events.get(), left)
+            async with asyncio.timeout(left):  # no task made for each answer, as wait_for would
+                _show_all(view, [await server.events.get()], server, current)
         except TimeoutError:
             break
-        _show(view, event, current)
-    while not server.events.empty():  # the last answers came in together
-        _show(view, server.events.get_nowait(), current)
+    _show_all(view, [], server, current)
     return server.close_question()
+
+
+def _show_all(
+    view: HostView, events: list[Event], server: RoomServer, current: OpenQuestion
+) -> None:
+    """These events and any others waiting; of answers that came in together, the last count."""
+    while not server.events.empty():
+        events.append(server.events.get_nowait())
+    last = max((n for n, e in enumerate(events) if isinstance(e, Answered)), default=None)
+    for n, event in enumerate(events):
+        if not isinstance(event, Answered) or n == last:
+            _show(view, event, current)
 
 
 async def run_room(server: RoomServer, view: HostView, start_with: int | None) -> None:

@@ -98,7 +98,8 @@ class Link:
                 if isinstance(item, tuple):
                     await self.ws.close(*item)
                     return
-                await asyncio.wait_for(self.ws.send(item), self.read_within)
+                async with asyncio.timeout(self.read_within):  # no task a message
+                    await self.ws.send(item)
         except TimeoutError:
             await self.ws.close(Close.NOT_READING, "not reading the host's messages")
         except ConnectionClosed:
@@ -202,7 +203,7 @@ class RoomServer:
         if self.room.phase is Phase.QUESTION and current is not None:
             remaining = current.deadline - self.clock()
             link.send(encode(protocol.question(current, remaining, self.room.answered(seat))))
-        players = len(self.room.present)
+        players = self.room.present_count
         self.events.put_nowait(Joined(seat.name, players, rejoined))
         if not rejoined:
             self._to_all({"type": "lobby", "players": players, "joined": seat.name}, but=link)
@@ -219,7 +220,7 @@ class RoomServer:
             "game_id": seat.game_id,
             "settings": protocol.settings_json(self.settings),
             "total": self.room.total,
-            "players": len(self.room.present),
+            "players": self.room.present_count,
             "history": [protocol.record_json(r) for r in self.room.told(seat)],
             "rejoined": rejoined,
         }
@@ -240,7 +241,9 @@ class RoomServer:
             ack = self.room.answer(seat, number, given, now)
             link.send(encode({"type": "ack", "number": number, "result": ack.value}))
             if ack is Ack.ACCEPTED:
-                self.events.put_nowait(Answered(self.room.answered_count(), len(self.room.present)))
+                self.events.put_nowait(
+                    Answered(self.room.answered_count(), self.room.present_count)
+                )
 
     def _gone(self, link: Link) -> None:
         link.close(Close.GAME_OVER, "")  # ends its writer
@@ -252,7 +255,7 @@ class RoomServer:
             return
         lobby = self.room.phase is Phase.LOBBY
         self.room.leave(seat)
-        players = len(self.room.present)
+        players = self.room.present_count
         self.events.put_nowait(Left(seat.name, players))
         if lobby:
             self._to_all({"type": "lobby", "players": players, "left": seat.name})
@@ -283,6 +286,7 @@ class RoomServer:
             "tallies": [protocol.tally_json(t) for t in reveal.tallies],
             "of": len(self.room.seats),
         }
+        placed = self.room.places()
         for link in self.links.values():
             seat = self.room.seat_of_token(link.token)
             if seat is None:
@@ -290,7 +294,7 @@ class RoomServer:
             mine = {
                 "record": protocol.record_json(seat.records[-1]),
                 "parts": protocol.parts_json(seat.parts[-1]),
-                "place": self.room.place_of(seat),
+                "place": placed[seat.token],
             }
             link.send(encode(common | mine))
         return reveal
@@ -298,11 +302,9 @@ class RoomServer:
     def finish(self) -> None:
         """The game is over: the final standings to each player, then goodbye."""
         standings = [protocol.standing_json(s) for s in self.room.standings()]
+        placed = self.room.places()
         for link in self.links.values():
-            seat = self.room.seat_of_token(link.token)
-            if seat is None:
-                continue
-            place = self.room.place_of(seat)
+            place = placed[link.token]
             link.send(
                 encode(
                     {

@@ -123,7 +123,7 @@ def test_standings_share_places_and_keep_the_joining_order() -> None:
         (1, "Dwight", 500),
         (3, "Pam", 0),
     ]
-    assert room.place_of(pam) == 3
+    assert room.places()[pam.token] == 3
 
 
 def test_a_player_away_skips_and_rejoins_with_the_score_kept() -> None:
