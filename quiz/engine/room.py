@@ -317,7 +317,7 @@ class Room:
     def places(self) -> dict[str, int]:
         """Each player's place, by token (ties share one)."""
         by_score = sorted((s.score for s in self.seats), reverse=True)
-        first = {}
+        first: dict[int, int] = {}
         for n, score in enumerate(by_score, start=1):
             first.setdefault(score, n)
         return {s.token: first[s.score] for s in self.seats}
