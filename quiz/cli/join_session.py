@@ -13,6 +13,7 @@ from quiz.scores.recorder import Recorder
 
 if TYPE_CHECKING:
     from quiz.net.player import LiveGame
+    from quiz.terminal.live_interactive import PlayerScreen
 
 ABORTED = "Left the room; nothing was saved."
 
@@ -23,24 +24,42 @@ class HostGoneError(QuizError):
     label = ""
 
 
-async def _join(host: str, port: int, code: str, name: str, interactive: bool) -> LiveGame:
+async def _join(
+    host: str, port: int, code: str, name: str, screen: PlayerScreen | None
+) -> LiveGame:
     from quiz.net.addresses import join_address
-    from quiz.net.player import Player
+    from quiz.net.player import Player, PlayerView
     from quiz.net.tokens import load_token, save_token
-    from quiz.terminal.live_input import AsyncLines
-    from quiz.terminal.live_plain import PlainPlayer
 
+    view: PlayerView
+    if screen is None:
+        from quiz.terminal.live_input import AsyncLines
+        from quiz.terminal.live_plain import PlainPlayer
+
+        view = PlainPlayer(AsyncLines())
+    else:
+        view = screen
     address = join_address(host, port)
     player = Player(
         host,
         port,
         code,
         name,
-        PlainPlayer(AsyncLines()),
+        view,
         token=load_token(address, code, name),
         on_token=lambda token: save_token(address, code, name, token),
     )
     return await player.play()
+
+
+def _player_name(given: str | None, recorder: Recorder, interactive: bool) -> str:
+    if given is not None:
+        return given
+    if not interactive:
+        return recorder.default_player()
+    from quiz.terminal import prompts
+
+    return prompts.type_name(recorder.default_player())
 
 
 def run_join(host: str, port: int, code: str, name: str | None, *, plain: bool, save: bool) -> None:
@@ -49,13 +68,19 @@ def run_join(host: str, port: int, code: str, name: str | None, *, plain: bool, 
 
     recorder = Recorder(save=save)
     interactive = not plain and output.interactive_terminal()
-    player = name or recorder.default_player()
+    screen = None
+    if interactive:
+        from quiz.terminal.live_interactive import PlayerScreen
+
+        screen = PlayerScreen(output.console())
     clock = time.monotonic()
     try:
-        game = asyncio.run(_join(host, port, code, player, interactive))
+        player = _player_name(name, recorder, interactive)
+        game = asyncio.run(_join(host, port, code, player, screen))
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
     saved = False
+    lines = []
     if game.records and game.settings is not None:
         result = GameResult(
             game.name,
@@ -66,8 +91,11 @@ def run_join(host: str, port: int, code: str, name: str | None, *, plain: bool, 
             uuid=game.game_id,
         )
         saved = recorder.save(result) is not None
-        output.say(f"Final score: {result.score:,} ({result.correct}/{result.total} correct)")
+        lines.append(f"Final score: {result.score:,} ({result.correct}/{result.total} correct)")
     if game.ending is Ending.HOST_GONE:
+        output.say("\n".join(lines))
         kept = "your game up to there was saved" if saved else "your game was not saved"
         raise HostGoneError(f"The host ended the game after question {len(game.records)}; {kept}.")
-    output.say(f"Final place: {game.place} of {game.of}")
+    if screen is not None:
+        screen.end(game.standings, game.place, game.of, len(game.records))
+    output.say("\n".join([*lines, f"Final place: {game.place} of {game.of}"]))

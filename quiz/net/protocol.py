@@ -12,6 +12,7 @@ from quiz.engine.party import Standing
 from quiz.engine.room import OpenQuestion, Tally
 from quiz.engine.scoring import Points
 from quiz.models import QUESTION_TYPES, AnswerRecord, AskedQuestion, GameSettings, Question
+from quiz.output import safe
 
 VERSION = 1
 MAX_GIVEN = 6  # options a response may hold (a multi or an order question has at most 6)
@@ -245,7 +246,7 @@ def read_standings(data: Any) -> tuple[Standing, ...]:
         return tuple(
             Standing(
                 int(s["place"]),
-                str(s["player"]),
+                safe(str(s["player"])),
                 int(s["score"]),
                 int(s["correct"]),
                 int(s["answered"]),
