@@ -22,6 +22,7 @@ from quiz.scores.recorder import Recorder
 from quiz.terminal.review_words import count_of
 
 if TYPE_CHECKING:
+    from quiz.net.host import HostView
     from quiz.net.server import RoomServer
 
 
@@ -88,14 +89,22 @@ async def _host(request: HostRequest, server: RoomServer, interactive: bool) -> 
     from quiz.net.addresses import join_address, own_addresses
     from quiz.net.host import run_room
     from quiz.terminal.live_input import AsyncLines
-    from quiz.terminal.live_plain import PlainHost
 
     port = await server.start(request.bind, request.port)
     joins = [
         f"quiz join {join_address(a, port)} {server.code}" for a in own_addresses(request.bind)
     ]
-    view = PlainHost(AsyncLines(), request.reveal_seconds)
-    view.say(*(f"Join with: {line}" for line in joins))
+    view: HostView
+    if interactive:
+        from quiz.terminal.live_interactive import HostScreen
+
+        view = HostScreen(output.console(), AsyncLines(), joins)
+    else:
+        from quiz.terminal.live_plain import PlainHost
+
+        plain = PlainHost(AsyncLines(), request.reveal_seconds)
+        plain.say(*(f"Join with: {line}" for line in joins))
+        view = plain
     try:
         await run_room(server, view, request.start_with)
     finally:

@@ -99,8 +99,7 @@ async def run_room(server: RoomServer, view: HostView, start_with: int | None) -
     server.start_game()
     while not server.room.finished:
         view.reveal(await _question(server, view))
-        if not server.room.finished:
-            await _between(server, view)
+        await _between(server, view)
     server.finish()
     view.podium(server.room.standings())
 

@@ -29,6 +29,7 @@ from quiz.terminal.wording import ordinal
 
 START_HINT = "Press Enter to start the game."
 NEXT = "Press Enter for the next question."
+PODIUM = "Press Enter for the podium."
 
 
 class HostScreen:
@@ -83,8 +84,8 @@ class HostScreen:
             self.live = None
         self.console.clear()
         self.console.print(live_render.host_reveal(reveal))
-        if reveal.question.number < reveal.question.total:
-            self.console.print(Text(NEXT, style="bold"))
+        last = reveal.question.number == reveal.question.total
+        self.console.print(Text(PODIUM if last else NEXT, style="bold"))
 
     def podium(self, standings: list[Standing]) -> None:
         self.console.clear()

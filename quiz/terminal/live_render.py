@@ -18,7 +18,7 @@ from quiz.terminal.render_game import readable
 from quiz.terminal.render_party import standings_table, winners_line
 from quiz.terminal.review_words import count_of
 from quiz.terminal.tables import bar
-from quiz.terminal.wording import answer_text, option_labels, ordinal
+from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, option_labels, ordinal
 
 TOP = 5
 BAR_CELLS = 20
@@ -59,7 +59,9 @@ def host_question(
     options = Table.grid(padding=(0, 1))
     options.add_column(no_wrap=True)
     options.add_column(ratio=1)
-    for label, option in zip(option_labels(asked.options), asked.options, strict=True):
+    truefalse = asked.question.type == "truefalse"
+    shown = [word for word, _ in TRUEFALSE_OPTIONS] if truefalse else list(asked.options)
+    for label, option in zip(option_labels(shown), shown, strict=True):
         options.add_row(Text(f"{label})", style="bold"), Text(safe(option)))
     return readable(
         Group(
