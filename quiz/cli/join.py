@@ -11,9 +11,21 @@ from quiz.cli.options import NameOption, PlainOption, name_given
 
 def join(
     address: Annotated[
-        str, typer.Argument(metavar="ADDRESS:PORT", help="Where the room is, as the host shows.")
-    ],
-    code: Annotated[str, typer.Argument(metavar="CODE", help="The room's code (any case).")],
+        str | None,
+        typer.Argument(
+            metavar="ADDRESS:PORT",
+            help="Where the room is, as the host shows (asked for on a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="CODE",
+            help="The room's code, any case (asked for on a terminal).",
+            show_default=False,
+        ),
+    ] = None,
     player: NameOption = None,
     plain: PlainOption = False,
     no_save: Annotated[
@@ -31,10 +43,11 @@ def join(
       quiz join 192.168.1.20:8765 K7PQ2M --player Pam
       quiz join 127.0.0.1:8765 k7pq2m --plain
     """
-    from quiz.cli.join_session import run_join
+    from quiz.cli.join_session import room_asked, run_join
     from quiz.net.addresses import parse_address
     from quiz.net.guards import check_code
 
+    address, code = room_asked(address, code, plain)
     host, port = parse_address(address)
     run_join(
         host, port, check_code(code, "CODE"), name_given(player), plain=plain, save=not no_save

@@ -7,7 +7,7 @@ import time
 from typing import TYPE_CHECKING
 
 from quiz import output
-from quiz.errors import AbortedError, QuizError
+from quiz.errors import AbortedError, QuizError, UsageError
 from quiz.models import GameResult
 from quiz.scores.recorder import Recorder
 
@@ -50,6 +50,22 @@ async def _join(
         on_token=lambda token: save_token(address, code, name, token),
     )
     return await player.play()
+
+
+def room_asked(address: str | None, code: str | None, plain: bool) -> tuple[str, str]:
+    """The room's address and code as given, the missing ones asked for on a terminal."""
+    if address is not None and code is not None:
+        return address, code
+    if plain or not output.interactive_terminal():
+        raise UsageError("give the room's ADDRESS:PORT and CODE, as the host shows them")
+    from quiz.terminal import prompts
+
+    address = address or prompts.write("Room address (ADDRESS:PORT):", validate=_filled)
+    return address, code or prompts.write("Room code:", validate=_filled)
+
+
+def _filled(text: str) -> bool | str:
+    return bool(text.strip()) or "the host's screen shows it"
 
 
 def _player_name(given: str | None, recorder: Recorder, interactive: bool) -> str:
