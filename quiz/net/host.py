@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
-from typing import Protocol
+from typing import Any, Protocol
 
 from quiz.engine.party import Standing
 from quiz.engine.room import OpenQuestion, Reveal
@@ -44,6 +44,17 @@ def _show(view: HostView, event: Event, current: OpenQuestion | None) -> None:
         view.answered(current, event.answered, event.players)
 
 
+async def _next_event(server: RoomServer, view: HostView, going_on: asyncio.Future[None]) -> None:
+    """Show the next join or leave, or return once `going_on` is done."""
+    event = asyncio.ensure_future(server.events.get())
+    either: set[asyncio.Future[Any]] = {going_on, event}
+    await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+    if event.done():
+        _show(view, event.result(), None)
+    else:
+        event.cancel()
+
+
 async def _lobby(server: RoomServer, view: HostView, start_with: int | None) -> None:
     """Until the host starts with at least one player in, or `start_with` have joined."""
     asked = asyncio.ensure_future(view.wait_start())
@@ -54,12 +65,7 @@ async def _lobby(server: RoomServer, view: HostView, start_with: int | None) -> 
                 return
             if asked.done():  # Enter with nobody in: wait for the first to join
                 asked = asyncio.ensure_future(view.wait_start())
-            event = asyncio.ensure_future(server.events.get())
-            await asyncio.wait({asked, event}, return_when=asyncio.FIRST_COMPLETED)
-            if event.done():
-                _show(view, event.result(), None)
-            else:
-                event.cancel()
+            await _next_event(server, view, asked)
     finally:
         asked.cancel()
 
@@ -109,11 +115,6 @@ async def _between(server: RoomServer, view: HostView) -> None:
     going_on = asyncio.ensure_future(view.wait_next())
     try:
         while not going_on.done():
-            event = asyncio.ensure_future(server.events.get())
-            await asyncio.wait({going_on, event}, return_when=asyncio.FIRST_COMPLETED)
-            if event.done():
-                _show(view, event.result(), None)
-            else:
-                event.cancel()
+            await _next_event(server, view, going_on)
     finally:
         going_on.cancel()

@@ -22,7 +22,7 @@ from quiz.terminal.interactive import _given, _respond
 from quiz.terminal.live_input import AsyncLines
 from quiz.terminal.live_plain import ACK_LINES, LOCKED_IN
 from quiz.terminal.render_game import question_screen, readable
-from quiz.terminal.render_party import standings_table
+from quiz.terminal.render_party import podium, standings_table
 from quiz.terminal.render_reveal import reveal as reveal_view
 from quiz.terminal.review_words import count_of
 from quiz.terminal.wording import ordinal
@@ -90,7 +90,7 @@ class HostScreen:
     def podium(self, standings: list[Standing]) -> None:
         self.console.clear()
         total = self.current.total if self.current else 0
-        self.console.print(live_render.podium(standings, total))
+        self.console.print(podium(standings, total, "question"))
 
     async def wait_start(self) -> None:
         await _enter(self.lines)
@@ -175,5 +175,5 @@ class PlayerScreen:
 
     def end(self, standings: Sequence[Standing], place: int, of: int, questions: int) -> None:
         self.console.clear()
-        self.console.print(live_render.podium(standings, questions))
+        self.console.print(podium(standings, questions, "question"))
         self.console.print(Text.assemble("You finished ", (ordinal(place), "bold"), f" of {of}."))

@@ -1,4 +1,4 @@
-"""Rich views of live play: the lobby, the host's question and reveal, the top 5, the podium."""
+"""Rich views of live play: the lobby, the host's question and its reveal with the top 5."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quiz.engine.party import Standing
 from quiz.engine.room import OpenQuestion, Reveal, Tally
 from quiz.output import safe
 from quiz.terminal.render_game import readable
-from quiz.terminal.render_party import standings_table, winners_line
+from quiz.terminal.render_party import standings_table
 from quiz.terminal.review_words import count_of
 from quiz.terminal.tables import bar
 from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, option_labels, ordinal
@@ -119,26 +118,6 @@ def host_reveal(reveal: Reveal) -> RenderableType:
         parts += [Text(""), Text(safe(q.explanation), style="italic")]
     parts += [Text(""), standings_table(reveal.standings[:TOP], f"Top {TOP}")]
     return readable(Group(*parts))
-
-
-def podium(standings: Sequence[Standing], questions: int) -> RenderableType:
-    """Who won, the top three, then everyone."""
-    top = Table.grid(padding=(0, 2))
-    top.add_column(justify="right", no_wrap=True)
-    top.add_column(overflow="fold")
-    top.add_column(justify="right", no_wrap=True)
-    for s in standings:
-        if s.place <= 3:
-            top.add_row(ordinal(s.place), Text(safe(s.player), style="bold"), f"{s.score:,}")
-    panel = Panel(
-        Group(winners_line(standings), Text(""), top),
-        title="Podium",
-        title_align="left",
-        box=box.ROUNDED,
-        expand=False,
-    )
-    title = f"Final standings after {count_of(questions, 'question')}"
-    return Group(panel, standings_table(standings, title))
 
 
 def place_line(place: int, of: int) -> Text:

@@ -12,6 +12,7 @@ from quiz.engine.room import Room
 from quiz.engine.room_news import LiveQuestion, PlayerReveal
 from quiz.terminal import live_render
 from quiz.terminal.live_plain import PlainHost, PlainPlayer
+from quiz.terminal.render_party import podium
 from tests.net.live import ASKED, RIGHT
 
 
@@ -99,11 +100,11 @@ def test_host_screens_fit_every_width(width: int) -> None:
     console.print(live_render.host_question(room.current, 12.0, 2, 3))
     reveal = room.close(1.0)
     console.print(live_render.host_reveal(reveal))
-    console.print(live_render.podium(room.standings(), 4))
+    console.print(podium(room.standings(), 4, "question"))
     text = console.export_text()
     assert "2 of 3 answered" in text and "12 s" in text
     assert "✓ Casino Night" in text and "Top 5" in text
-    assert "Jim wins!" in text
+    assert "Jim wins!" in text and "Final standings after 4 questions" in text
     assert "\x1b" not in text and "Dwight red" in text
     assert all(len(line) <= width for line in text.splitlines())
     assert "…" not in text
