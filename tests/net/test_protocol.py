@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
+
 from quiz.net.host import run_room
 from quiz.net.protocol import Close
 from quiz.net.server import RoomServer
@@ -140,16 +142,21 @@ def test_refusals_name_their_reason() -> None:
     assert found["started"][0] == Close.STARTED
 
 
-def test_abuse_ends_only_that_connection() -> None:
-    async def scenario() -> dict[str, tuple[int | None, str]]:
+def test_abuse_ends_only_that_connection(capfd: pytest.CaptureFixture[str]) -> None:
+    async def scenario() -> dict[str, tuple[object, str]]:
         server, port = await open_room()
         host = asyncio.create_task(run_room(server, Watcher(), start_with=2))
         good = await player(port, "Jim")
-        found = {"junk": await refused(port, "not json {")}
+        found: dict[str, tuple[object, str]] = {"junk": await refused(port, "not json {")}
         found["binary"] = await refused(port, b"\x00\x01")
         found["no hello"] = await refused(port, answer(1, ["x"]))
         found["silent"] = await closing(await dial(port))
         found["too big"] = await refused(port, hello("x" * 70_000))
+        for junk in (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", b"\x00\xff" * 100 + b"\r\n\r\n"):
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(junk)
+            found[f"not websocket {len(junk)}"] = ((await reader.read())[:12], "")
+            writer.close()
         flooder = await player(port, "Flood")
         await next_of(good, "question")
         for _ in range(12):
@@ -168,9 +175,12 @@ def test_abuse_ends_only_that_connection() -> None:
     assert found["no hello"] == (Close.NOT_PROTOCOL, "the first message must be a hello")
     assert found["silent"] == (Close.SILENT, "silent for 0.5 s")
     assert found["too big"][0] == Close.TOO_BIG
+    answers = [v[0] for k, v in found.items() if k.startswith("not websocket")]
+    assert answers == [b"HTTP/1.1 426", b""]  # a plain web request is told; junk, hung up on
     assert found["flood"] == (Close.FLOOD, "more than 10 messages a second")
     assert found["good"] == (len("accepted"), "")
     assert found["host left"] == (Close.HOST_LEFT, "host left after question 1")
+    assert capfd.readouterr() == ("", "")  # no traceback, no log line on the host's side
 
 
 def test_a_player_who_stops_reading_is_closed() -> None:
