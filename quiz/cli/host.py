@@ -13,7 +13,6 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
-    values,
 )
 
 
@@ -116,16 +115,13 @@ def host(
       quiz scores --room last
     """
     from quiz.cli.host_session import HostRequest, run_host
+    from quiz.cli.picking import Pick
     from quiz.net.guards import check_code
 
     request = HostRequest(
         count=count,
-        topics=tuple(topic or ()),
-        difficulties=values(difficulty),
-        types=values(qtype),
+        pick=Pick.given(topic, difficulty, qtype, bank, seed),
         time_limit=time_limit,
-        seed=seed,
-        banks=tuple(bank or ()),
         port=port,
         bind=bind,
         code=None if code is None else check_code(code),

@@ -6,19 +6,16 @@ import asyncio
 import time
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import output
-from quiz.cli.bank_report import load_for_command
-from quiz.cli.play_session import new_seed
-from quiz.engine.filters import make_filters
+from quiz.cli.picking import Pick
+from quiz.cli.saving import Recorder
 from quiz.engine.room import Room
 from quiz.engine.selection import pick
 from quiz.errors import AbortedError, QuizError
 from quiz.models import GameResult, GameSettings
 from quiz.output import note
-from quiz.scores.recorder import Recorder
 from quiz.terminal.review_words import count_of
 
 if TYPE_CHECKING:
@@ -31,12 +28,8 @@ class HostRequest:
     """Everything `quiz host` was asked for on the command line."""
 
     count: int = 10
-    topics: tuple[str, ...] = ()
-    difficulties: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
+    pick: Pick = field(default_factory=Pick)
     time_limit: int = 20
-    seed: int | None = None
-    banks: tuple[Path, ...] = field(default=())
     port: int | None = None
     bind: str = "0.0.0.0"
     code: str | None = None
@@ -48,9 +41,8 @@ class HostRequest:
 
 def _new_room(request: HostRequest) -> tuple[Room, GameSettings]:
     """The room's questions, chosen as `play` chooses them (no give-aways), and its settings."""
-    questions = load_for_command(request.banks).questions
-    filters = make_filters(questions, request.topics, request.difficulties, request.types)
-    seed = new_seed() if request.seed is None else request.seed
+    questions, filters = request.pick.load()
+    seed = request.pick.first_seed()
     selection = pick(questions, filters, request.count, seed)
     asked = selection.asked
     if len(asked) < request.count:

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from quiz.cli.options import NameOption, PlainOption, name_given
+from quiz.cli.given import name_given
+from quiz.cli.options import NameOption, PlainOption
 
 
 def join(

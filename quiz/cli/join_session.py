@@ -7,9 +7,10 @@ import time
 from typing import TYPE_CHECKING
 
 from quiz import output
+from quiz.cli.game_runner import choose_player
+from quiz.cli.saving import Recorder
 from quiz.errors import AbortedError, QuizError, UsageError
 from quiz.models import GameResult
-from quiz.scores.recorder import Recorder
 
 if TYPE_CHECKING:
     from quiz.net.player import LiveGame
@@ -68,16 +69,6 @@ def _filled(text: str) -> bool | str:
     return bool(text.strip()) or "the host's screen shows it"
 
 
-def _player_name(given: str | None, recorder: Recorder, interactive: bool) -> str:
-    if given is not None:
-        return given
-    if not interactive:
-        return recorder.default_player()
-    from quiz.terminal import prompts
-
-    return prompts.type_name(recorder.default_player())
-
-
 def run_join(host: str, port: int, code: str, name: str | None, *, plain: bool, save: bool) -> None:
     """Play one live game in the room at host:port, then keep it in this player's scores."""
     from quiz.net.player import Ending
@@ -91,7 +82,7 @@ def run_join(host: str, port: int, code: str, name: str | None, *, plain: bool, 
         screen = PlayerScreen(output.console())
     clock = time.monotonic()
     try:
-        player = _player_name(name, recorder, interactive)
+        player = choose_player(name, recorder.default_player(), plain=not interactive)
         game = asyncio.run(_join(host, port, code, player, screen))
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
