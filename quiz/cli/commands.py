@@ -27,7 +27,9 @@ COMMANDS: dict[str, Entry] = {
         "quiz.cli.party", "party", "Play a party on one keyboard: 2-8 players take turns."
     ),
     "host": Entry(
-        "quiz.cli.host", "host", "Host a live game: everyone answers on their own terminal."
+        "quiz.cli.host",
+        "host",
+        "Host a live game: everyone answers the same question on their own terminal.",
     ),
     "join": Entry("quiz.cli.join", "join", "Join a live game that someone hosts with 'quiz host'."),
     "scores": Entry("quiz.cli.scores", "scores", "Show the high scores, best first."),
