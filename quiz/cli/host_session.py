@@ -16,7 +16,7 @@ from quiz.engine.selection import pick
 from quiz.errors import AbortedError, QuizError
 from quiz.models import GameResult, GameSettings
 from quiz.output import note
-from quiz.terminal.review_words import count_of
+from quiz.terminal.formatting import count_of
 
 if TYPE_CHECKING:
     from quiz.net.host import HostView

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
 from quiz import paths
 from quiz.engine.room import name_key
+from quiz.files import write_text_atomic
 
 KEEP = 20  # rooms remembered; older tokens are of games long over
 
@@ -37,12 +39,5 @@ def save_token(address: str, code: str, name: str, token: str) -> None:
     tokens.pop(_key(address, code, name), None)
     tokens[_key(address, code, name)] = token
     kept = dict(list(tokens.items())[-KEEP:])
-    target = _file()
-    try:
-        paths.make_private_dir(target.parent)
-        temp = target.with_suffix(".tmp")
-        temp.write_text(json.dumps(kept), encoding="utf-8")
-        temp.chmod(0o600)
-        temp.replace(target)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_text_atomic(_file(), json.dumps(kept))

@@ -18,14 +18,13 @@ from quiz.engine.room_news import LiveQuestion, PlayerReveal
 from quiz.models import AnswerRecord
 from quiz.output import safe
 from quiz.terminal import live_render, prompts
+from quiz.terminal.formatting import count_of, ordinal
 from quiz.terminal.interactive import _given, _respond
 from quiz.terminal.live_input import AsyncLines
 from quiz.terminal.live_plain import ACK_LINES, LOCKED_IN
 from quiz.terminal.render_game import question_screen, readable
 from quiz.terminal.render_party import podium, standings_table
 from quiz.terminal.render_reveal import reveal as reveal_view
-from quiz.terminal.review_words import count_of
-from quiz.terminal.wording import ordinal
 
 START_HINT = "Press Enter to start the game."
 NEXT = "Press Enter for the next question."

@@ -11,9 +11,9 @@ from quiz.engine.party import Standing
 from quiz.engine.room import OpenQuestion, Reveal
 from quiz.engine.room_news import LiveQuestion, PlayerReveal
 from quiz.output import safe
+from quiz.terminal.formatting import count_of
 from quiz.terminal.live_input import AsyncLines
 from quiz.terminal.plain import InvalidAnswerError, parse_answer, question_lines
-from quiz.terminal.review_words import count_of
 from quiz.terminal.wording import answer_text, verdict_text
 
 LOCKED_IN = "Answer locked in, waiting for the others"

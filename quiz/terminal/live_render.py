@@ -13,11 +13,11 @@ from rich.text import Text
 
 from quiz.engine.room import OpenQuestion, Reveal, Tally
 from quiz.output import safe
+from quiz.terminal.formatting import count_of, ordinal
 from quiz.terminal.render_game import readable
 from quiz.terminal.render_party import standings_table
-from quiz.terminal.review_words import count_of
 from quiz.terminal.tables import bar
-from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, option_labels, ordinal
+from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, option_labels
 
 TOP = 5
 BAR_CELLS = 20
