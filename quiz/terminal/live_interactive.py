@@ -15,7 +15,7 @@ from rich.text import Text
 from quiz.engine.party import Standing
 from quiz.engine.room import OpenQuestion, Reveal
 from quiz.engine.room_news import LiveQuestion, PlayerReveal
-from quiz.models import AnswerRecord
+from quiz.models import AnswerRecord, AskedQuestion
 from quiz.output import safe
 from quiz.terminal import live_render, prompts
 from quiz.terminal.formatting import count_of, ordinal
@@ -140,11 +140,9 @@ class PlayerScreen:
     async def ask(self, question: LiveQuestion) -> tuple[str, ...] | None:
         self._wait_for_prompt()
         loop = asyncio.get_running_loop()
-        score = sum(r.points for r in self.records)
-        streak = self.records[-1].streak if self.records else 0
         self.console.clear()
         asked = question.asked
-        self.console.print(question_screen(question.number, question.total, asked, score, streak))
+        self.console.print(self._screen(question.number, question.total, asked))
         used = max(question.limit - (question.deadline - loop.time()), 0.0)
         self._prompt = self._prompts.submit(_respond, asked, question.limit, used, False)
         answer = await asyncio.wrap_future(self._prompt)
@@ -152,6 +150,12 @@ class PlayerScreen:
             self.console.print(Text("⏱ Time is up.", style="bold red"))
             return None
         return _given(asked, answer.value)
+
+    def _screen(self, number: int, total: int, asked: AskedQuestion) -> RenderableType:
+        """The question under its header: the score and streak so far."""
+        score = sum(r.points for r in self.records)
+        streak = self.records[-1].streak if self.records else 0
+        return question_screen(number, total, asked, score, streak)
 
     def _wait_for_prompt(self) -> None:
         """A prompt still on screen ends by its own clock, at the host's deadline."""
@@ -165,6 +169,9 @@ class PlayerScreen:
     def reveal(self, reveal: PlayerReveal) -> None:
         self._wait_for_prompt()
         self.records = [*self.records[: reveal.number - 1], reveal.record]
+        # The screen again, its header's score with the points just won, then the reveal.
+        self.console.clear()
+        self.console.print(self._screen(reveal.number, reveal.total, reveal.record.asked))
         self.console.print(reveal_view(reveal.record, reveal.parts))
         self.console.print(readable(live_render.place_line(reveal.place, reveal.of)))
         self.console.print(readable(standings_table(reveal.top, f"Top {len(reveal.top)}")))
