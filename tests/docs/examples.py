@@ -12,14 +12,16 @@ The sandbox mimics a reader's clone: the working folder holds `tests/fixtures/ex
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.conftest import FIXTURES, installed_quiz
@@ -33,6 +35,7 @@ VOLATILE = [
     (re.compile(r"\b\d+:\d\d\b"), "<m:ss>"),
     (re.compile(r"bak-[0-9-]+"), "bak-<time>"),
     (re.compile(r"\b(Party|party|Room|room) [0-9a-f]{8}\b"), r"\1 <id>"),
+    (re.compile(r"\b127\.0\.0\.1:\d+"), "127.0.0.1:<port>"),
 ]
 
 
@@ -87,20 +90,31 @@ class Sandbox:
     work: Path
     home: Path
     env: dict[str, str]
+    groups: list[int] = field(default_factory=list)
 
     def run(self, command: str) -> list[str]:
-        """What the command prints, stdout then stderr, with the home shown as `~`."""
-        done = subprocess.run(
+        """What the command prints, stdout then stderr, with the home shown as `~`. Each
+        command runs in a process group of its own, ended with the sandbox (a host left in
+        the background by an example, say)."""
+        with subprocess.Popen(
             ["bash", "-c", command],
             cwd=self.work,
             env=self.env,
             stdin=subprocess.DEVNULL,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=120,
-            check=False,
-        )
-        return (done.stdout + done.stderr).replace(str(self.home), "~").splitlines()
+            start_new_session=True,
+        ) as process:
+            self.groups.append(process.pid)
+            stdout, stderr = process.communicate(timeout=120)
+        return (stdout + stderr).replace(str(self.home), "~").splitlines()
+
+    def end(self) -> None:
+        """Stop whatever the examples left running."""
+        for group in self.groups:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(group, signal.SIGTERM)
 
 
 @contextmanager
@@ -122,7 +136,11 @@ def sandbox() -> Iterator[Sandbox]:
             TERM="dumb",
             PATH=f"{Path(installed_quiz()).parent}{os.pathsep}{env['PATH']}",
         )
-        yield Sandbox(work, home, env)
+        box = Sandbox(work, home, env)
+        try:
+            yield box
+        finally:
+            box.end()
 
 
 def shown(example: Example, printed: list[str]) -> tuple[list[str], list[str]]:
