@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 
-def _complete_topic(incomplete: str) -> list[str]:
+def complete_help_topic(incomplete: str) -> list[str]:
     from quiz.help import topic_names
 
     return [name for name in topic_names() if name.startswith(incomplete)]
@@ -37,7 +37,7 @@ def help_topic(
         typer.Argument(
             metavar="TOPIC",
             help="The topic to read; without it, the list of topics.",
-            autocompletion=_complete_topic,
+            autocompletion=complete_help_topic,
             show_default=False,
         ),
     ] = None,

@@ -8,7 +8,7 @@ import re
 import pytest
 from rich.console import Console
 
-from quiz.cli.help import topics_index
+from quiz.cli.help import complete_help_topic, topics_index
 from quiz.help import topic_names, topic_text, topic_title
 from quiz.terminal.help_text import plain_topic, terminal_links
 from quiz.terminal.render_help import rich_topic
@@ -92,3 +92,7 @@ def test_an_unknown_topic_is_a_usage_error_naming_the_topics() -> None:
 def test_topics_are_lists_not_tables_so_narrow_screens_never_cut_a_cell() -> None:
     for name in TOPICS:
         assert not any(line.startswith("|") for line in markdown(name).splitlines()), name
+
+
+def test_tab_completes_help_topics() -> None:
+    assert complete_help_topic("sco") == ["scores", "scoring"]
