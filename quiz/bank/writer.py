@@ -18,7 +18,7 @@ from quiz.errors import QuizError
 from quiz.files import locked, write_text_atomic
 
 HEADER = (
-    "Your own Halpert Quiz questions (the format is in the README).",
+    "Your own Halpert Quiz questions (the format: quiz help format).",
     "Add more with 'quiz add' or by hand; check them with 'quiz bank validate'.",
 )
 

@@ -166,7 +166,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    # Plain help: Rich's formatter costs ~140 ms of start-up (see README, Performance).
+    # Plain help: Rich's formatter costs ~140 ms of start-up (see 'quiz help performance').
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

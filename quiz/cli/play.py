@@ -74,7 +74,7 @@ def play(
 
     On a terminal each question has a screen of its own: pick with the arrow keys, see
     the answer revealed, press Enter for the next. With --plain, or when piped, each
-    question is printed and one line answers it (see the README).
+    question is printed and one line answers it (see 'quiz help play').
 
     \b
     Examples:

@@ -14,7 +14,7 @@ from quiz.bank.writer import BankWriteError, add_entries, remove_entry
 from tests.conftest import run_cli, write_bank
 
 HEADER = (
-    "# Your own Halpert Quiz questions (the format is in the README).\n"
+    "# Your own Halpert Quiz questions (the format: quiz help format).\n"
     "# Add more with 'quiz add' or by hand; check them with 'quiz bank validate'.\n"
     "\n"
 )
