@@ -170,6 +170,9 @@ def rewrite(document: Path) -> bool:
     with sandbox() as box:
         runs = [(example, box.run(example.command)) for example in examples(text)]
     for example, printed in reversed(runs):
+        expected, now = shown(example, printed)
+        if expected == now:  # the same but for dates and ids: left as it is
+            continue
         start = example.line + example.command.count("\n")  # the first output line's index
         cut = example.output and example.output[-1] == MORE
         new = [*printed[: len(example.output) - 1], MORE] if cut else printed

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from quiz.bank.formats import FORMATS
+from quiz.help import topic_names
 from tests.conftest import run_cli
 from tests.docs.examples import ROOT, documents
 from tests.docs.reference import command_paths
@@ -41,3 +42,9 @@ def test_the_readme_tours_every_command(path: str) -> None:
 def test_every_import_format_is_named_in_the_readme_and_its_topic(name: str) -> None:
     assert f"`{name}`" in README.read_text(encoding="utf-8")
     assert f"- `{name}`:" in (ROOT / "quiz" / "help" / "import.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_links_every_help_topic() -> None:
+    text = README.read_text(encoding="utf-8")
+    for name in topic_names():
+        assert f"](quiz/help/{name}.md)" in text, name

@@ -96,3 +96,26 @@ def test_topics_are_lists_not_tables_so_narrow_screens_never_cut_a_cell() -> Non
 
 def test_tab_completes_help_topics() -> None:
     assert complete_help_topic("sco") == ["scores", "scoring"]
+
+
+def command_lines(text: str) -> list[str]:
+    """The lines a reader types: every line of an `sh` block, the `$` lines of a `console`
+    block with their continuations."""
+    typed: list[str] = []
+    block = ""
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            block = "" if block else line.strip().strip("`") or "text"
+        elif block == "sh" or (block == "console" and (line.startswith("$ ") or typed_on(typed))):
+            typed.append(line)
+    return typed
+
+
+def typed_on(typed: list[str]) -> bool:
+    return bool(typed) and typed[-1].endswith("\\")
+
+
+@pytest.mark.parametrize("name", TOPICS)
+def test_example_commands_fit_in_40_columns(name: str) -> None:
+    """Rich draws a code block with a column of padding on each side."""
+    assert [line for line in command_lines(markdown(name)) if len(line) > 38] == []
