@@ -82,6 +82,12 @@ def plan_party(
                 dealt[p].append(chosen[r * players + p])
     if not difficulties:
         where = f" with {filters.named()}" if filters.named() else " in the bank"
+        if any(capacity):
+            raise UsageError(
+                f"not enough questions for {players} players{where}: every round needs"
+                f" {players} questions of one difficulty, and those there are would give"
+                " away one another's answers"
+            )
         raise UsageError(
             f"not enough questions for {players} players: every round needs {players}"
             f" questions of one difficulty, and no difficulty has that many{where}"
