@@ -6,17 +6,21 @@ from collections import Counter
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from quiz.bank.facts import MAX_ASKING, Coverage
 from quiz.output import safe
-from quiz.terminal.tables import Column, FittedTable
+
+STATEMENT_MIN = 30  # a statement column narrower than this reads worse than stacked records
 
 
 def _ids(ids: Sequence[str], fallback: str) -> Text:
-    return Text(safe(", ".join(ids)) if ids else fallback, style="" if ids else "dim")
+    """Question ids one a line (never cut), or `fallback` dimmed when there are none."""
+    return Text(safe("\n".join(ids)) if ids else fallback, style="" if ids else "dim")
 
 
 def _asked(row: Coverage) -> Text:
@@ -29,15 +33,8 @@ def _asked(row: Coverage) -> Text:
     return cell
 
 
-def facts_table(rows: Sequence[Coverage]) -> FittedTable:
-    """Ids whole; the statement and the question ids wrap; narrow screens lose the section."""
-    columns = [
-        Column("fact", style="cyan"),
-        Column("section", drop=1),
-        Column("statement", wrap=True, min_width=24),
-        Column("asked by", wrap=True, min_width=12),
-        Column("mentioned by", wrap=True, min_width=12),
-    ]
+def facts_table(rows: Sequence[Coverage]) -> tuple[Table, int]:
+    """Ids whole, one a line; only the statement wraps. Also the least width it fits in."""
     cells = [
         [
             Text(safe(r.fact.id)),
@@ -48,30 +45,42 @@ def facts_table(rows: Sequence[Coverage]) -> FittedTable:
         ]
         for r in rows
     ]
-    return FittedTable(columns, cells, box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    headers = ("fact", "section", "statement", "asked by", "mentioned by")
+    needed = 2 * len(headers)  # the edges and the padding between columns
+    for i, header in enumerate(headers):
+        widest = max(cell_len(line) for row in cells for line in row[i].plain.split("\n"))
+        whole = header != "statement"
+        width = max(widest, len(header)) if whole else min(widest, STATEMENT_MIN)
+        needed += width
+        style = "cyan" if header == "fact" else None
+        table.add_column(header, style=style, no_wrap=whole, min_width=width)
+    for row in cells:
+        table.add_row(*row)
+    return table, needed
 
 
 class FactsListing:
-    """The facts table, or below 80 columns (where four wrapping columns would be slivers)
-    each fact on its own lines: id and section, the statement, who asks and mentions it."""
-
-    STACK_BELOW = 80
+    """The facts table when it fits with ids whole and room for the statements, else each
+    fact on its own lines: id and section, the statement, who asks and mentions it."""
 
     def __init__(self, rows: Sequence[Coverage]) -> None:
         self.rows = rows
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= self.STACK_BELOW:
-            yield facts_table(self.rows)
+        table, needed = facts_table(self.rows)
+        if needed <= options.max_width:
+            yield table
             return
         for r in self.rows:
             yield Text.assemble((safe(r.fact.id), "cyan"), (f"  {safe(r.fact.section)}", "dim"))
-            for line in (
-                Text(safe(r.fact.statement)),
-                Text.assemble("asked by: ", _asked(r)),
-                Text.assemble("mentioned by: ", _ids(r.mentioned_by, "-")),
+            lines = [Text(safe(r.fact.statement))]
+            for label, ids in (
+                ("asked by", _asked(r)),
+                ("mentioned by", _ids(r.mentioned_by, "-")),
             ):
-                yield Padding(line, (0, 0, 0, 2))
+                lines.append(Text.assemble(f"{label}: ", Text(", ").join(ids.split("\n"))))
+            yield Padding(Group(*lines), (0, 0, 0, 2))
 
 
 def summary(rows: Sequence[Coverage]) -> str:
