@@ -184,15 +184,19 @@ def _check_answers(
                 c.fail("reject", f"'{look_alike}' is also an accepted answer")
 
 
-def _check_facts(c: _Checker, known: Container[str] | None) -> tuple[tuple[str, ...], ...]:
+def _check_facts(
+    c: _Checker, known: Container[str] | None, *, builtin: bool
+) -> tuple[tuple[str, ...], ...]:
     asks = c.fact_ids("asks", known)
     mentions = c.fact_ids("mentions", known)
+    if builtin and "asks" not in c.raw:
+        c.fail("asks", "is missing: a built-in question names the facts it asks (facts.toml)")
+    elif (builtin or mentions) and not asks and isinstance(c.raw.get("asks", []), list):
+        c.fail("asks", "must name the facts the question asks (one at least)")
     if len(asks) > MAX_ASKS:
         c.fail("asks", f"names {len(asks)} facts; a question asks one to {MAX_ASKS}")
     for fact in dict.fromkeys(f for f in mentions if f in asks):
         c.fail("mentions", f"'{fact}' is asked already; mentions lists only the other facts")
-    if mentions and not asks:
-        c.fail("asks", "is missing: a question that mentions facts names those it asks too")
     return asks, mentions
 
 
@@ -231,7 +235,7 @@ def check_question(
     if reject and qtype in QUESTION_TYPES and qtype != "text":
         c.fail("reject", "only text questions take look-alikes to reject")
     _check_answers(c, qtype, answers, reject)
-    asks, mentions = _check_facts(c, facts)
+    asks, mentions = _check_facts(c, facts, builtin=builtin)
     if c.problems:
         return None, c.problems
     question = Question(

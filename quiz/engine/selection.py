@@ -66,13 +66,20 @@ def _balanced(
 def _fullest(
     pool: Sequence[Question], count: int, rng: random.Random, dealt: Sequence[Question]
 ) -> list[Question]:
-    """The fullest of a few balanced draws: give-aways can end a draw early, and another
-    order of the same questions may fit more of them into one game."""
+    """The fullest of a few balanced draws: give-aways can end a draw early or shut a topic
+    out (a question asking who played Jim rules out every question of the John Krasinski
+    topic), and another order of the same questions may fit more of them, and more topics,
+    into one game."""
+
+    def fullness(chosen: list[Question]) -> tuple[int, int]:
+        return len(chosen), len({q.topic for q in chosen})
+
+    full = (min(count, len(pool)), min(count, len({q.topic for q in pool})))
     best = _balanced(pool, count, rng, dealt)
     for _ in range(SPOILER_RETRIES):
-        if len(best) >= min(count, len(pool)):
+        if fullness(best) >= full:
             break
-        best = max(best, _balanced(pool, count, rng, dealt), key=len)
+        best = max(best, _balanced(pool, count, rng, dealt), key=fullness)
     return best
 
 

@@ -91,8 +91,8 @@ def test_an_unknown_fact_id_is_a_problem(facts_bank: Path, tmp_path: Path) -> No
             "field 'mentions': 'pam-art' is asked already; mentions lists only the other facts",
         ),
         (
-            'mentions = ["pam-art"]',
-            "field 'asks': is missing: a question that mentions facts names those it asks too",
+            'asks = []\nmentions = ["pam-art"]',
+            "field 'asks': must name the facts the question asks (one at least)",
         ),
         (
             'asks = ["pam-art", "karen-branch", "karen-game", "karen-manager"]',
@@ -261,3 +261,22 @@ def test_bank_facts_flags_a_fact_nobody_asks(facts_bank: Path) -> None:
     shown = out_lines(run_cli("bank", "facts").stdout)
     assert any(line.startswith("pam-art") and "(nobody)" in line for line in shown)
     assert shown[-1] == "5 facts: 3 asked once, 1 asked by nobody, 1 not for quizzing."
+
+
+def test_a_builtin_question_without_asks_is_a_problem(facts_bank: Path) -> None:
+    office = facts_bank / "office.toml"
+    office.write_text(office.read_text().replace('asks = ["pam-art"]\n', ""))
+    result = run_cli("bank", "validate")
+    assert result.exit_code == 1
+    assert (
+        f"{office}: question pam-classes: field 'asks': is missing: a built-in question"
+        " names the facts it asks (facts.toml)" in out_lines(result.stdout)
+    )
+
+
+def test_the_shipped_bank_asks_every_fact_worth_asking_once_or_twice() -> None:
+    assert run_cli("bank", "validate", "--strict").exit_code == 0
+    rows = json.loads(run_cli("bank", "facts", "--json").stdout)
+    asked = {row["id"]: len(row["asked_by"]) for row in rows if row["quiz"]}
+    assert asked and set(asked.values()) <= {1, 2}, asked
+    assert all(q.asks for q in load_bank(user=False).questions)

@@ -20,6 +20,7 @@ from quiz.engine.selection import pick
 from quiz.engine.spoilers import clash
 from quiz.errors import UsageError
 from quiz.models import DIFFICULTIES, Question
+from tests.engine.test_spoilers import kept_apart as gives_away
 from tests.engine.test_spoilers import spoils
 
 Game = list[Question]
@@ -47,15 +48,6 @@ def fact_question(
         asks=tuple(asks),
         mentions=tuple(mentions),
     )
-
-
-@cache  # the simulations below check the same pairs again and again
-def gives_away(a: Question, b: Question) -> bool:
-    """The spec's rule, read from the questions' fields without the engine: by facts when
-    both name what they ask, else by the words of either."""
-    if a.asks and b.asks:
-        return bool(set(a.asks) & {*b.asks, *b.mentions} or set(b.asks) & {*a.asks, *a.mentions})
-    return spoils(a, b) or spoils(b, a)
 
 
 def giveaways(game: Sequence[Question]) -> list[tuple[str, str]]:

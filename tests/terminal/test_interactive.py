@@ -58,10 +58,10 @@ def right_keys(asked: AskedQuestion) -> str:
 
 
 def test_full_game_answered_right(keys: PipeInput) -> None:
-    asked = pick(load_bank().questions, Filters(), 5, 21).asked
+    asked = pick(load_bank().questions, Filters(), 5, 23).asked
     assert {a.question.type for a in asked} >= {"choice", "text"}
     keys.send_text("".join(right_keys(a) + ENTER for a in asked) + "n")
-    result = run_cli("play", "--seed", "21", "--count", "5", "--player", "Tester")
+    result = run_cli("play", "--seed", "23", "--count", "5", "--player", "Tester")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.count("✓ Correct!") == 5
@@ -71,7 +71,7 @@ def test_full_game_answered_right(keys: PipeInput) -> None:
     assert f"Score        {total:,}" in out
     assert "Correct      5/5" in out
     assert "Review" in out
-    assert "Replay this exact quiz:\nquiz play --seed 21 --count 5" in out
+    assert "Replay this exact quiz:\nquiz play --seed 23 --count 5" in out
     for n, a in enumerate(asked, start=1):
         assert f" {n}/5" in out
         assert a.question.topic in out
