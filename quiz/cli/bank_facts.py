@@ -6,9 +6,10 @@ from quiz.cli.options import BankOption, JsonOption
 
 
 def facts(as_json: JsonOption = False, bank: BankOption = None) -> None:
-    """List the article's facts with the questions that ask and mention each.
+    """Show the facts and the questions asking them.
 
-    A question asks a fact when a right answer shows the player knows it, and mentions
+    Every fact of the facts map (questions/facts.toml), with the questions that ask
+    and mention it. A question asks a fact when a right answer shows the player knows it, and mentions
     it when its prompt, options or explanation tell it. No game deals two questions
     where one asks a fact the other asks or mentions. Each fact worth asking is asked
     by one or two built-in questions; 'quiz bank validate' checks it.
