@@ -11,6 +11,7 @@ import typer
 
 from quiz import output
 from quiz.cli import bank_facts
+from quiz.cli.given import values
 from quiz.cli.options import (
     BankOption,
     DifficultyOption,
@@ -20,7 +21,6 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     complete_id,
-    values,
 )
 from quiz.errors import ExitCode, QuizError, UsageError
 from quiz.output import console, json_text, note, print_json, safe, say
@@ -29,7 +29,10 @@ if TYPE_CHECKING:  # annotations only: no command pays for the question types at
     from quiz.models import Bank, Question
 
 bank_app = typer.Typer(
-    help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
+    help="Browse, check and share the question bank.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
 )
 
 
@@ -242,7 +245,7 @@ def export(
     if output is None:
         sys.stdout.write(text)
         return
-    from quiz.bank.atomic import write_text_atomic
+    from quiz.files import write_text_atomic
 
     try:
         write_text_atomic(output, text)

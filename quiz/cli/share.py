@@ -32,7 +32,7 @@ def share(
       quiz share
       quiz share --player Pam --svg pam.svg
     """
-    from quiz.cli.play_session import replay_command
+    from quiz.cli.replay import replay_command
     from quiz.scores.store import open_store
     from quiz.terminal.render_share import share_lines, svg_card
 
@@ -48,7 +48,7 @@ def share(
     replay = f"quiz scores --party {party}" if party else replay_command(game.settings)
     say("\n".join(share_lines(game, replay)))
     if svg is not None:
-        from quiz.bank.atomic import write_text_atomic
+        from quiz.files import write_text_atomic
 
         try:
             write_text_atomic(svg, svg_card(game, replay))

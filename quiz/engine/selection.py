@@ -7,8 +7,8 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from quiz.engine.filters import Filters
+from quiz.engine.problems import NotEnoughQuestionsError, TooSmallError
 from quiz.engine.spoilers import SpoilerGuard, shown_unsolved
-from quiz.errors import UsageError
 from quiz.models import AskedQuestion, Question
 
 SPOILER_RETRIES = 20
@@ -105,10 +105,10 @@ def pick(
     party), so a game may hold fewer than `count` even when more questions match.
     """
     if count < 1:
-        raise UsageError(f"--count must be at least 1, not {count}")
+        raise TooSmallError("count", count)
     pool = filters.apply(questions)
     if not pool:
-        raise UsageError(f"no questions {filters.describe()}; 'quiz bank list' shows what there is")
+        raise NotEnoughQuestionsError(filters, count, 0)
     if dealt:
         taken = {q.id for q in dealt}
         pool = [q for q in pool if q.id not in taken]

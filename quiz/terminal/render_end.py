@@ -12,33 +12,25 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quiz.models import AnswerRecord, GameResult
+from quiz.models import AnswerRecord, GameResult, Outcome
 from quiz.output import safe
 from quiz.scores.rows import Placement
+from quiz.terminal.formatting import duration
 from quiz.terminal.render_game import READING_WIDTH
 from quiz.terminal.wording import answer_text, given_text
 
 REVIEW_MARKS = {
-    "right": ("✓", "green"),
-    "wrong": ("✗", "red"),
-    "skipped": ("↷", "yellow"),
-    "timed out": ("⏱", "red"),
+    Outcome.RIGHT: ("✓", "green"),
+    Outcome.WRONG: ("✗", "red"),
+    Outcome.SKIPPED: ("↷", "yellow"),
+    Outcome.TIMED_OUT: ("⏱", "red"),
 }
 PROMPT_FROM = 64  # below this width the review leaves the question out
 MIN_PROMPT = 28
 
 
-def outcome(record: AnswerRecord) -> str:
-    """right, wrong, skipped or timed out."""
-    if record.correct:
-        return "right"
-    if record.timed_out:
-        return "timed out"
-    return "skipped" if record.skipped else "wrong"
-
-
 def review_mark(record: AnswerRecord) -> Text:
-    mark, style = REVIEW_MARKS[outcome(record)]
+    mark, style = REVIEW_MARKS[record.outcome]
     return Text(mark, style=style)
 
 
@@ -90,11 +82,6 @@ class Review:
         yield table
 
 
-def _minutes(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def result_panel(
     result: GameResult,
     placement: Placement | None,
@@ -111,7 +98,7 @@ def result_panel(
     grid.add_row("Correct", f"{result.correct}/{result.total}")
     grid.add_row("Accuracy", f"{result.accuracy:.0%}")
     grid.add_row("Best streak", str(result.best_streak))
-    grid.add_row("Time", _minutes(result.duration_s))
+    grid.add_row("Time", duration(result.duration_s))
     if placement is not None:
         grid.add_row("Place", f"#{placement.rank} of {placement.games}")
         grid.add_row("Your best", f"{placement.player_best:,}")
