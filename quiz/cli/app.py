@@ -17,7 +17,7 @@ from typer._click.exceptions import (  # click vendored in typer 0.28
 from typer.core import TyperGroup
 
 from quiz import __version__
-from quiz.cli.failures import help_hint
+from quiz.cli.failures import error_line, help_hint
 from quiz.cli.menu import run_menu
 from quiz.errors import ExitCode, QuizError
 from quiz.output import error, interactive_terminal, safe
@@ -43,7 +43,7 @@ class QuizGroup(TyperGroup):
             return super().invoke(ctx)
         except QuizError as exc:
             usage = exc.exit_code == ExitCode.USAGE and exc.command_path
-            line = exc.report() + (help_hint(exc.command_path) if usage else "")
+            line = error_line(exc) + (help_hint(exc.command_path) if usage else "")
             print(safe(line), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:

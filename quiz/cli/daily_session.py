@@ -6,6 +6,7 @@ from datetime import date
 
 from quiz.bank.loader import load_bank
 from quiz.cli.game_runner import choose_player, play_game, show_end, use_plain
+from quiz.cli.store_words import warn_store
 from quiz.engine.daily import DAILY_COUNT, daily_questions, daily_seed, day_streak
 from quiz.engine.game import Game
 from quiz.models import GameResult, GameSettings
@@ -46,7 +47,7 @@ def run_daily(player_given: str | None, *, plain: bool) -> None:
     plain = use_plain(plain)
     day = clock.now().date()
     asked = daily_questions(load_bank(user=False).questions, day)
-    recorder = Recorder(save=True)
+    recorder = Recorder(save=True, report=warn_store)
     player = choose_player(player_given, recorder.default_player(), plain=plain)
     earlier = _entry(recorder.attempt(lambda store: store.daily_board(day)), player)
     if earlier is not None:

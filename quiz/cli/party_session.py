@@ -12,6 +12,7 @@ from pathlib import Path
 from quiz import output
 from quiz.cli.bank_report import load_for_command
 from quiz.cli.play_session import new_seed, setting_words
+from quiz.cli.store_words import warn_store
 from quiz.engine.filters import make_filters
 from quiz.engine.party import (
     MAX_PLAYERS,
@@ -134,7 +135,7 @@ def run_party(request: PartyRequest, *, save: bool) -> None:
     questions = load_for_command(request.banks).questions
     try:
         party = _new_party(request, questions, _players(request, interactive))
-        recorder = Recorder(save=save)
+        recorder = Recorder(save=save, report=warn_store)
         started_at = time.time()
         if interactive:
             _play_interactive(party)

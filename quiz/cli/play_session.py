@@ -11,6 +11,7 @@ from pathlib import Path
 
 from quiz import output
 from quiz.cli.bank_report import load_for_command
+from quiz.cli.store_words import warn_store
 from quiz.engine.filters import make_filters
 from quiz.engine.game import Game
 from quiz.engine.selection import pick
@@ -19,6 +20,7 @@ from quiz.errors import AbortedError, QuizError
 from quiz.models import GameSettings, Question
 from quiz.output import note
 from quiz.scores.recorder import Recorder
+from quiz.terminal.placement_words import describe
 from quiz.terminal.review_words import count_of
 from quiz.terminal.stopping import stoppable
 from quiz.terminal.wording import survival_end
@@ -125,7 +127,11 @@ def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder:
         raise QuizError("input ended before the last answer; nothing was saved") from None
     player = request.player or recorder.default_player()
     result = game.result(player, started_at, time.monotonic() - clock)
-    output.say("\n".join(ending(game) + final_lines(result, recorder.record(result))))
+    output.say(
+        "\n".join(
+            ending(game) + final_lines(result, describe(recorder.record(result), result.score))
+        )
+    )
 
 
 def _play_interactive(
@@ -161,7 +167,7 @@ def _play_interactive(
 def run_play(request: PlayRequest, *, save: bool) -> None:
     """Play until the player stops, saving each finished game unless `save` is off."""
     questions = load_for_command(request.banks).questions
-    recorder = Recorder(save=save)
+    recorder = Recorder(save=save, report=warn_store)
     try:
         with stoppable(note):
             if request.plain or not output.interactive_terminal():

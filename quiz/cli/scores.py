@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 PlayerOption = Annotated[
     str | None,
-    typer.Option("--player", metavar="NAME", help="Only this player's games (exact name)."),
+    typer.Option("--player", metavar="NAME", help="Only this player's games (name in any case)."),
 ]
 
 
@@ -60,6 +60,22 @@ def scores(
             help="Which board: normal games, survival (--lives) games, or party games.",
         ),
     ] = ModeName.normal,
+    count: Annotated[
+        int | None,
+        typer.Option(
+            "--count",
+            click_type=WholeNumber(1),
+            metavar="N",
+            help="The board of N-question games (with --mode lives: of N lives). Default 10.",
+            show_default=False,
+        ),
+    ] = None,
+    timed: Annotated[
+        bool, typer.Option("--timed", help="The board of timed games (--time-limit).")
+    ] = False,
+    every_kind: Annotated[
+        bool, typer.Option("--all", help="Every board, one table each, top --limit of each.")
+    ] = False,
     party: Annotated[
         str | None,
         typer.Option(
@@ -86,11 +102,15 @@ def scores(
 ) -> None:
     """Show the high scores, best first.
 
-    Ties go to the earlier game; the newest game is starred.
+    Games compare like with like: each kind (mode, number of questions, timed or not) has a
+    board of its own, and the standard one is 10 untimed questions. Ties go to the earlier
+    game; the newest game is starred.
 
     \b
     Examples:
       quiz scores --limit 20
+      quiz scores --count 20 --timed
+      quiz scores --all
       quiz scores --player Pam --since 2026-01-01 --json
       quiz scores --mode lives
       quiz scores --party last
@@ -109,6 +129,9 @@ def scores(
             reset=reset,
             mode=board,
             party=party,
+            count=count,
+            timed=timed,
+            all=every_kind,
         )
         from quiz.cli.daily import show_board
 
@@ -116,7 +139,21 @@ def scores(
         return
     from quiz.cli.scores_board import show_scores
 
-    show_scores(limit, player, topic, since, mode.value, party, as_json, local, reset, yes)
+    show_scores(
+        limit,
+        player,
+        topic,
+        since,
+        mode.value,
+        party,
+        as_json,
+        local,
+        reset,
+        yes,
+        count=count,
+        timed=timed,
+        every_kind=every_kind,
+    )
 
 
 def _check_daily(day: date | None, daily: bool, **others: object) -> None:

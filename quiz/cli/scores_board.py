@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 from quiz import output
 from quiz.errors import UsageError
 from quiz.output import console, print_json, safe, say
+from quiz.scores.kinds import GameKind
 
 if TYPE_CHECKING:
     from quiz.scores.rows import RankedGame
     from quiz.scores.store import ScoreStore
 
+STANDARD = GameKind()
 EMPTY_BOARDS = {
     "normal": "No games yet: run quiz play",
     "lives": "No survival games yet: run quiz play --lives 3",
@@ -22,6 +24,25 @@ BOARD_TITLES = {
     "lives": "Survival games (quiz play --lives N)",
     "party": "Party games (quiz party)",
 }
+
+
+def board_title(kind: GameKind) -> str:
+    """What a board holds, over its table: `Normal games: 20 questions, timed`."""
+    if kind.mode == "normal":
+        return f"Normal games: {kind.count} questions, {'timed' if kind.timed else 'untimed'}"
+    if kind.mode == "lives":
+        return f"Survival games (quiz play --lives {kind.lives})"
+    return BOARD_TITLES.get(kind.mode, f"{kind.mode.capitalize()} games")
+
+
+def _pick_board(mode: str, count: int | None, timed: bool) -> GameKind:
+    if timed and mode != "normal":
+        raise UsageError(
+            f"--timed picks a board of normal games; it does not go with --mode {mode}"
+        )
+    if count is not None and mode == "party":
+        raise UsageError("party games share one board; --count does not go with --mode party")
+    return GameKind.board(mode, count, timed)
 
 
 def show_scores(
@@ -35,8 +56,11 @@ def show_scores(
     local: bool = False,
     reset: bool = False,
     yes: bool = False,
+    count: int | None = None,
+    timed: bool = False,
+    every_kind: bool = False,
 ) -> None:
-    """The best games of a board (or of one party), or a reset when asked for."""
+    """The best games of a board (or of every board, or of one party), or a reset."""
     from quiz.scores.store import open_store
 
     store = open_store(local=local)
@@ -44,6 +68,7 @@ def show_scores(
     if reset:
         _reset(store, yes)
         return
+    kind = _pick_board(mode, count, timed)
     if topic is not None:
         from quiz.engine.filters import match_topic
 
@@ -52,24 +77,45 @@ def show_scores(
     if party is not None and mode == "lives":
         raise UsageError("--party shows one party's games; it does not go with --mode lives")
     party_id = _party_id(store, party) if party is not None else None
-    games = store.top_games(limit, player, topic, since, mode=mode, party=party_id)
+    kinds: list[GameKind | None] = [kind]
     if party_id is not None:
-        games = placed(games)
+        kinds = [None]  # a party's games, whatever their kind
+    elif every_kind:
+        kinds = list(store.kinds())
+    elif mode == "lives" and count is None:  # every survival board, one a number of lives
+        every_kind = True
+        kinds = [k for k in store.kinds() if k.mode == "lives"]
+    boards = [
+        (k, store.top_games(limit, player, topic, since, kind=k, party=party_id)) for k in kinds
+    ]
+    if party_id is not None:
+        boards = [(k, placed(games)) for k, games in boards]
     if as_json:
-        print_json([g.as_json() for g in games])
+        print_json([g.as_json() for _, games in boards for g in games])
         return
     out = console()
-    if not games:
+    boards = [(k, games) for k, games in boards if games or not every_kind]
+    if not any(games for _, games in boards):
         filtered = player is not None or topic is not None or since is not None
-        out.print("No games match these filters." if filtered else EMPTY_BOARDS[mode])
+        out.print("No games match these filters." if filtered else _empty(kind, every_kind))
         return
     from quiz.terminal.render_scores import score_table
 
-    if party_id is not None:
-        out.print(f"Party {party_id}", style="bold", markup=False)
-    elif mode != "normal":
-        out.print(BOARD_TITLES[mode], style="bold")
-    out.print(score_table(games, store.newest_game_id(), out.width))
+    newest = store.newest_game_id()
+    for n, (k, games) in enumerate(boards):
+        if n:
+            out.print()
+        if party_id is not None:
+            out.print(f"Party {party_id}", style="bold", markup=False)
+        elif k is not None and (every_kind or k != STANDARD):
+            out.print(board_title(k), style="bold", markup=False)
+        out.print(score_table(games, newest, out.width))
+
+
+def _empty(kind: GameKind, every_kind: bool) -> str:
+    if kind.mode != "normal" or kind == STANDARD or every_kind:
+        return EMPTY_BOARDS[kind.mode]
+    return f"No games on this board yet ({kind.text}); quiz scores --all lists every board"
 
 
 def _party_id(store: ScoreStore, wanted: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from quiz.models import GameResult
 from quiz.scores import clock
+from quiz.scores.kinds import outcome_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,7 @@ class AnswerRow:
     correct: bool
     points: int
     seconds: float
+    outcome: str = ""  # empty in games kept by an older version: the store guesses it
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,7 @@ class GameRows:
                     r.correct,
                     r.points,
                     r.seconds,
+                    outcome_of(r),
                 )
                 for r in result.records
             ),

@@ -1,0 +1,79 @@
+"""The store's own failures, as facts (which store, what SQLite said) for the command line to
+word; SQLite's errors sorted by their code name, never by their text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quiz.errors import StoreError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+
+class StoreFailureError(StoreError):
+    """A store that cannot be used: `where` names it (a file, or a server without password),
+    `detail` is what the database said."""
+
+    def __init__(self, where: str, detail: str = "") -> None:
+        super().__init__(where, detail)
+        self.where = where
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.detail}" if self.detail else self.where
+
+
+class CorruptStoreError(StoreFailureError):
+    """The file is damaged, or not a database at all."""
+
+
+class ForeignStoreError(StoreFailureError):
+    """A database, but another program's: left untouched."""
+
+
+class NewerStoreError(StoreFailureError):
+    """Written by a newer version of the program; `detail` is its schema version."""
+
+
+class StoreLockedError(StoreFailureError):
+    """Another process held the store for the whole busy timeout."""
+
+
+class ReadOnlyStoreError(StoreFailureError):
+    """The file or its folder cannot be written."""
+
+
+class StoreFullError(StoreFailureError):
+    """The disk is full."""
+
+
+class StoreIOError(StoreFailureError):
+    """The disk failed to read or write."""
+
+
+class StoreUnusableError(StoreFailureError):
+    """Any other failure of the database."""
+
+
+# SQLite's primary result codes, by the name `sqlite3.Error.sqlite_errorname` starts with.
+_BY_CODE: dict[str, type[StoreFailureError]] = {
+    "BUSY": StoreLockedError,
+    "LOCKED": StoreLockedError,
+    "READONLY": ReadOnlyStoreError,
+    "PERM": ReadOnlyStoreError,
+    "CANTOPEN": ReadOnlyStoreError,
+    "AUTH": ReadOnlyStoreError,
+    "FULL": StoreFullError,
+    "IOERR": StoreIOError,
+    "NOTADB": CorruptStoreError,
+    "CORRUPT": CorruptStoreError,
+    "FORMAT": CorruptStoreError,
+}
+
+
+def sqlite_problem(where: str, exc: sqlite3.Error) -> StoreFailureError:
+    """The store's failure for a SQLite error (`SQLITE_IOERR_SHORT_READ` is an I/O error)."""
+    name = getattr(exc, "sqlite_errorname", None) or "SQLITE_ERROR"
+    primary = name.removeprefix("SQLITE_").split("_")[0]
+    return _BY_CODE.get(primary, StoreUnusableError)(where, str(exc))
