@@ -120,3 +120,14 @@ def test_each_kind_has_its_board_and_placement(store: SqlStore) -> None:
     assert store.placement(ten).rank == store.placement(thirty_like).rank == 1
     assert store.placement(timed).games == 1
     assert [g.kind for g in store.top_games(kind=GameKind(timed=True))] == ["normal 10 timed"]
+
+
+def test_share_after_a_party_shares_the_last_game_of_ones_own(quiz_home: Path) -> None:
+    store = SqliteStore(quiz_home / "scores.db")
+    store.save_game(board_game("Jim", "RW", T0))
+    party = GameSettings(seed=3, count=2, party_id="feedbeef")
+    store.save_game(easy_game("Dwight", "RR", T0 + 10, settings=party))
+    shared = run_cli("share")
+    assert shared.exit_code == 0, shared.stderr
+    assert "🟩🟥🟥🟥🟥🟥🟥🟥🟥🟥" in shared.stdout
+    assert "quiz scores --party" not in shared.stdout
