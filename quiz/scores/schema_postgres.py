@@ -144,6 +144,7 @@ V7 = (
     "DROP INDEX daily_attempts_by_player",
     "DROP TABLE player_totals",
     "DROP TABLE player_tallies",
+    "DELETE FROM tallies",  # counted again with the rest
     """CREATE TABLE player_totals (
         player_key TEXT COLLATE "C" PRIMARY KEY,
         player TEXT COLLATE "C" NOT NULL,

@@ -129,6 +129,7 @@ V7 = (
     "DROP INDEX daily_attempts_by_player",
     "DROP TABLE player_totals",
     "DROP TABLE player_tallies",
+    "DELETE FROM tallies",  # counted again with the rest
     """CREATE TABLE player_totals (
         player_key TEXT PRIMARY KEY,
         player TEXT NOT NULL,

@@ -33,7 +33,12 @@ def run(code: Path, home: Path, args: list[str]) -> tuple[str, float]:
     env.pop("QUIZ_DATABASE_URL", None)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "quiz", *args], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-m", "quiz", *args],
+        env=env,
+        cwd=code,  # `-m` puts the working folder first on the path
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return done.stdout, time.perf_counter() - started
 

@@ -131,3 +131,29 @@ def test_share_after_a_party_shares_the_last_game_of_ones_own(quiz_home: Path) -
     assert shared.exit_code == 0, shared.stderr
     assert "🟩🟥🟥🟥🟥🟥🟥🟥🟥🟥" in shared.stdout
     assert "quiz scores --party" not in shared.stdout
+
+
+def test_the_summaries_of_a_version_6_file_are_counted_once(tmp_path: Path) -> None:
+    path = tmp_path / "scores.db"
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as raw:
+        build_sqlite(raw, 6)
+        raw.execute(
+            """INSERT INTO games (id, player, played_at, score, correct, total, duration_s, seed,
+                question_count, difficulties, types, time_limit, uuid)
+            VALUES (1, 'Pam', '2026-01-01T00:00:00.000000Z', 500, 1, 1, 60, 1, 1, '', '', NULL, 'a')"""
+        )
+        raw.execute("INSERT INTO answers VALUES (1, 1, 'q', 'Drill', 'easy', 'x', 1, 500, 1.0)")
+        # What version 6 had counted for it.
+        raw.execute("INSERT INTO player_totals VALUES ('Pam', 1, 500, 500, 1, 1, '2026-01-01')")
+        raw.executemany(
+            "INSERT INTO tallies VALUES (?, ?, 1, 1)",
+            [("topic", "Drill"), ("difficulty", "easy"), ("question", "q")],
+        )
+        raw.executemany(
+            "INSERT INTO player_tallies VALUES ('Pam', ?, ?, 1, 1)",
+            [("topic", "Drill"), ("difficulty", "easy"), ("question", "q")],
+        )
+    everyone, pam = SqliteStore(path).stats(), SqliteStore(path).stats("pam")
+    assert [(t.name, t.correct, t.attempts) for t in everyone.by_topic] == [("Drill", 1, 1)]
+    assert [(t.name, t.correct, t.attempts) for t in pam.by_topic] == [("Drill", 1, 1)]
+    assert (everyone.games, pam.games) == (1, 1)
