@@ -6,13 +6,12 @@ from datetime import date
 
 from quiz.bank.loader import load_bank
 from quiz.cli.game_runner import choose_player, play_game, show_end, use_plain
-from quiz.cli.store_words import warn_store
+from quiz.cli.saving import Recorder
 from quiz.engine.daily import DAILY_COUNT, daily_questions, daily_seed, day_streak
 from quiz.engine.game import Game
 from quiz.models import GameResult, GameSettings
 from quiz.output import note
 from quiz.scores import clock
-from quiz.scores.recorder import Recorder
 from quiz.scores.rows import DailyEntry
 from quiz.terminal.review_words import streak_line
 
@@ -47,7 +46,7 @@ def run_daily(player_given: str | None, *, plain: bool) -> None:
     plain = use_plain(plain)
     day = clock.now().date()
     asked = daily_questions(load_bank(user=False).questions, day)
-    recorder = Recorder(save=True, report=warn_store)
+    recorder = Recorder(save=True)
     player = choose_player(player_given, recorder.default_player(), plain=plain)
     earlier = _entry(recorder.attempt(lambda store: store.daily_board(day)), player)
     if earlier is not None:
@@ -61,4 +60,4 @@ def run_daily(player_given: str | None, *, plain: bool) -> None:
     game = Game(asked, GameSettings(seed=daily_seed(day), count=len(asked)))
     result = play_game(game, player, plain=plain)
     headline, lines = _record(recorder, day, result)
-    show_end(result, headline, lines, plain=plain)
+    show_end(result, plain=plain, headline=headline, notes=lines)

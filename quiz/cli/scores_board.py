@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from quiz import output
 from quiz.errors import UsageError
+from quiz.models import Mode
 from quiz.output import console, print_json, safe, say
 from quiz.scores.kinds import GameKind
 
@@ -28,21 +29,84 @@ BOARD_TITLES = {
 
 def board_title(kind: GameKind) -> str:
     """What a board holds, over its table: `Normal games: 20 questions, timed`."""
-    if kind.mode == "normal":
+    if kind.mode == Mode.NORMAL:
         return f"Normal games: {kind.count} questions, {'timed' if kind.timed else 'untimed'}"
-    if kind.mode == "lives":
+    if kind.mode == Mode.LIVES:
         return f"Survival games (quiz play --lives {kind.lives})"
     return BOARD_TITLES.get(kind.mode, f"{kind.mode.capitalize()} games")
 
 
 def _pick_board(mode: str, count: int | None, timed: bool) -> GameKind:
-    if timed and mode != "normal":
+    if timed and mode != Mode.NORMAL:
         raise UsageError(
             f"--timed picks a board of normal games; it does not go with --mode {mode}"
         )
-    if count is not None and mode == "party":
+    if count is not None and mode == Mode.PARTY:
         raise UsageError("party games share one board; --count does not go with --mode party")
     return GameKind.board(mode, count, timed)
+
+
+def scores_command(
+    day: date | None,
+    daily: bool,
+    limit: int,
+    player: str | None,
+    topic: str | None,
+    since: date | None,
+    mode: str,
+    party: str | None,
+    as_json: bool,
+    local: bool,
+    reset: bool,
+    yes: bool,
+    count: int | None = None,
+    timed: bool = False,
+    every_kind: bool = False,
+) -> None:
+    """`quiz scores` with the options typer or the fast path read, by their parameter names."""
+    mode = str(mode)
+    if daily or day is not None:
+        board = None if mode == Mode.NORMAL else mode
+        _check_daily(
+            day,
+            daily,
+            player=player,
+            topic=topic,
+            since=since,
+            reset=reset,
+            mode=board,
+            party=party,
+            count=count,
+            timed=timed,
+            all=every_kind,
+        )
+        from quiz.cli.daily import show_board
+
+        show_board(day, limit, as_json=as_json, local=local)
+        return
+    show_scores(
+        limit,
+        player,
+        topic,
+        since,
+        mode,
+        party,
+        as_json,
+        local,
+        reset,
+        yes,
+        count=count,
+        timed=timed,
+        every_kind=every_kind,
+    )
+
+
+def _check_daily(day: date | None, daily: bool, **others: object) -> None:
+    if not daily:
+        raise UsageError(f"a date ('{day}') goes with --daily: quiz scores --daily {day}")
+    clash = [name for name, value in others.items() if value not in (None, False)]
+    if clash:
+        raise UsageError(f"--daily shows one day's whole board; it does not take --{clash[0]}")
 
 
 def show_scores(
@@ -50,7 +114,7 @@ def show_scores(
     player: str | None = None,
     topic: str | None = None,
     since: date | None = None,
-    mode: str = "normal",
+    mode: str = Mode.NORMAL,
     party: str | None = None,
     as_json: bool = False,
     local: bool = False,
@@ -74,7 +138,7 @@ def show_scores(
 
         played = store.played_topics()
         topic = match_topic(topic, played, "of any saved game") if played else topic
-    if party is not None and mode == "lives":
+    if party is not None and mode == Mode.LIVES:
         raise UsageError("--party shows one party's games; it does not go with --mode lives")
     party_id = _party_id(store, party) if party is not None else None
     kinds: list[GameKind | None] = [kind]
@@ -82,9 +146,9 @@ def show_scores(
         kinds = [None]  # a party's games, whatever their kind
     elif every_kind:
         kinds = list(store.kinds())
-    elif mode == "lives" and count is None:  # every survival board, one a number of lives
+    elif mode == Mode.LIVES and count is None:  # every survival board, one a number of lives
         every_kind = True
-        kinds = [k for k in store.kinds() if k.mode == "lives"]
+        kinds = [k for k in store.kinds() if k.mode == Mode.LIVES]
     boards = [
         (k, store.top_games(limit, player, topic, since, kind=k, party=party_id)) for k in kinds
     ]
@@ -113,7 +177,7 @@ def show_scores(
 
 
 def _empty(kind: GameKind, every_kind: bool) -> str:
-    if kind.mode != "normal" or kind == STANDARD or every_kind:
+    if kind.mode != Mode.NORMAL or kind == STANDARD or every_kind:
         return EMPTY_BOARDS[kind.mode]
     return f"No games on this board yet ({kind.text}); quiz scores --all lists every board"
 

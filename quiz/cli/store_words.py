@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from quiz.errors import QuizError
-from quiz.output import warn
 from quiz.scores.errors import (
     CorruptStoreError,
     ForeignStoreError,
@@ -14,7 +13,6 @@ from quiz.scores.errors import (
     StoreIOError,
     StoreLockedError,
 )
-from quiz.scores.recorder import StoreWarning
 
 
 def _words(exc: StoreFailureError) -> str:
@@ -58,15 +56,6 @@ def _words(exc: StoreFailureError) -> str:
     )
 
 
-def error_line(exc: QuizError) -> str:
-    """The line for any failure of a command; the store's own are worded here."""
-    if isinstance(exc, StoreFailureError):
-        return f"{exc.label}: {_words(exc)}"
-    return exc.report()
-
-
-def warn_store(warning: StoreWarning) -> None:
-    """Say on stderr what a store problem met while playing means for the games."""
-    exc = warning.error
-    text = _words(exc) if isinstance(exc, StoreFailureError) else str(exc)
-    warn(f"scores will not be saved: {text}" if warning.stopped else text)
+def describe(exc: QuizError) -> str:
+    """What a store failure means, for the line `cli.failures` prints."""
+    return _words(exc) if isinstance(exc, StoreFailureError) else str(exc)

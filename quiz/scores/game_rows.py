@@ -8,7 +8,6 @@ from typing import Any
 
 from quiz.models import GameResult
 from quiz.scores import clock
-from quiz.scores.kinds import outcome_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +83,7 @@ class GameRows:
                     r.correct,
                     r.points,
                     r.seconds,
-                    outcome_of(r),
+                    r.outcome,
                 )
                 for r in result.records
             ),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from quiz.models import GameSettings
+from quiz.models import GameSettings, Mode, Outcome
 from quiz.scores import clock
 from quiz.scores.cards import Review, review_answers
 from quiz.scores.db import RESULT_COLUMNS, Connection, Row, columns, marks
 from quiz.scores.game_rows import GameRows
-from quiz.scores.kinds import GameKind, Outcome
+from quiz.scores.kinds import GameKind
 from quiz.scores.rows import Placement, PlayedGame, RankedGame
 from quiz.scores.stats import add_to_summaries
 from quiz.textmatch import name_key
@@ -238,7 +238,7 @@ def kinds(db: Connection) -> list[GameKind]:
         FROM games GROUP BY kind"""
     )
     found = [GameKind.of(r["mode"], r["total"], bool(r["timed"]), r["lives"]) for r in rows]
-    order = {"normal": 0, "lives": 1}
+    order: dict[str, int] = {Mode.NORMAL: 0, Mode.LIVES: 1}
     return sorted(
         found, key=lambda k: (order.get(k.mode, 2), k.mode, k.count or 0, k.timed, k.lives or 0)
     )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from quiz.models import GameSettings
-from quiz.scores.kinds import Outcome
+from quiz.models import GameSettings, Outcome
 
 
 @dataclass(frozen=True, slots=True)

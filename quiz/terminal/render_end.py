@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quiz.models import AnswerRecord, GameResult
+from quiz.models import AnswerRecord, GameResult, Outcome
 from quiz.output import safe
 from quiz.scores.rows import Placement
 from quiz.terminal import placement_words
@@ -20,26 +20,17 @@ from quiz.terminal.render_game import READING_WIDTH
 from quiz.terminal.wording import answer_text, given_text
 
 REVIEW_MARKS = {
-    "right": ("✓", "green"),
-    "wrong": ("✗", "red"),
-    "skipped": ("↷", "yellow"),
-    "timed out": ("⏱", "red"),
+    Outcome.RIGHT: ("✓", "green"),
+    Outcome.WRONG: ("✗", "red"),
+    Outcome.SKIPPED: ("↷", "yellow"),
+    Outcome.TIMED_OUT: ("⏱", "red"),
 }
 PROMPT_FROM = 64  # below this width the review leaves the question out
 MIN_PROMPT = 28
 
 
-def outcome(record: AnswerRecord) -> str:
-    """right, wrong, skipped or timed out."""
-    if record.correct:
-        return "right"
-    if record.timed_out:
-        return "timed out"
-    return "skipped" if record.skipped else "wrong"
-
-
 def review_mark(record: AnswerRecord) -> Text:
-    mark, style = REVIEW_MARKS[outcome(record)]
+    mark, style = REVIEW_MARKS[record.outcome]
     return Text(mark, style=style)
 
 

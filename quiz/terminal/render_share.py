@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from quiz.models import Outcome
 from quiz.output import safe
 from quiz.scores.rows import PlayedGame
 
-SQUARES = {"right": "🟩", "wrong": "🟥", "skipped": "⬜", "timed out": "🟧"}
+SQUARES = {Outcome.RIGHT: "🟩", Outcome.WRONG: "🟥", Outcome.SKIPPED: "⬜", Outcome.TIMED_OUT: "🟧"}
 # Emoji fonts are rare in SVG viewers: the image draws coloured blocks instead.
-BLOCK_COLOURS = {"right": "green", "wrong": "red", "skipped": "grey50", "timed out": "dark_orange"}
+BLOCK_COLOURS = {
+    Outcome.RIGHT: "green",
+    Outcome.WRONG: "red",
+    Outcome.SKIPPED: "grey50",
+    Outcome.TIMED_OUT: "dark_orange",
+}
 
 
 def _title_and_result(game: PlayedGame) -> tuple[str, str]:
@@ -22,7 +28,7 @@ def _title_and_result(game: PlayedGame) -> tuple[str, str]:
 
 def share_lines(game: PlayedGame, replay: str) -> list[str]:
     """Title, score, one square a question, and the command that replays the quiz."""
-    squares = "".join(SQUARES[outcome] for outcome in game.outcomes)
+    squares = "".join(SQUARES[Outcome(outcome)] for outcome in game.outcomes)
     return [*_title_and_result(game), squares, safe(replay)]
 
 
@@ -36,7 +42,7 @@ def svg_card(game: PlayedGame, replay: str) -> str:
     title, result = _title_and_result(game)
     blocks = Text()
     for outcome in game.outcomes:
-        blocks.append("██", style=BLOCK_COLOURS[outcome]).append(" ")
+        blocks.append("██", style=BLOCK_COLOURS[Outcome(outcome)]).append(" ")
     lines = [Text(title, style="bold"), Text(result), blocks, Text(safe(replay))]
     width = max(40, *(line.cell_len + 2 for line in lines))
     card = Console(record=True, width=width, file=io.StringIO(), color_system="truecolor")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from quiz.engine.game import Game
-from quiz.models import AskedQuestion, GameResult, GameSettings
-from quiz.scores.kinds import GameKind, Outcome
+from quiz.models import AskedQuestion, GameResult, GameSettings, Outcome
+from quiz.scores.kinds import GameKind
 from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import SqliteStore
 from quiz.textmatch import name_key
