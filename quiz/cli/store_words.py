@@ -3,59 +3,63 @@
 from __future__ import annotations
 
 from quiz.errors import QuizError
-from quiz.scores.errors import (
-    CorruptStoreError,
-    ForeignStoreError,
-    NewerStoreError,
-    ReadOnlyStoreError,
-    StoreFailureError,
-    StoreFullError,
-    StoreIOError,
-    StoreLockedError,
+from quiz.scores import errors
+
+# Each failure's words; `{where}` names the file or folder, `{detail}` is what was said.
+WORDS: dict[type[errors.StoreFailureError], str] = {
+    errors.CorruptStoreError: (
+        "{where} is not a readable score database ({detail}). It was left as it is;"
+        " 'quiz scores --reset' moves it aside to a backup and starts a fresh one"
+    ),
+    errors.ForeignStoreError: (
+        "{where} is not a Halpert Quiz score database (another program's SQLite file?);"
+        " it was left untouched: move it away, or set QUIZ_HOME to another folder"
+    ),
+    errors.NewerStoreError: (
+        "{where} holds schema {detail}, written by a newer halpert-quiz;"
+        " upgrade halpert-quiz to use it"
+    ),
+    errors.StoreLockedError: (
+        "{where} stayed locked by another quiz for {seconds:.0f} s; try again in a moment"
+    ),
+    errors.ReadOnlyStoreError: (
+        "cannot use {where} ({detail}): permission denied on the file or its folder, and"
+        " SQLite must write both; make them writable (chmod u+w), or set QUIZ_HOME to another"
+        " folder"
+    ),
+    errors.StoreFullError: (
+        "cannot write {where} ({detail}): the disk may be full or failing;"
+        " free some space and try again"
+    ),
+    errors.DanglingLinkError: (
+        "{where} is a symbolic link to {detail}, which does not exist; remove the link or"
+        " point it at a score database"
+    ),
+    errors.StoreIsFolderError: (
+        "{where} is a folder, not a score database; move it away or set QUIZ_HOME"
+    ),
+    errors.HomeNotFolderError: "{where} is not a folder; QUIZ_HOME must name a folder, or be unset",
+    errors.StoreAccessError: (
+        "cannot open {where}: permission denied; give yourself read and write access to it"
+        " (chmod u+rw), or set QUIZ_HOME to another folder"
+    ),
+    errors.StoreCreateError: (
+        "cannot create a score database in {where} ({detail}); point QUIZ_HOME at a writable folder"
+    ),
+    errors.BackupError: "cannot back up {where} ({detail}); nothing was cleared",
+}
+WORDS[errors.StoreIOError] = WORDS[errors.StoreFullError]
+OTHER = (
+    "cannot use {where} ({detail}); check that the folder is writable,"
+    " or point QUIZ_HOME somewhere else"
 )
-
-
-def _words(exc: StoreFailureError) -> str:
-    where, detail = exc.where, exc.detail
-    if isinstance(exc, CorruptStoreError):
-        return (
-            f"{where} is not a readable score database ({detail}). It was left as it is;"
-            " 'quiz scores --reset' moves it aside to a backup and starts a fresh one"
-        )
-    if isinstance(exc, ForeignStoreError):
-        return (
-            f"{where} is not a Halpert Quiz score database (another program's SQLite file?);"
-            " it was left untouched: move it away, or set QUIZ_HOME to another folder"
-        )
-    if isinstance(exc, NewerStoreError):
-        return (
-            f"{where} holds schema {detail}, written by a newer halpert-quiz;"
-            " upgrade halpert-quiz to use it"
-        )
-    if isinstance(exc, StoreLockedError):
-        from quiz.scores.sqlite import BUSY_TIMEOUT_S
-
-        return (
-            f"{where} stayed locked by another quiz for {BUSY_TIMEOUT_S:.0f} s;"
-            " try again in a moment"
-        )
-    if isinstance(exc, ReadOnlyStoreError):
-        return (
-            f"cannot use {where} ({detail}): permission denied on the file or its folder,"
-            " and SQLite must write both; make them writable (chmod u+w), or set QUIZ_HOME"
-            " to another folder"
-        )
-    if isinstance(exc, StoreFullError | StoreIOError):
-        return (
-            f"cannot write {where} ({detail}): the disk may be full or failing;"
-            " free some space and try again"
-        )
-    return (
-        f"cannot use {where} ({detail}); check that the folder is writable,"
-        " or point QUIZ_HOME somewhere else"
-    )
 
 
 def describe(exc: QuizError) -> str:
     """What a store failure means, for the line `cli.failures` prints."""
-    return _words(exc) if isinstance(exc, StoreFailureError) else str(exc)
+    if not isinstance(exc, errors.StoreFailureError):
+        return str(exc)
+    from quiz.scores.sqlite import BUSY_TIMEOUT_S
+
+    words = next((WORDS[kind] for kind in type(exc).__mro__ if kind in WORDS), OTHER)
+    return words.format(where=exc.where, detail=exc.detail, seconds=BUSY_TIMEOUT_S)

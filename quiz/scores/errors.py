@@ -56,6 +56,30 @@ class StoreUnusableError(StoreFailureError):
     """Any other failure of the database."""
 
 
+class DanglingLinkError(StoreFailureError):
+    """The store's path is a symbolic link to nothing; `detail` is where it points."""
+
+
+class StoreIsFolderError(StoreFailureError):
+    """A folder stands where the store's file should be."""
+
+
+class HomeNotFolderError(StoreFailureError):
+    """A file stands where a folder above the store should be (`where` names it)."""
+
+
+class StoreAccessError(StoreFailureError):
+    """The file may not be read and written by this user."""
+
+
+class StoreCreateError(StoreFailureError):
+    """A new store cannot be made in the folder `where`; `detail` says why."""
+
+
+class BackupError(StoreFailureError):
+    """The store cannot be copied aside, so nothing was cleared; `detail` says why."""
+
+
 # SQLite's primary result codes, by the name `sqlite3.Error.sqlite_errorname` starts with.
 _BY_CODE: dict[str, type[StoreFailureError]] = {
     "BUSY": StoreLockedError,

@@ -15,9 +15,15 @@ from quiz.errors import StoreError
 from quiz.paths import make_private_dir
 from quiz.scores.db import SqliteConnection
 from quiz.scores.errors import (
+    BackupError,
     CorruptStoreError,
+    DanglingLinkError,
     ForeignStoreError,
+    HomeNotFolderError,
     NewerStoreError,
+    StoreAccessError,
+    StoreCreateError,
+    StoreIsFolderError,
     sqlite_problem,
 )
 from quiz.scores.schema import SCHEMA_VERSION, migrate
@@ -29,6 +35,11 @@ BUSY_TIMEOUT_S = 5.0
 STALE_AFTER_S = 600  # a temp file this old belongs to a quiz that was killed
 OUR_TABLES = {"games", "game_topics", "answers"}
 APPLICATION_ID = int.from_bytes(b"HalQ")  # in the file header: this file is a Halpert Quiz store
+
+
+def _reason(exc: OSError) -> str:
+    """What the system said, as a clause: `permission denied`."""
+    return (exc.strerror or str(exc)).lower()
 
 
 def _pragma(db: SqliteConnection, name: str) -> int:
@@ -62,10 +73,7 @@ class SqliteStore(SqlStore):
             fd, name = tempfile.mkstemp(prefix=".scores-", suffix=".db", dir=self.path.parent)
             os.close(fd)
         except OSError as exc:
-            raise StoreError(
-                f"cannot create a score database in {self.path.parent}"
-                f" ({(exc.strerror or str(exc)).lower()}); point QUIZ_HOME at a writable folder"
-            ) from exc
+            raise StoreCreateError(str(self.path.parent), _reason(exc)) from exc
         fresh = Path(name)
         try:
             with contextlib.closing(sqlite3.connect(fresh, isolation_level=None)) as raw:
@@ -76,7 +84,7 @@ class SqliteStore(SqlStore):
         except sqlite3.Error as exc:
             raise self._fail(exc) from exc
         except OSError as exc:
-            raise StoreError(f"cannot create {self.path} ({exc.strerror or exc})") from exc
+            raise StoreCreateError(str(self.path.parent), _reason(exc)) from exc
         finally:
             for leftover in (fresh, *(fresh.with_name(fresh.name + x) for x in ("-wal", "-shm"))):
                 with contextlib.suppress(OSError):
@@ -124,22 +132,14 @@ class SqliteStore(SqlStore):
     def _check_place(self) -> None:
         """What is at the path (or above it) can hold our database, or say why not."""
         if self.path.is_symlink() and not self.path.exists():
-            raise StoreError(
-                f"{self.path} is a symbolic link to {self.path.readlink()}, which does not"
-                " exist; remove the link or point it at a score database"
-            )
+            raise DanglingLinkError(str(self.path), str(self.path.readlink()))
         if self.path.is_dir():
-            raise StoreError(
-                f"{self.path} is a folder, not a score database; move it away or set QUIZ_HOME"
-            )
+            raise StoreIsFolderError(str(self.path))
         above = next((p for p in self.path.parents if p.exists()), None)
         if above is not None and not above.is_dir():
-            raise StoreError(f"{above} is not a folder; QUIZ_HOME must name a folder, or be unset")
+            raise HomeNotFolderError(str(above))
         if self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK):
-            raise StoreError(
-                f"cannot open {self.path}: permission denied; give yourself read and write"
-                " access to it (chmod u+rw), or set QUIZ_HOME to another folder"
-            )
+            raise StoreAccessError(str(self.path))
 
     def _recognise(self, db: SqliteConnection) -> None:
         """Refuse, before a byte is written, any SQLite file that is not a store of ours."""
@@ -222,10 +222,7 @@ class SqliteStore(SqlStore):
         try:
             self._back_up_and_empty(backup)
         except OSError as exc:
-            raise StoreError(
-                f"cannot back up {self.path} ({(exc.strerror or str(exc)).lower()});"
-                " nothing was cleared"
-            ) from exc
+            raise BackupError(str(self.path), _reason(exc)) from exc
         return backup
 
     def _back_up_and_empty(self, backup: Path) -> None:

@@ -20,6 +20,7 @@ from typing import TextIO
 import pytest
 
 import quiz.terminal.plain
+from quiz.cli.failures import report_line
 from quiz.engine.game import Game
 from quiz.errors import StoreError
 from quiz.models import AskedQuestion, GameResult, GameSettings, Question
@@ -749,7 +750,7 @@ def test_a_damaged_file_is_a_store_error_and_stays_as_it_was(
     before = snapshot(db)
     with pytest.raises(StoreError) as caught:
         STORE_CALLS[call](store)
-    report = caught.value.report()
+    report = report_line(caught.value, "")
     assert report.startswith("Error: ")
     assert "\n" not in report
     assert str(db) in report
@@ -851,7 +852,7 @@ def test_a_home_under_a_regular_file_is_a_clear_store_error(tmp_path: Path) -> N
     store = SqliteStore(afile / "scores.db")
     with pytest.raises(StoreError) as caught:
         store.save_game(easy_game("Pam", "R", T0))
-    report = caught.value.report()
+    report = report_line(caught.value, "")
     assert report.startswith("Error: ")
     assert "\n" not in report
     assert str(afile) in report
