@@ -230,8 +230,8 @@ def top_games(
 
 
 def kinds(db: Connection) -> list[GameKind]:
-    """Every kind of game stored: normal games by number of questions, untimed first, then
-    survival by lives, then the other modes."""
+    """Every kind of game stored: the standard board, normal games by number of questions
+    (untimed first), survival by lives, then the other modes."""
     rows = db.execute(
         """SELECT kind, MIN(mode) AS mode, MIN(total) AS total, MIN(lives) AS lives,
             MAX(CASE WHEN time_limit IS NULL THEN 0 ELSE 1 END) AS timed
@@ -240,7 +240,15 @@ def kinds(db: Connection) -> list[GameKind]:
     found = [GameKind.of(r["mode"], r["total"], bool(r["timed"]), r["lives"]) for r in rows]
     order: dict[str, int] = {Mode.NORMAL: 0, Mode.LIVES: 1}
     return sorted(
-        found, key=lambda k: (order.get(k.mode, 2), k.mode, k.count or 0, k.timed, k.lives or 0)
+        found,
+        key=lambda k: (
+            k != GameKind(),
+            order.get(k.mode, 2),
+            k.mode,
+            k.count or 0,
+            k.timed,
+            k.lives or 0,
+        ),
     )
 
 

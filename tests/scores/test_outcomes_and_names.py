@@ -115,7 +115,7 @@ def test_each_kind_has_its_board_and_placement(store: SqlStore) -> None:
     timed = store.save_game(
         board_game("Kevin", "RRRRR", T0 + 2, settings=GameSettings(5, 10, time_limit=20))
     )
-    assert store.kinds() == [GameKind("normal", 8), GameKind(), GameKind(timed=True)]
+    assert store.kinds() == [GameKind(), GameKind("normal", 8), GameKind(timed=True)]
     assert [g.player for g in store.top_games()] == ["Pam"]
     assert store.placement(ten).rank == store.placement(thirty_like).rank == 1
     assert store.placement(timed).games == 1
