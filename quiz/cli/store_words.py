@@ -47,6 +47,29 @@ WORDS: dict[type[errors.StoreFailureError], str] = {
         "cannot create a score database in {where} ({detail}); point QUIZ_HOME at a writable folder"
     ),
     errors.BackupError: "cannot back up {where} ({detail}); nothing was cleared",
+    errors.PostgresMissingError: (
+        "{where} is set, but PostgreSQL support is not installed:"
+        " pip install 'halpert-quiz[postgres]' (or unset the variable to play on this"
+        " computer alone)"
+    ),
+    errors.BadServerUrlError: (
+        "{where} is not a valid PostgreSQL URL; expected"
+        " postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+    ),
+    errors.ServerOfflineError: (
+        "cannot reach the score server, {where} ({detail});"
+        " check QUIZ_DATABASE_URL and that the server is up"
+    ),
+    errors.ServerRefusedError: "the score server, {where}, refused: {detail}",
+    errors.GameKeptOnDiskError: (
+        "{detail}. The game is kept on this computer ({where}) and the next quiz command that"
+        " reaches the server sends it"
+    ),
+    errors.OutboxLockError: "cannot use the outbox {where} ({detail})",
+    errors.OutboxUnreadableError: (
+        "the outbox {where} cannot be read ({detail}); games in it were not sent"
+    ),
+    errors.OutboxWriteError: "cannot write the outbox {where} ({detail})",
 }
 WORDS[errors.StoreIOError] = WORDS[errors.StoreFullError]
 OTHER = (
@@ -62,4 +85,5 @@ def describe(exc: QuizError) -> str:
     from quiz.scores.sqlite import BUSY_TIMEOUT_S
 
     words = next((WORDS[kind] for kind in type(exc).__mro__ if kind in WORDS), OTHER)
-    return words.format(where=exc.where, detail=exc.detail, seconds=BUSY_TIMEOUT_S)
+    detail = describe(exc.cause) if isinstance(exc, errors.GameKeptOnDiskError) else exc.detail
+    return words.format(where=exc.where, detail=detail, seconds=BUSY_TIMEOUT_S)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quiz.errors import StoreError
+from quiz.errors import GameKeptError, StoreError, StoreOfflineError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -78,6 +78,42 @@ class StoreCreateError(StoreFailureError):
 
 class BackupError(StoreFailureError):
     """The store cannot be copied aside, so nothing was cleared; `detail` says why."""
+
+
+class PostgresMissingError(StoreFailureError):
+    """A server is named (`where` is the variable), but psycopg is not installed."""
+
+
+class BadServerUrlError(StoreFailureError):
+    """The server's URL (in the variable `where`) cannot be read."""
+
+
+class ServerOfflineError(StoreFailureError, StoreOfflineError):
+    """The server cannot be reached now; `detail` is what the connection said."""
+
+
+class ServerRefusedError(StoreFailureError):
+    """The server answered with an error; `detail` is what it said (without secrets)."""
+
+
+class GameKeptOnDiskError(StoreFailureError, GameKeptError):
+    """A finished game waits in the outbox `where` because the server failed with `cause`."""
+
+    def __init__(self, where: str, cause: StoreError) -> None:
+        super().__init__(where, str(cause))
+        self.cause = cause
+
+
+class OutboxLockError(StoreFailureError):
+    """The outbox's lock file cannot be made or taken."""
+
+
+class OutboxUnreadableError(StoreFailureError):
+    """The outbox file cannot be read or parsed; its games were not sent."""
+
+
+class OutboxWriteError(StoreFailureError):
+    """The outbox file cannot be written."""
 
 
 # SQLite's primary result codes, by the name `sqlite3.Error.sqlite_errorname` starts with.

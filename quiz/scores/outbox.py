@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from quiz.errors import StoreError
 from quiz.paths import make_private_dir
+from quiz.scores.errors import OutboxLockError, OutboxUnreadableError, OutboxWriteError
 from quiz.scores.game_rows import GameRows
 
 
@@ -35,7 +35,7 @@ class Outbox:
             make_private_dir(self.path.parent)
             lock = os.open(self.path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise StoreError(f"cannot use the outbox {self.path} ({exc.strerror or exc})") from exc
+            raise OutboxLockError(str(self.path), exc.strerror or str(exc)) from exc
         try:
             fcntl.flock(lock, fcntl.LOCK_EX)
             entries = self._read()
@@ -52,9 +52,7 @@ class Outbox:
         except FileNotFoundError:
             return []
         except (OSError, ValueError) as exc:
-            raise StoreError(
-                f"the outbox {self.path} cannot be read ({exc}); games in it were not sent"
-            ) from exc
+            raise OutboxUnreadableError(str(self.path), str(exc)) from exc
         return list(data["games"])
 
     def _write(self, entries: list[dict[str, Any]]) -> None:
@@ -79,9 +77,7 @@ class Outbox:
             with self._locked() as entries:
                 entries.append({"server": self.server, "game": game.as_json()})
         except OSError as exc:
-            raise StoreError(
-                f"cannot write the outbox {self.path} ({exc.strerror or exc})"
-            ) from exc
+            raise OutboxWriteError(str(self.path), exc.strerror or str(exc)) from exc
 
     def waiting(self) -> bool:
         """Whether any game may be waiting (cheap: no lock, no parsing)."""

@@ -8,11 +8,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from quiz.errors import GameKeptError, StoreError, StoreOfflineError
+from quiz.errors import StoreError
 from quiz.models import GameResult
 from quiz.scores import clock
 from quiz.scores.db import Dialect, marks
-from quiz.scores.errors import NewerStoreError
+from quiz.scores.errors import (
+    BadServerUrlError,
+    GameKeptOnDiskError,
+    NewerStoreError,
+    PostgresMissingError,
+    ServerOfflineError,
+    ServerRefusedError,
+)
 from quiz.scores.game_rows import GameRows
 from quiz.scores.outbox import Outbox
 from quiz.scores.schema import SCHEMA_VERSION, migrate
@@ -51,11 +58,7 @@ def _psycopg() -> ModuleType:
     try:
         import psycopg
     except ImportError:
-        raise StoreError(
-            f"{URL_VARIABLE} is set, but PostgreSQL support is not installed:"
-            " pip install 'halpert-quiz[postgres]' (or unset the variable to play on this"
-            " computer alone)"
-        ) from None
+        raise PostgresMissingError(URL_VARIABLE) from None
     return psycopg
 
 
@@ -70,10 +73,7 @@ class ServerUrl:
         except psycopg.Error:
             parts = {"port": "?"}
         if not all(port.isdigit() for port in str(parts.get("port") or "0").split(",")):
-            raise StoreError(
-                f"{URL_VARIABLE} is not a valid PostgreSQL URL; expected"
-                " postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
-            )
+            raise BadServerUrlError(URL_VARIABLE)
         self.secrets = [str(parts[key]) for key in ("password",) if parts.get(key)]
         host = str(parts.get("host") or "localhost")
         port = f":{parts['port']}" if parts.get("port") else ""
@@ -101,16 +101,13 @@ class PostgresStore(SqlStore):
         self._db: PostgresConnection | None = None
 
     def _fail(self, exc: Exception) -> StoreError:
-        """One line for a psycopg error, naming the server and never its password."""
+        """The store's failure for a psycopg error: the server by name, never its password."""
         psycopg = _psycopg()
         detail = self.server.scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else "")
         detail = detail.rsplit(" failed: ", 1)[-1].removeprefix("FATAL: ").strip()
         if isinstance(exc, psycopg.OperationalError):
-            return StoreOfflineError(
-                f"cannot reach the score server, {self.where} ({detail});"
-                f" check {URL_VARIABLE} and that the server is up"
-            )
-        return StoreError(f"the score server, {self.where}, refused: {detail}")
+            return ServerOfflineError(self.where, detail)
+        return ServerRefusedError(self.where, detail)
 
     def _connection(self) -> PostgresConnection:
         if self._db is not None:
@@ -211,10 +208,7 @@ class PostgresStore(SqlStore):
             return self.store_game(game)
         except StoreError as exc:
             self.outbox.keep(game)
-            raise GameKeptError(
-                f"{exc}. The game is kept on this computer ({self.outbox.path}) and the next"
-                " quiz command that reaches the server sends it"
-            ) from None
+            raise GameKeptOnDiskError(str(self.outbox.path), exc) from None
 
     def reset(self) -> Path | None:
         """Copy the whole shared leaderboard into a new local SQLite file, then empty it; the

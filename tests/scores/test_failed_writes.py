@@ -18,6 +18,8 @@ import pytest
 from quiz.errors import StoreError
 from quiz.scores.errors import (
     CorruptStoreError,
+    OutboxLockError,
+    OutboxUnreadableError,
     ReadOnlyStoreError,
     StoreLockedError,
     StoreUnusableError,
@@ -103,7 +105,7 @@ def kept(player: str) -> GameRows:
 def test_an_outbox_whose_lock_file_cannot_be_made_says_so(tmp_path: Path) -> None:
     (tmp_path / "outbox.lock").mkdir()
     outbox = Outbox(tmp_path / "outbox.json", "db on host")
-    with pytest.raises(StoreError, match="outbox"):
+    with pytest.raises(OutboxLockError):
         outbox.keep(kept("Pam"))
     assert not (tmp_path / "outbox.json").exists()
 
@@ -112,9 +114,9 @@ def test_an_unreadable_outbox_is_left_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "outbox.json"
     path.write_text("{half a file", encoding="utf-8")
     outbox = Outbox(path, "db on host")
-    with pytest.raises(StoreError, match="cannot be read"):
+    with pytest.raises(OutboxUnreadableError):
         outbox.keep(kept("Pam"))
-    with pytest.raises(StoreError, match="cannot be read"), outbox.sending():
+    with pytest.raises(OutboxUnreadableError), outbox.sending():
         pass
     assert path.read_text(encoding="utf-8") == "{half a file"
 
@@ -137,14 +139,14 @@ def test_an_outbox_write_cut_short_keeps_the_games_already_there(tmp_path: Path)
             "-c",
             "import json, sys\n"
             "from pathlib import Path\n"
-            "from quiz.errors import StoreError\n"
+            "from quiz.scores.errors import OutboxWriteError\n"
             "from quiz.scores.game_rows import GameRows\n"
             "from quiz.scores.outbox import Outbox\n"
             "try:\n"
             f"    Outbox(Path({str(path)!r}), 'db on host').keep("
             "GameRows.from_json(json.loads(sys.stdin.read())))\n"
-            "except StoreError as exc:\n"
-            "    print('StoreError', exc)\n",
+            "except OutboxWriteError as exc:\n"
+            "    print('OutboxWriteError', exc.where)\n",
         ],
         input=rows,
         capture_output=True,
@@ -153,6 +155,6 @@ def test_an_outbox_write_cut_short_keeps_the_games_already_there(tmp_path: Path)
         timeout=60,
         check=False,
     )
-    assert child.stdout.startswith("StoreError cannot write the outbox"), child.stderr
+    assert child.stdout == f"OutboxWriteError {path}\n", child.stderr
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["outbox.json", "outbox.lock"]
