@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from quiz.errors import StoreError
+from quiz.files import lock_path
 from quiz.scores.errors import (
     CorruptStoreError,
     OutboxLockError,
@@ -103,7 +104,7 @@ def kept(player: str) -> GameRows:
 
 
 def test_an_outbox_whose_lock_file_cannot_be_made_says_so(tmp_path: Path) -> None:
-    (tmp_path / "outbox.lock").mkdir()
+    lock_path(tmp_path / "outbox.json").mkdir()
     outbox = Outbox(tmp_path / "outbox.json", "db on host")
     with pytest.raises(OutboxLockError):
         outbox.keep(kept("Pam"))
@@ -157,4 +158,4 @@ def test_an_outbox_write_cut_short_keeps_the_games_already_there(tmp_path: Path)
     )
     assert child.stdout == f"OutboxWriteError {path}\n", child.stderr
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["outbox.json", "outbox.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outbox.json"]
