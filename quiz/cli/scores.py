@@ -71,7 +71,7 @@ def scores(
         ),
     ] = None,
     timed: Annotated[
-        bool, typer.Option("--timed", help="The board of timed games (--time-limit).")
+        bool, typer.Option("--timed", help="The board of games played with a time limit.")
     ] = False,
     every_kind: Annotated[
         bool, typer.Option("--all", help="Every board, one table each, top --limit of each.")
