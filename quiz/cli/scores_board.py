@@ -20,10 +20,12 @@ EMPTY_BOARDS = {
     "normal": "No games yet: run quiz play",
     "lives": "No survival games yet: run quiz play --lives 3",
     "party": "No party games yet: run quiz party",
+    "live": "No live games yet: run quiz host",
 }
 BOARD_TITLES = {
     "lives": "Survival games (quiz play --lives N)",
     "party": "Party games (quiz party)",
+    "live": "Live games (quiz host)",
 }
 
 
@@ -41,8 +43,8 @@ def _pick_board(mode: str, count: int | None, timed: bool) -> GameKind:
         raise UsageError(
             f"--timed picks a board of normal games; it does not go with --mode {mode}"
         )
-    if count is not None and mode == Mode.PARTY:
-        raise UsageError("party games share one board; --count does not go with --mode party")
+    if count is not None and mode in (Mode.PARTY, Mode.LIVE):
+        raise UsageError(f"{mode} games share one board; --count does not go with --mode {mode}")
     return GameKind.board(mode, count, timed)
 
 
@@ -55,6 +57,7 @@ def scores_command(
     since: date | None,
     mode: str,
     party: str | None,
+    room: str | None,
     as_json: bool,
     local: bool,
     reset: bool,
@@ -65,6 +68,10 @@ def scores_command(
 ) -> None:
     """`quiz scores` with the options typer or the fast path read, by their parameter names."""
     mode = str(mode)
+    if room is not None:
+        if party is not None:
+            raise UsageError("--room and --party do not go together: a room is not a party")
+        mode, party = "live", room
     if daily or day is not None:
         board = None if mode == Mode.NORMAL else mode
         _check_daily(
@@ -140,7 +147,7 @@ def show_scores(
         topic = match_topic(topic, played, "of any saved game") if played else topic
     if party is not None and mode == Mode.LIVES:
         raise UsageError("--party shows one party's games; it does not go with --mode lives")
-    party_id = _party_id(store, party) if party is not None else None
+    party_id = _party_id(store, party, mode) if party is not None else None
     kinds: list[GameKind | None] = [kind]
     if party_id is not None:
         kinds = [None]  # a party's games, whatever their kind
@@ -170,7 +177,8 @@ def show_scores(
         if n:
             out.print()
         if party_id is not None:
-            out.print(f"Party {party_id}", style="bold", markup=False)
+            group = "Room" if mode == Mode.LIVE else "Party"
+            out.print(f"{group} {party_id}", style="bold", markup=False)
         elif k is not None and (every_kind or k != STANDARD):
             out.print(board_title(k), style="bold", markup=False)
         out.print(score_table(games, newest, out.width))
@@ -182,16 +190,18 @@ def _empty(kind: GameKind, every_kind: bool) -> str:
     return f"No games on this board yet ({kind.text}); quiz scores --all lists every board"
 
 
-def _party_id(store: ScoreStore, wanted: str) -> str:
-    """The party `--party` names: an id as shown after a party, or `last`."""
+def _party_id(store: ScoreStore, wanted: str, mode: str) -> str:
+    """The party `--party` names (or the live room `--room` names, in mode live): an id as
+    shown after the game, or `last`."""
+    noun, command = ("room", "host") if mode == "live" else ("party", "party")
     if wanted.strip().casefold() == "last":
-        found = store.last_party()
+        found = store.last_party("live" if mode == "live" else "party")
         if found is None:
-            raise UsageError("no party has been saved yet: run quiz party")
+            raise UsageError(f"no {noun} has been saved yet: run quiz {command}")
         return found
     party_id = wanted.strip().casefold()
     if not store.top_games(1, party=party_id):
-        raise UsageError(f"no party {wanted!r} in the scores (try --party last)")
+        raise UsageError(f"no {noun} {wanted!r} in the scores (try --{noun} last)")
     return party_id
 
 

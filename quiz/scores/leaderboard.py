@@ -257,11 +257,12 @@ def newest_game_id(db: Connection) -> int | None:
     return None if found is None else int(found["id"])
 
 
-def last_party(db: Connection) -> str | None:
-    """The id of the party that finished last, if any."""
+def last_party(db: Connection, mode: str) -> str | None:
+    """The id of the party (or, in mode live, the room) that finished last, if any."""
     found = db.execute(
-        """SELECT party_id FROM games WHERE party_id IS NOT NULL
-        ORDER BY played_at DESC, id DESC LIMIT 1"""
+        """SELECT party_id FROM games WHERE party_id IS NOT NULL AND mode = $1
+        ORDER BY played_at DESC, id DESC LIMIT 1""",
+        (mode,),
     ).fetchone()
     return None if found is None else str(found["party_id"])
 

@@ -89,10 +89,10 @@ class SqlStore(ABC):
         with self._reading() as db:
             return None if db is None else leaderboard.newest_game_id(db)
 
-    def last_party(self) -> str | None:
-        """The id of the party that finished last, if any."""
+    def last_party(self, mode: str = "party") -> str | None:
+        """The id of the party (or, in mode live, the room) that finished last, if any."""
         with self._reading() as db:
-            return None if db is None else leaderboard.last_party(db)
+            return None if db is None else leaderboard.last_party(db, mode)
 
     def last_game(self, player: str | None = None) -> PlayedGame | None:
         """The newest game (of `player`, in any case), with each question's outcome."""
