@@ -121,7 +121,7 @@ def test_ctrl_c_at_play_again_keeps_the_finished_game(keys: PipeInput) -> None:
     assert result.exit_code == 130
     assert result.stderr == "Quiz ended.\n"
     assert "Final score" in result.stdout
-    assert len(json.loads(run_cli("scores", "--json").stdout)) == 1
+    assert len(json.loads(run_cli("scores", "--json", "--count", "1").stdout)) == 1
 
 
 ORDER_BANK = """
@@ -149,7 +149,7 @@ def test_an_order_question_is_answered_item_by_item(tmp_path: Path, keys: PipeIn
     result = order_game(tmp_path, keys, ("Hot Girl", "The Fire", "Booze Cruise", "Casino Night"))
     assert result.exit_code == 0, result.stderr
     assert "✓ Correct! +1,500 points" in result.stdout
-    scores = json.loads(run_cli("scores", "--json").stdout)
+    scores = json.loads(run_cli("scores", "--json", "--all").stdout)
     assert [s["correct"] for s in scores] == [1]
 
 
