@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import SqliteStore
 
 if TYPE_CHECKING:
+    import psycopg
     from pgserver.postgres_server import PostgresServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -52,9 +54,34 @@ def temporary_postgres(prefix: str = "quiz-pg-") -> Iterator[PostgresServer]:
     with tempfile.TemporaryDirectory(prefix=prefix) as folder:
         server = get_server(folder, cleanup_mode="stop")
         try:
+            with psycopg_admin(server) as admin:  # a throwaway server need not survive a crash
+                for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+                    admin.execute(f"ALTER SYSTEM SET {setting} = off")
+                admin.execute("SELECT pg_reload_conf()")
             yield server
         finally:
+            stop_now(server)
             server.cleanup()
+
+
+def psycopg_admin(server: PostgresServer) -> psycopg.Connection[tuple[object, ...]]:
+    import psycopg
+
+    return psycopg.connect(server.get_uri(), autocommit=True)
+
+
+def pg_ctl(server: PostgresServer, *args: str) -> None:
+    """Run pgserver's bundled `pg_ctl` on the server's data folder, as the server's user."""
+    import pgserver
+
+    vars(pgserver)["pg_ctl"](["-w", *args], pgdata=server.pgdata, user=server.system_user)
+
+
+def stop_now(server: PostgresServer) -> None:
+    """Stop at once, without the shutdown checkpoint a fast stop writes (seconds on a busy
+    machine); pgserver's cleanup then finds nothing left to stop."""
+    with contextlib.suppress(subprocess.CalledProcessError):  # already stopped by the test
+        pg_ctl(server, "-m", "immediate", "stop")
 
 
 @pytest.fixture(scope="session")
@@ -69,10 +96,8 @@ def postgres_url(postgres_server: PostgresServer) -> str:
     """The URL of a new, empty database on the test server, for this test alone."""
     import uuid
 
-    import psycopg
-
     name = f"quiz_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_server.get_uri(), autocommit=True) as admin:
+    with psycopg_admin(postgres_server) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     return str(postgres_server.get_uri(name))
 
