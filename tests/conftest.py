@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from typer.testing import CliRunner, Result
 
-from quiz import paths
+from quiz import output, paths
 from quiz.cli.app import app
 from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import SqliteStore
@@ -22,6 +22,7 @@ from quiz.scores.sqlite import SqliteStore
 if TYPE_CHECKING:
     import psycopg
     from pgserver.postgres_server import PostgresServer
+    from prompt_toolkit.input import PipeInput
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL_BANK = FIXTURES / "small_bank"
@@ -37,6 +38,19 @@ def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
     yield home
+
+
+@pytest.fixture
+def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
+    """Keystrokes for the prompts through prompt_toolkit's pipe input; the game believes it
+    runs on a terminal."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
 
 
 @pytest.fixture

@@ -10,29 +10,10 @@ from quiz.engine.lifeline import fifty_fifty
 from quiz.engine.party import plan_party
 from quiz.engine.scoring import lifeline_points, points_parts
 from quiz.engine.selection import pick
-from quiz.models import AskedQuestion
-from tests.cli.test_e2e_pty import (
-    DOWN,
-    ENTER,
-    NEXT,
-    PROMPT,
-    RESULTS,
-    Spawn,
-    first_line,
-    right_answer_keys,
-)
-from tests.cli.test_e2e_pty import run_quiz as run_quiz  # the fixture
-from tests.terminal.test_interactive import right_keys
+from tests.cli.pty_terminal import NEXT, PROMPT, RESULTS, Spawn, first_line
+from tests.keys import DOWN, ENTER, right_keys, skip_keys
 
 PLAYERS = ("Ann", "Bob", "Cy")
-
-
-def skip_keys(asked: AskedQuestion) -> str:
-    """Down past the options (and the separator) to the skip entry, or an empty answer."""
-    kind = asked.question.type
-    if kind == "choice":
-        return DOWN * len(asked.options) + ENTER
-    return DOWN * 2 + ENTER if kind == "truefalse" else ENTER
 
 
 def test_a_party_of_three_on_a_terminal(run_quiz: Spawn) -> None:
@@ -101,7 +82,7 @@ def test_survival_on_a_terminal_shows_lives_and_ends_at_zero(run_quiz: Spawn) ->
     quiz.expect("♥ 1 life left")
     quiz.expect(first_line(asked[0]))
     quiz.expect(PROMPT)
-    quiz.send(right_answer_keys(asked[0]))
+    quiz.send(right_keys(asked[0]))
     quiz.expect("✓ Correct!")
     quiz.expect(NEXT)
     quiz.send(ENTER)
@@ -128,7 +109,7 @@ def test_the_lifeline_is_an_entry_of_the_menu(run_quiz: Spawn) -> None:
     quiz.send(DOWN * len(asked.options) + ENTER)  # past the options and the separator
     quiz.expect("2 wrong options are gone")
     quiz.expect(PROMPT)
-    quiz.send(right_answer_keys(reduced))
+    quiz.send(right_keys(reduced))
     points = lifeline_points(points_parts(asked.question.difficulty, 1, 0, None).total)
     quiz.expect("✓ Correct!")
     quiz.expect(RESULTS)

@@ -17,9 +17,9 @@ from quiz.bank.loader import load_bank
 from quiz.engine.daily import daily_questions
 from quiz.engine.practice import plan_practice
 from quiz.models import AskedQuestion
-from tests.cli.test_e2e_pty import CTRL_C, ENTER, NEXT, RESULTS, Spawn, run_quiz
+from tests.cli.pty_terminal import NEXT, RESULTS, Spawn
 from tests.conftest import installed_quiz, run_cli, write_bank
-from tests.terminal.test_interactive import right_keys
+from tests.keys import CTRL_C, ENTER, right_keys
 
 T = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 MINUTE, DAY = timedelta(minutes=1), timedelta(days=1)
@@ -287,7 +287,7 @@ def test_the_daily_challenge_once_ranked_then_unranked_with_a_day_streak(quiz_ho
 def pty_at(now: datetime, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Spawn:
     """The pty launcher of the play tests, for processes whose clock reads `now`."""
     monkeypatch.setenv("QUIZ_NOW", now.isoformat())
-    spawn: Spawn = request.getfixturevalue(run_quiz.__name__)
+    spawn: Spawn = request.getfixturevalue("run_quiz")
     return spawn
 
 
