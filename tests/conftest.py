@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,9 +151,9 @@ def store_for(request: pytest.FixtureRequest, path: Path) -> SqlStore:
     return SqliteStore(path)
 
 
-def run_cli(*args: str, input: str | None = None) -> Result:
-    """Invoke `quiz` in-process with stdout and stderr kept apart."""
-    return CliRunner().invoke(app, list(args), input=input, prog_name="quiz")
+def run_cli(*args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Result:
+    """Invoke `quiz` in-process with stdout and stderr kept apart (and `env` set meanwhile)."""
+    return CliRunner().invoke(app, list(args), input=input, env=env, prog_name="quiz")
 
 
 def installed_quiz() -> str:
