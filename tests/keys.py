@@ -1,4 +1,4 @@
-"""Keystrokes for the interactive prompts, shared by the pipe-input and the pty tests."""
+"""Keystrokes for the interactive prompts (pipe input and pty tests), and plain mode's answer lines."""
 
 from __future__ import annotations
 
@@ -46,3 +46,11 @@ def skip_keys(asked: AskedQuestion) -> str:
 def wrong_option(asked: AskedQuestion) -> str:
     """A wrong option that is not the first one (the one a stray Enter would pick)."""
     return next(o for o in asked.options[1:] if o not in asked.question.answers)
+
+
+def right_line(asked: AskedQuestion) -> str:
+    """The line that answers `asked` right in plain mode."""
+    q = asked.question
+    if q.type in ("choice", "multi", "order"):
+        return ",".join(str(asked.options.index(a) + 1) for a in q.answers)
+    return q.answers[0]
