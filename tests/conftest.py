@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pexpect
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -18,6 +21,7 @@ from quiz import output, paths
 from quiz.cli.app import app
 from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import SqliteStore
+from tests.pty_terminal import Spawn, Terminal
 
 if TYPE_CHECKING:
     import psycopg
@@ -121,6 +125,38 @@ def shared_leaderboard(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> st
     """QUIZ_DATABASE_URL set to a new database: every command plays on the server."""
     monkeypatch.setenv("QUIZ_DATABASE_URL", postgres_url)
     return postgres_url
+
+
+@pytest.fixture
+def run_quiz(quiz_home: Path) -> Iterator[Spawn]:
+    """Start the installed `quiz` with the given arguments on a fresh pty (24x100 unless told)."""
+    started: list[Terminal] = []
+
+    def spawn(*args: str, size: tuple[int, int] = (24, 100), color: bool = False) -> Terminal:
+        env = os.environ.copy()
+        env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", QUIZ_HOME=str(quiz_home))
+        env.pop("NO_COLOR", None)
+        if not color:
+            env["NO_COLOR"] = "1"
+        env.pop("COLUMNS", None)
+        log = io.StringIO()
+        child = pexpect.spawn(
+            installed_quiz(),
+            list(args),
+            env=env,
+            cwd=str(quiz_home.parent),
+            dimensions=size,
+            timeout=20,
+            encoding="utf-8",
+        )
+        child.logfile_read = log
+        started.append(Terminal(child, log, columns=size[1], lines=size[0]))
+        return started[-1]
+
+    yield spawn
+    for terminal in started:
+        if terminal.child.isalive():
+            terminal.child.close(force=True)
 
 
 PTY_FIXTURES = {"run_quiz", "pty_at"}

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from quiz.engine.scoring import points_parts
-from tests.cli.pty_terminal import NEXT, PROMPT, RESULTS, Spawn, first_line, play_args, seeded_game
 from tests.keys import CTRL_C, CTRL_U, DOWN, ENTER, keys_for, right_keys, wrong_option
+from tests.pty_terminal import NEXT, PROMPT, RESULTS, Spawn, first_line, play_args, seeded_game
 
 
 def test_seeded_game_answered_right_reveals_each_answer_and_its_points(run_quiz: Spawn) -> None:

@@ -9,8 +9,8 @@ from quiz.bank.loader import load_bank
 from quiz.engine.filters import Filters
 from quiz.engine.party import plan_party
 from quiz.engine.scoring import points_parts
-from tests.cli.pty_terminal import Spawn, first_line
 from tests.keys import ENTER, right_keys, skip_keys
+from tests.pty_terminal import Spawn, first_line
 
 PLAYERS = ("Ann", "Bob", "Cy")
 

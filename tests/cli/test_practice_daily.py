@@ -17,9 +17,9 @@ from quiz.bank.loader import load_bank
 from quiz.engine.daily import daily_questions
 from quiz.engine.practice import plan_practice
 from quiz.models import AskedQuestion
-from tests.cli.pty_terminal import NEXT, RESULTS, Spawn
 from tests.conftest import run_cli, write_bank
 from tests.keys import CTRL_C, ENTER, right_keys
+from tests.pty_terminal import NEXT, RESULTS, Spawn
 
 T = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 MINUTE, DAY = timedelta(minutes=1), timedelta(days=1)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.cli.pty_terminal import Spawn, first_line, seeded_game
 from tests.keys import right_keys
+from tests.pty_terminal import Spawn, first_line, seeded_game
 
 SHOW_CURSOR, HIDE_CURSOR = "\x1b[?25h", "\x1b[?25l"
 
