@@ -74,14 +74,16 @@ class Question:
     explanation: str = ""
     source: str = ""
     origin: str = BUILTIN_ORIGIN
+    asks: tuple[str, ...] = ()  # ids of the facts a right answer shows the player knows
+    mentions: tuple[str, ...] = ()  # facts its prompt, options or explanation give away
 
     @property
     def is_builtin(self) -> bool:
         return self.origin == BUILTIN_ORIGIN
 
     def export(self) -> dict[str, object]:
-        """The question in the JSON export format of the spec."""
-        return {
+        """The question in the JSON export format of the spec (facts only where it has them)."""
+        exported: dict[str, object] = {
             "id": self.id,
             "topic": self.topic,
             "difficulty": self.difficulty,
@@ -94,6 +96,9 @@ class Question:
             "source": self.source,
             "origin": self.origin,
         }
+        if self.asks or self.mentions:
+            exported |= {"asks": list(self.asks), "mentions": list(self.mentions)}
+        return exported
 
 
 @dataclass(frozen=True, slots=True)

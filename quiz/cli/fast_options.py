@@ -41,6 +41,9 @@ OPTIONS: dict[str, tuple[FastOption, ...]] = {
         FastOption(
             "mode", ("--mode",), "choice", "normal", choices=("normal", "lives", "party", "live")
         ),
+        FastOption("count", ("--count",), "number", None, low=1),
+        FastOption("timed", ("--timed",), "flag", False),
+        FastOption("every_kind", ("--all",), "flag", False),
         FastOption("party", ("--party",), "str", None),
         FastOption("room", ("--room",), "str", None),
         FastOption("as_json", ("--json",), "flag", False),

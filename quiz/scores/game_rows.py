@@ -19,6 +19,7 @@ class AnswerRow:
     correct: bool
     points: int
     seconds: float
+    outcome: str = ""  # empty in games kept by an older version: the store guesses it
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ class GameRows:
                     r.correct,
                     r.points,
                     r.seconds,
+                    r.outcome,
                 )
                 for r in result.records
             ),

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from quiz.errors import StoreError
 from quiz.files import locked, write_text_atomic
+from quiz.scores.errors import OutboxLockError, OutboxUnreadableError, OutboxWriteError
 from quiz.scores.game_rows import GameRows
 
 
@@ -31,9 +31,7 @@ class Outbox:
             try:
                 lock.enter_context(locked(self.path))
             except OSError as exc:  # a timeout too: another quiz kept it too long
-                raise StoreError(
-                    f"cannot use the outbox {self.path} ({exc.strerror or exc})"
-                ) from exc
+                raise OutboxLockError(str(self.path), exc.strerror or str(exc)) from exc
             entries = self._read()
             before = list(entries)
             yield entries
@@ -46,9 +44,7 @@ class Outbox:
         except FileNotFoundError:
             return []
         except (OSError, ValueError) as exc:
-            raise StoreError(
-                f"the outbox {self.path} cannot be read ({exc}); games in it were not sent"
-            ) from exc
+            raise OutboxUnreadableError(str(self.path), str(exc)) from exc
         return list(data["games"])
 
     def _write(self, entries: list[dict[str, Any]]) -> None:
@@ -63,9 +59,7 @@ class Outbox:
             with self._locked() as entries:
                 entries.append({"server": self.server, "game": game.as_json()})
         except OSError as exc:
-            raise StoreError(
-                f"cannot write the outbox {self.path} ({exc.strerror or exc})"
-            ) from exc
+            raise OutboxWriteError(str(self.path), exc.strerror or str(exc)) from exc
 
     def waiting(self) -> bool:
         """Whether any game may be waiting (cheap: no lock, no parsing)."""

@@ -65,8 +65,8 @@ def test_a_fast_double_enter_never_answers_the_next_question(run_quiz: Spawn) ->
 
 
 def test_each_question_has_a_screen_of_its_own(run_quiz: Spawn) -> None:
-    first, second = seeded_game(5, 2)
-    quiz = run_quiz(*play_args(5, 2, "--player", "Tester"))
+    first, second = seeded_game(6, 2)
+    quiz = run_quiz(*play_args(6, 2, "--player", "Tester"))
     quiz.expect(first_line(first))
     quiz.expect(PROMPT)
     quiz.send(ENTER)

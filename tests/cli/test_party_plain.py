@@ -81,7 +81,7 @@ def test_party_refuses_bad_players() -> None:
 
 
 def test_a_bank_too_small_for_the_rounds_plays_fewer_with_a_notice() -> None:
-    args = ["party", "--player", "A", "--player", "B", "--topic", "katy", "--difficulty", "hard"]
+    args = ["party", "--player", "A", "--player", "B", "--topic", "dwight", "--difficulty", "hard"]
     result = run_cli(*args, "--rounds", "5", "--no-save", input="\n" * 4)
     assert result.exit_code == 0, result.stderr
     assert "Only enough questions for 2 rounds of 2 players" in result.stderr
