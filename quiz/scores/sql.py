@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from quiz.errors import StoreError
@@ -36,8 +36,7 @@ HARDEST_MIN_ATTEMPTS = 3
 
 def _utc_start(day: date) -> str:
     """The start of a local calendar day, as a stored UTC timestamp."""
-    local = datetime(day.year, day.month, day.day).astimezone()
-    return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return clock.local_day_start(day)
 
 
 def _outcome(given: str, correct: bool, seconds: float, time_limit: int | None) -> str:
