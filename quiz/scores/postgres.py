@@ -12,17 +12,24 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.errors import GameKeptError, StoreError, StoreOfflineError
 from quiz.models import GameResult
+from quiz.output import warn
 from quiz.scores import clock
 from quiz.scores.game_rows import GameRows
 from quiz.scores.outbox import Outbox
 from quiz.scores.schema import MIGRATIONS, SCHEMA_VERSION
+from quiz.scores.server_bounds import (
+    connect_options,
+    dropped,
+    known_offline,
+    remember_offline,
+    watchdog,
+)
 from quiz.scores.sql import SqlStore
 
 if TYPE_CHECKING:
     import psycopg
 
 URL_VARIABLE = "QUIZ_DATABASE_URL"
-CONNECT_TIMEOUT_S = 5
 # Advisory lock keys: one for migrations, one that makes writers take turns as in SQLite.
 MIGRATION_LOCK = int.from_bytes(b"HalQmigr")
 WRITE_LOCK = int.from_bytes(b"HalQsave")
@@ -89,7 +96,7 @@ class ServerUrl:
         self.url = url
         try:
             parts = psycopg.conninfo.conninfo_to_dict(url)
-        except psycopg.Error:
+        except (psycopg.Error, UnicodeError):  # UnicodeError: bytes that are no text
             parts = {"port": "?"}
         if not all(port.isdigit() for port in str(parts.get("port") or "0").split(",")):
             raise StoreError(
@@ -123,33 +130,42 @@ class PostgresStore(SqlStore):
         self._db: PostgresConnection | None = None
 
     def _fail(self, exc: Exception) -> StoreError:
-        """One line for a psycopg error, naming the server and never its password."""
+        """One line for a psycopg error, naming the server and never its password; a server
+        out of reach is not tried again by this process (a party pays one timeout, not eight)."""
         psycopg = _psycopg()
         detail = self.server.scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else "")
         detail = detail.rsplit(" failed: ", 1)[-1].removeprefix("FATAL: ").strip()
         if isinstance(exc, psycopg.OperationalError):
-            return StoreOfflineError(
-                f"cannot reach the score server, {self.where} ({detail});"
+            message = (
+                f"cannot reach the score server, {self.where} ({detail or 'no answer'});"
                 f" check {URL_VARIABLE} and that the server is up"
             )
+            remember_offline(self.server.url, message)
+            return StoreOfflineError(message)
         return StoreError(f"the score server, {self.where}, refused: {detail}")
 
     def _connection(self) -> PostgresConnection:
         if self._db is not None:
-            return self._db
+            if not dropped(self._db.raw.fileno()):
+                return self._db
+            self._drop()  # the server restarted, or the network dropped us: connect again once
+        offline = known_offline(self.server.url)
+        if offline is not None:
+            raise StoreOfflineError(offline)
         psycopg = _psycopg()
         try:
             raw = psycopg.connect(
                 self.server.url,
                 autocommit=True,
-                connect_timeout=CONNECT_TIMEOUT_S,
                 application_name="halpert-quiz",
+                **connect_options(),
             )
         except psycopg.Error as exc:
             raise self._fail(exc) from None
         db = PostgresConnection(raw)
         try:
-            self._migrate(db)
+            with watchdog(raw.fileno()):
+                self._migrate(db)
         except psycopg.Error as exc:
             raw.close()
             raise self._fail(exc) from None
@@ -192,20 +208,37 @@ class PostgresStore(SqlStore):
             )
 
     def _send_outbox(self) -> None:
-        """Send the games kept while the server was out of reach; each is stored once."""
+        """Send the games kept while the server was out of reach; each is stored once. The
+        outbox stays unlocked while a game travels; one the server refuses is set aside."""
         if not self.outbox.waiting():
             return
-        with self.outbox.sending() as games:
-            for game in list(games):
+        try:
+            games, others = self.outbox.pending()
+        except StoreError as exc:  # an outbox we cannot use never stops saving
+            warn(f"{exc}; games in it stay there")
+            return
+        for game in games:
+            try:
                 self.store_game(game)
-                games.remove(game)
+            except StoreOfflineError:
+                return  # they wait for the next command
+            except StoreError as exc:
+                self.outbox.set_aside(game, str(exc))
+                continue
+            self.outbox.forget(game)
+        for server, count in others.items():
+            games_wait = "1 game waits" if count == 1 else f"{count} games wait"
+            warn(
+                f"{games_wait} in the outbox {self.outbox.path} for {server}, not {self.where};"
+                f" they are sent when {URL_VARIABLE} names that server"
+            )
 
     @contextlib.contextmanager
     def _transaction(self, *, write: bool) -> Iterator[PostgresConnection]:
         psycopg = _psycopg()
         db = self._connection()
         try:
-            with db.raw.transaction():
+            with watchdog(db.raw.fileno()), db.raw.transaction():
                 if write:
                     db.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
                 yield db
@@ -237,6 +270,9 @@ class PostgresStore(SqlStore):
                 f"{exc}. The game is kept on this computer ({self.outbox.path}) and the next"
                 " quiz command that reaches the server sends it"
             ) from None
+        except BaseException:  # Ctrl-C, or anything else once the game ended: keep it
+            self.outbox.keep(game)
+            raise
 
     def reset(self) -> Path | None:
         """Copy the whole shared leaderboard into a new local SQLite file, then empty it; the
