@@ -9,13 +9,11 @@ from rapidfuzz import fuzz, process
 
 from quiz.bank.validation import check_question
 from quiz.models import Question
-from quiz.textmatch import normalise
+from quiz.textmatch import normalise, truth_word
 
 NEAR_DUPLICATE = 90.0
 ID_WORDS = 6
 ID_LENGTH = 60
-TRUE_WORDS = {"true", "t", "yes", "y"}
-FALSE_WORDS = {"false", "f", "no", "n"}
 
 
 def slug(text: str) -> str:
@@ -37,8 +35,7 @@ def unique_id(stem: str, taken: Collection[str]) -> str:
 
 def truth(word: str) -> str:
     """ "true" or "false" from any of the words plain mode accepts; the word itself otherwise."""
-    folded = word.strip().casefold()
-    return "true" if folded in TRUE_WORDS else "false" if folded in FALSE_WORDS else word
+    return truth_word(word) or word
 
 
 def build_entry(

@@ -12,10 +12,9 @@ import tomlkit
 from tomlkit.items import AoT, Comment, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
-from quiz.bank.atomic import write_text_atomic
 from quiz.bank.loader import UnreadableBankError, problems_in, read_source
-from quiz.bank.locking import locked
 from quiz.errors import QuizError
+from quiz.files import locked, write_text_atomic
 
 HEADER = (
     "Your own Halpert Quiz questions (the format is in the README).",

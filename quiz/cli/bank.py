@@ -237,7 +237,7 @@ def export(
     if output is None:
         sys.stdout.write(text)
         return
-    from quiz.bank.atomic import write_text_atomic
+    from quiz.files import write_text_atomic
 
     try:
         write_text_atomic(output, text)

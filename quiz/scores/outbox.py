@@ -7,15 +7,14 @@ import contextlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from quiz.errors import StoreError
+from quiz.files import lock_path, locked, write_text_atomic
 from quiz.output import warn
-from quiz.paths import make_private_dir
 from quiz.scores.game_rows import GameRows
 
 MAX_BYTES = 32 * 1024 * 1024  # some ten thousand games: more is no outbox of ours
@@ -37,29 +36,22 @@ class Outbox:
     def __init__(self, path: Path, server: str) -> None:
         self.path = path
         self.server = server
-        self.lock = path.with_suffix(".lock")
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[list[dict[str, Any]]]:
         """Every entry of the file, for the caller to change in place; written back at the end."""
-        import fcntl
-
-        try:
-            make_private_dir(self.path.parent)
-            lock = os.open(self.lock, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot lock the outbox with {self.lock} ({exc.strerror or exc})"
-            ) from exc
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with contextlib.ExitStack() as lock:
+            try:
+                lock.enter_context(locked(self.path))
+            except OSError as exc:  # a timeout too: another quiz kept it too long
+                raise StoreError(
+                    f"cannot lock the outbox with {lock_path(self.path)} ({exc.strerror or exc})"
+                ) from exc
             entries = self._read()
             before = list(entries)
             yield entries
             if entries != before:
                 self._write(entries)
-        finally:
-            os.close(lock)  # releases the lock
 
     def _read(self) -> list[dict[str, Any]]:
         """The file's entries; a damaged file is set aside, its good entries kept."""
@@ -172,14 +164,4 @@ def _readable(entry: object) -> bool:
 
 
 def _write_json(path: Path, entries: list[dict[str, Any]]) -> None:
-    fd, name = tempfile.mkstemp(prefix=".outbox-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"games": entries}, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(name).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(name).unlink()
-        raise
+    write_text_atomic(path, json.dumps({"games": entries}, ensure_ascii=False, indent=1))

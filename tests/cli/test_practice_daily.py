@@ -291,6 +291,7 @@ def pty_at(now: datetime, monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtu
     return spawn
 
 
+@pytest.mark.pty
 def test_practice_on_a_terminal(
     drilled: None, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
@@ -320,6 +321,7 @@ def test_practice_on_a_terminal(
     assert "Traceback" not in screen
 
 
+@pytest.mark.pty
 def test_daily_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
