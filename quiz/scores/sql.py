@@ -21,7 +21,7 @@ from quiz.scores.rows import (
     Stats,
     Tally,
 )
-from quiz.scores.schedule import CardState, Reviewer
+from quiz.scores.schedule import CardState, Reviewer, due_of
 from quiz.scores.schema import (
     CARD_COLUMNS,
     UPSERT_CARD,
@@ -469,7 +469,7 @@ class SqlStore(ABC):
             rows = db.execute(
                 "SELECT question_id, due FROM review_cards WHERE player = ?", (player,)
             ).fetchall()
-        return {question_id: clock.parse_stamp(due) for question_id, due in rows}
+        return {question_id: due_of(due) for question_id, due in rows}
 
     def daily_board(self, day: date) -> list[DailyEntry]:
         """The ranked attempts at a day's challenge, best first; a tie goes to the earlier."""
