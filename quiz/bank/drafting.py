@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection, Sequence
 
@@ -17,10 +18,18 @@ ID_LENGTH = 60
 
 
 def slug(text: str) -> str:
-    """A readable id stem from a prompt: its first few plain words, at most ID_LENGTH long."""
-    words = re.findall(r"[a-z0-9]+", normalise(text))[:ID_WORDS]
+    """A readable id stem from a prompt: its first few plain words, at most ID_LENGTH long.
+
+    A prompt with words outside the Latin letters (Cyrillic, Greek, CJK...) gets a short hash
+    of its words too, so that its id tells it apart without transliterating: not `question-41`."""
+    key = normalise(text)
+    words = re.findall(r"[a-z0-9]+", key)[:ID_WORDS]
     while len(words) > 1 and len("-".join(words)) > ID_LENGTH:
         words.pop()
+    stem = "-".join(words)[: ID_LENGTH - 9]
+    if any(ch.isalnum() and not ch.isascii() for ch in key):
+        digest = hashlib.blake2s(key.encode("utf-8"), digest_size=4).hexdigest()
+        return f"{stem}-{digest}" if stem else f"q-{digest}"
     return "-".join(words)[:ID_LENGTH] or "question"
 
 
