@@ -84,3 +84,16 @@ def test_a_stamp_written_short_by_an_old_version_still_reads(quiz_home: Path) ->
     played = quiz(quiz_home, "practice", "--plain", "--count", "1", "--player", "Ann")
     assert played.returncode == 0, played.stderr
     assert "Traceback" not in played.stderr
+
+
+@pytest.mark.parametrize("stamp", ["garbage", "999-06-01T10:00:00.000000Z", ""])
+def test_a_game_stamp_that_is_no_time_shows_as_a_question_mark(quiz_home: Path, stamp: str) -> None:
+    quiz(quiz_home, "play", "--plain", "--count", "1", "--player", "Ann")
+    with sqlite3.connect(quiz_home / "scores.db") as db:  # a file changed by hand
+        db.execute("UPDATE games SET played_at = ?", (stamp,))
+    for args in (["scores"], ["stats", "--player", "Ann"], ["share"]):
+        result = quiz(quiz_home, *args)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+    played = quiz(quiz_home, "play", "--plain", "--count", "1", "--player", "Ann")
+    assert played.returncode == 0, played.stderr
