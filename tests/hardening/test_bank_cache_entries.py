@@ -8,6 +8,7 @@ import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ def bank_list(home: Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def crafted(rows: object, keys: object = ()) -> Callable[[Path], None]:
+def crafted(rows: Any, keys: Any = ()) -> Callable[[Path], None]:
     """An entry that passes the checksum, for the right file and code, holding `rows`."""
 
     def write(entry: Path) -> None:
@@ -59,7 +60,7 @@ ENTRIES: dict[str, Callable[[Path], None]] = {
     "a link to /dev/null": replaced(lambda e: e.symlink_to("/dev/null")),
     "a folder": replaced(Path.mkdir),
     "a link to itself": replaced(lambda e: e.symlink_to(e)),
-    "random bytes": lambda e: e.write_bytes(os.urandom(4096)),
+    "random bytes": replaced(lambda e: e.write_bytes(os.urandom(4096))),
     "rows of numbers": crafted(((1, 2, 3),)),
     "a row too short": crafted((("x", "y"),)),
     "a text where texts go": crafted(
