@@ -30,6 +30,7 @@ class Mode(StrEnum):
     NORMAL = "normal"
     LIVES = "lives"
     PARTY = "party"
+    LIVE = "live"
 
 
 class Outcome(StrEnum):
@@ -73,14 +74,16 @@ class Question:
     explanation: str = ""
     source: str = ""
     origin: str = BUILTIN_ORIGIN
+    asks: tuple[str, ...] = ()  # ids of the facts a right answer shows the player knows
+    mentions: tuple[str, ...] = ()  # facts its prompt, options or explanation give away
 
     @property
     def is_builtin(self) -> bool:
         return self.origin == BUILTIN_ORIGIN
 
     def export(self) -> dict[str, object]:
-        """The question in the JSON export format of the spec."""
-        return {
+        """The question in the JSON export format of the spec (facts only where it has them)."""
+        exported: dict[str, object] = {
             "id": self.id,
             "topic": self.topic,
             "difficulty": self.difficulty,
@@ -93,6 +96,9 @@ class Question:
             "source": self.source,
             "origin": self.origin,
         }
+        if self.asks or self.mentions:
+            exported |= {"asks": list(self.asks), "mentions": list(self.mentions)}
+        return exported
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +183,13 @@ class GameSettings:
     lives: int | None = None
     lifeline: bool = False
     party_id: str | None = None
+    room_id: str | None = None  # the live room the game was played in
 
     @property
     def mode(self) -> Mode:
         """The board the game is ranked on."""
+        if self.room_id is not None:
+            return Mode.LIVE
         if self.party_id is not None:
             return Mode.PARTY
         return Mode.LIVES if self.lives is not None else Mode.NORMAL
@@ -195,6 +204,7 @@ class GameResult:
     records: tuple[AnswerRecord, ...]
     started_at: float
     duration_s: float
+    uuid: str | None = None  # given by a live room's host, so every store keeps the game once
 
     @property
     def score(self) -> int:

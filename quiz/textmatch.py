@@ -199,3 +199,12 @@ def option_key(text: str) -> str:
     """What makes two options the same option: only case and spacing are folded, so signs,
     symbols and accents still tell options apart (`-40`/`+40`, `C#`/`C++`, `Brasil`/`Brasília`)."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def name_key(name: str) -> str:
+    """What makes two player names the same player: NFC, casefolded, without the invisible
+    and direction characters (format controls) that look like nothing on screen."""
+    visible = "".join(
+        c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c) != "Cf"
+    )
+    return unicodedata.normalize("NFC", visible.strip().casefold())

@@ -1,7 +1,8 @@
 """A validated copy of each clean bank file, read back in one go while its bytes are unchanged.
 
 An entry is used only when the bank file's bytes hash to the digest stored in it, under
-the same package version and the same validating code, for the same origin; the entry
+the same package version, the same validating code and the same facts map (the fact ids
+were checked against it), for the same origin; the entry
 itself carries a checksum, so a torn or damaged one is a miss. Any miss means a full
 parse and validation, and any failure to write an entry is ignored: the cache can make a
 load faster, never different.
@@ -20,9 +21,10 @@ from hashlib import blake2b
 from pathlib import Path
 
 from quiz import __version__, paths
+from quiz.bank.facts import facts_digest
 from quiz.models import Question
 
-MAGIC = b"halpert-quiz bank cache 2\n"
+MAGIC = b"halpert-quiz bank cache 3\n"
 CHECKSUM_SIZE = 32
 QUESTION_FIELDS = tuple(f.name for f in fields(Question))
 
@@ -122,8 +124,10 @@ def read(path: Path, data: bytes, origin: str) -> Cached | None:
     if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : start] != _checksum(blob[start:]):
         return None
     try:
-        cached_stamp, cached_origin, digest, rows, keys = marshal.loads(blob[start:])
+        cached_stamp, cached_origin, digest, facts, rows, keys = marshal.loads(blob[start:])
         if (cached_stamp, cached_origin, digest) != (stamp, origin, _checksum(data)):
+            return None
+        if facts != _checksum(facts_digest()):  # fact ids were checked against this map
             return None
         if not (isinstance(rows, tuple) and _texts(keys) and len(keys) == len(rows)):
             return None
@@ -138,7 +142,8 @@ def write(path: Path, data: bytes, origin: str, questions: list[Question], keys:
 
     rows = tuple(tuple(getattr(q, name) for name in QUESTION_FIELDS) for q in questions)
     with contextlib.suppress(OSError, ValueError, RuntimeError):
-        payload = marshal.dumps((code_stamp(), origin, _checksum(data), rows, tuple(keys)))
+        facts = _checksum(facts_digest())
+        payload = marshal.dumps((code_stamp(), origin, _checksum(data), facts, rows, tuple(keys)))
         entry = entry_path(path)  # its folders are made private by write_bytes_atomic
         # No fsync: after a crash, the checksum turns a torn entry into a miss.
         write_bytes_atomic(entry, MAGIC + _checksum(payload) + payload, sync=False)

@@ -17,6 +17,7 @@ from quiz.bank.validation import FIELDS, check_question
 from quiz.bank.writer import check_target, plan_additions, write_planned, writing
 from quiz.textmatch import normalise
 
+EMPTY_DROPPED = ("choices", "reject", "asks", "mentions")  # written only when they hold some
 SHOWN = 5  # skipped and invalid items listed without --verbose
 Progress = Callable[[int, int], None]  # (items done, items in all)
 
@@ -73,7 +74,7 @@ def tidy(entry: dict[str, object]) -> dict[str, object]:
     return {
         key: entry[key]
         for key in FIELDS
-        if key in entry and not (key in ("choices", "reject") and entry[key] == [])
+        if key in entry and not (key in EMPTY_DROPPED and entry[key] == [])
     }
 
 

@@ -224,9 +224,11 @@ class _Merger:
 
 
 def expand(path: Path) -> list[Path]:
-    """A bank path as files: the file itself, or a folder's `*.toml` files."""
+    """A bank path as files: the file itself, or a folder's `*.toml` files but its facts map."""
+    from quiz.bank.facts import FACTS_FILE
+
     if path.is_dir():
-        return sorted(path.glob("*.toml"))
+        return sorted(p for p in path.glob("*.toml") if p.name != FACTS_FILE)
     if not path.exists():
         raise UsageError(f"bank path not found: {path}")
     return [path]

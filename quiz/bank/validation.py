@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 
 from quiz.bank.cleaning import invisible_characters
@@ -31,7 +31,10 @@ FIELDS = (
     "reject",
     "explanation",
     "source",
+    "asks",
+    "mentions",
 )
+MAX_ASKS = 3
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
 MIN_ORDER_ITEMS, MAX_ORDER_ITEMS = 3, 6
 TRUEFALSE_ANSWERS = ("true", "false")
@@ -100,6 +103,20 @@ class _Checker:
             self.fail(field, "must not contain empty strings")
         return items
 
+    def fact_ids(self, field: str, known: Container[str] | None) -> tuple[str, ...]:
+        """A list of fact ids, each one the facts map holds (the built-in map by default)."""
+        ids = self.text_list(field)
+        if ids and known is None:
+            from quiz.bank.facts import known_fact_ids
+
+            known = known_fact_ids()
+        for fact in dict.fromkeys(ids):
+            if ids.count(fact) > 1:
+                self.fail(field, f"'{fact}' is listed twice")
+            if fact and known is not None and fact not in known:
+                self.fail(field, f"unknown fact '{fact}' (no such id in facts.toml)")
+        return ids
+
     def one_of(self, field: str, allowed: tuple[str, ...]) -> str:
         value = self.text(field, required=True)
         if value and value not in allowed:
@@ -167,10 +184,28 @@ def _check_answers(
                 c.fail("reject", f"'{look_alike}' is also an accepted answer")
 
 
+def _check_facts(
+    c: _Checker, known: Container[str] | None, *, builtin: bool
+) -> tuple[tuple[str, ...], ...]:
+    asks = c.fact_ids("asks", known)
+    mentions = c.fact_ids("mentions", known)
+    if builtin and "asks" not in c.raw:
+        c.fail("asks", "is missing: a built-in question names the facts it asks (facts.toml)")
+    elif (builtin or mentions) and not asks and isinstance(c.raw.get("asks", []), list):
+        c.fail("asks", "must name the facts the question asks (one at least)")
+    if len(asks) > MAX_ASKS:
+        c.fail("asks", f"names {len(asks)} facts; a question asks one to {MAX_ASKS}")
+    for fact in dict.fromkeys(f for f in mentions if f in asks):
+        c.fail("mentions", f"'{fact}' is asked already; mentions lists only the other facts")
+    return asks, mentions
+
+
 def check_question(
-    raw: object, origin: str = BUILTIN_ORIGIN
+    raw: object, origin: str = BUILTIN_ORIGIN, facts: Container[str] | None = None
 ) -> tuple[Question | None, list[FieldProblem]]:
-    """Validate one raw question table; the question when it is valid, and every problem."""
+    """Validate one raw question table; the question when it is valid, and every problem.
+
+    Fact ids in `asks` and `mentions` must be in `facts` (by default the built-in map's)."""
     if not isinstance(raw, Mapping):
         return None, [FieldProblem("", "must be a table of fields")]
     c = _Checker(raw)
@@ -200,6 +235,7 @@ def check_question(
     if reject and qtype in QUESTION_TYPES and qtype != "text":
         c.fail("reject", "only text questions take look-alikes to reject")
     _check_answers(c, qtype, answers, reject)
+    asks, mentions = _check_facts(c, facts, builtin=builtin)
     if c.problems:
         return None, c.problems
     question = Question(
@@ -214,5 +250,7 @@ def check_question(
         explanation=explanation,
         source=source,
         origin=origin,
+        asks=asks,
+        mentions=mentions,
     )
     return question, []

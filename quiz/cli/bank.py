@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quiz import output
+from quiz.cli import bank_facts
 from quiz.cli.given import values
 from quiz.cli.options import (
     BankOption,
@@ -127,7 +128,10 @@ def validate(
 
     Every problem is listed at once, as file: question: field: what is wrong. Files
     given are checked together with the built-in bank, so clashing ids and prompts
-    are caught too. With no PATH: the built-in bank and your own.
+    are caught too. With no PATH: the built-in bank and your own. The facts map
+    (facts.toml) is checked too: every fact id a question names must be in it, every
+    built-in question names the facts it asks, and each fact worth asking is asked
+    by one or two built-in questions ('quiz bank facts' shows which).
 
     Warnings (for the files given, or every file without PATH) point at questions that
     can be answered without knowing the fact: a right option much longer than the wrong
@@ -140,12 +144,13 @@ def validate(
       quiz bank validate --strict
     """
     from quiz.bank.loader import bank_files, expand, load_files
-    from quiz.cli.bank_report import lint_warnings, skipped_files
+    from quiz.cli.bank_report import facts_problems, lint_warnings, skipped_files
 
     files = bank_files(targets or (), user=not targets)
     loaded = load_files(files)
+    found = [*loaded.problems, *facts_problems(loaded.questions)]
     out = console()
-    for file, problems in skipped_files(loaded.problems):
+    for file, problems in skipped_files(found):
         out.print(
             safe(f"{file}: {len(problems)} problem(s)"),
             style="bold red",
@@ -160,10 +165,10 @@ def validate(
         out.print(safe(f"warning: {warning}"), style="yellow", markup=False, soft_wrap=True)
     checked = f"{len(files)} file(s)"
     warned = f"; {len(warnings)} warning(s)" if warnings else ""
-    if loaded.problems:
-        bad = len(skipped_files(loaded.problems))
+    if found:
+        bad = len(skipped_files(found))
         out.print(
-            f"{len(loaded.problems)} problem(s) in {bad} of {checked}{warned}.",
+            f"{len(found)} problem(s) in {bad} of {checked}{warned}.",
             markup=False,
             soft_wrap=True,
         )
@@ -180,6 +185,9 @@ def validate(
         markup=False,
         soft_wrap=True,
     )
+
+
+bank_app.command("facts", cls=QuizCommand)(bank_facts.facts)
 
 
 @bank_app.command("export", cls=QuizCommand)

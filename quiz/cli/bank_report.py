@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import groupby
 from pathlib import Path
 
 from quiz.bank.lints import lint
 from quiz.bank.loader import load_bank, read_bank_file
-from quiz.models import Bank, Problem
+from quiz.models import Bank, Problem, Question
 from quiz.output import warn
 
 
@@ -37,3 +37,10 @@ def lint_warnings(files: Iterable[Path]) -> list[Problem]:
         for question in read_bank_file(path).questions
         for field, message in lint(question)
     ]
+
+
+def facts_problems(questions: Sequence[Question]) -> list[Problem]:
+    """The built-in facts map's problems, and the facts the built-in bank asks too often or never."""
+    from quiz.bank.facts import coverage_problems, read_facts
+
+    return coverage_problems(read_facts(), questions)

@@ -16,7 +16,12 @@ def help_hint(command_path: str) -> str:
 def words(exc: QuizError) -> str:
     """What went wrong, in the words users see: the engine's problems carry data only."""
     from quiz.engine.problems import NotEnoughQuestionsError, TooSmallError, UnknownTopicError
+    from quiz.errors import StoreError
 
+    if isinstance(exc, StoreError):
+        from quiz.cli.store_words import describe
+
+        return describe(exc)
     if isinstance(exc, NotEnoughQuestionsError):
         return f"no questions {exc.filters.describe()}; 'quiz bank list' shows what there is"
     if isinstance(exc, TooSmallError):

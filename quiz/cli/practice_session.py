@@ -47,7 +47,7 @@ def run_practice(request: PracticeRequest) -> None:
     questions, pool = _pool(request)
     store = open_store()
     plain = use_plain(request.plain)
-    player = choose_player(request.player, store.last_player() or login_name(), plain=plain)
+    player = choose_player(request.player, store.default_player() or login_name(), plain=plain)
     now, scheduled = clock.now(), _schedule(store, player, pool)
     plan = plan_practice(pool, scheduled, now, request.count)
     if not plan.asked:
@@ -70,7 +70,7 @@ def show_status(request: PracticeRequest, *, as_json: bool) -> None:
     """How many of the player's questions fall due on each of the next 7 UTC days."""
     _, pool = _pool(request)
     store = open_store()
-    player = request.player or store.last_player() or login_name()
+    player = request.player or store.default_player() or login_name()
     due = _schedule(store, player, pool)
     days = due_per_day(due, clock.now().date())
     unseen = len(pool) - len(due)

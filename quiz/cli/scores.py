@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 PlayerOption = Annotated[
     str | None,
-    typer.Option("--player", metavar="NAME", help="Only this player's games (exact name)."),
+    typer.Option("--player", metavar="NAME", help="Only this player's games (name in any case)."),
 ]
 
 
@@ -56,15 +56,39 @@ def scores(
         Mode,
         typer.Option(
             "--mode",
-            metavar="[normal|lives|party]",
-            help="Which board: normal games, survival (--lives) games, or party games.",
+            metavar="[normal|lives|party|live]",
+            help="Which board: normal games, survival (--lives) games, party games, or"
+            " live games (quiz host).",
         ),
     ] = Mode.NORMAL,
+    count: Annotated[
+        int | None,
+        typer.Option(
+            "--count",
+            click_type=WholeNumber(1),
+            metavar="N",
+            help="The board of N-question games (with --mode lives: of N lives). Default 10.",
+            show_default=False,
+        ),
+    ] = None,
+    timed: Annotated[
+        bool, typer.Option("--timed", help="The board of games played with a time limit.")
+    ] = False,
+    every_kind: Annotated[
+        bool, typer.Option("--all", help="Every board, one table each, top --limit of each.")
+    ] = False,
     party: Annotated[
         str | None,
         typer.Option(
             metavar="ID",
             help="One party's games together, placed (ties share a place); 'last' for the latest.",
+        ),
+    ] = None,
+    room: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="One live room's games together, placed; 'last' for the latest room.",
         ),
     ] = None,
     as_json: JsonOption = False,
@@ -86,14 +110,19 @@ def scores(
 ) -> None:
     """Show the high scores, best first.
 
-    Ties go to the earlier game; the newest game is starred.
+    Games compare like with like: each kind (mode, number of questions, timed or not) has a
+    board of its own, and the standard one is 10 untimed questions. Ties go to the earlier
+    game; the newest game is starred.
 
     \b
     Examples:
       quiz scores --limit 20
+      quiz scores --count 20 --timed
+      quiz scores --all
       quiz scores --player Pam --since 2026-01-01 --json
       quiz scores --mode lives
       quiz scores --party last
+      quiz scores --room last
       quiz scores --reset
       quiz scores --daily 2026-11-27
       quiz scores --local

@@ -15,7 +15,8 @@ def share(
     player: Annotated[
         str | None,
         typer.Option(
-            metavar="NAME", help="Share this player's last game (default: the last game)."
+            metavar="NAME",
+            help="Share this player's last game (default: the last player to play on their own).",
         ),
     ] = None,
     svg: Annotated[
@@ -39,7 +40,8 @@ def share(
     if svg is not None and (svg.is_dir() or not svg.parent.is_dir()):
         where = "it is a folder" if svg.is_dir() else f"the folder {svg.parent} does not exist"
         raise QuizError(f"cannot write the card to {svg}: {where}")
-    game = open_store().last_game(player)
+    store = open_store()
+    game = store.last_game(player or store.default_player())  # not a party's last turn
     if game is None:
         whose = f" for {player}" if player is not None else ""
         raise QuizError(f"no games yet{whose}: play one with 'quiz play', then share it")

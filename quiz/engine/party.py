@@ -73,14 +73,22 @@ def plan_party(
         if not n:
             continue
         sub_seed = random.Random(f"{seed}:{difficulty}").randrange(2**31)
-        chosen = pick(questions, only, n * players, sub_seed).asked
-        # Questions that would give each other away are never dealt together: fewer rounds.
+        earlier = [a.question for rounds_of in dealt for a in rounds_of]
+        chosen = pick(questions, only, n * players, sub_seed, dealt=earlier).asked
+        # Questions that would give each other away are never dealt in one party (everyone
+        # sees every question at the hot seat): fewer rounds instead.
         for r in range(len(chosen) // players if len(chosen) < n * players else n):
             difficulties.append(difficulty)
             for p in range(players):
                 dealt[p].append(chosen[r * players + p])
     if not difficulties:
         where = f" with {filters.named()}" if filters.named() else " in the bank"
+        if any(capacity):
+            raise UsageError(
+                f"not enough questions for {players} players{where}: every round needs"
+                f" {players} questions of one difficulty, and those there are would give"
+                " away one another's answers"
+            )
         raise UsageError(
             f"not enough questions for {players} players: every round needs {players}"
             f" questions of one difficulty, and no difficulty has that many{where}"

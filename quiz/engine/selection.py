@@ -33,9 +33,11 @@ def _seeded_order(
         yield from rest
 
 
-def _balanced(pool: Sequence[Question], count: int, rng: random.Random) -> list[Question]:
+def _balanced(
+    pool: Sequence[Question], count: int, rng: random.Random, dealt: Sequence[Question]
+) -> list[Question]:
     """Up to `count` questions, taken from each topic in turn so no topic dominates,
-    passing over any that would give away (or be given away by) one already taken."""
+    passing over any that would give away (or be given away by) one already taken or dealt."""
     by_topic: dict[str, list[Question]] = {}
     for q in pool:
         by_topic.setdefault(q.topic, []).append(q)
@@ -46,7 +48,7 @@ def _balanced(pool: Sequence[Question], count: int, rng: random.Random) -> list[
         for t in topics
     }
     chosen: list[Question] = []
-    guard = SpoilerGuard()
+    guard = SpoilerGuard(dealt)
     while len(chosen) < count and queues:
         for topic in list(queues):
             if len(chosen) == count:
@@ -61,14 +63,23 @@ def _balanced(pool: Sequence[Question], count: int, rng: random.Random) -> list[
     return chosen
 
 
-def _fullest(pool: Sequence[Question], count: int, rng: random.Random) -> list[Question]:
-    """The fullest of a few balanced draws: give-aways can end a draw early, and another
-    order of the same questions may fit more of them into one game."""
-    best = _balanced(pool, count, rng)
+def _fullest(
+    pool: Sequence[Question], count: int, rng: random.Random, dealt: Sequence[Question]
+) -> list[Question]:
+    """The fullest of a few balanced draws: give-aways can end a draw early or shut a topic
+    out (a question asking who played Jim rules out every question of the John Krasinski
+    topic), and another order of the same questions may fit more of them, and more topics,
+    into one game."""
+
+    def fullness(chosen: list[Question]) -> tuple[int, int]:
+        return len(chosen), len({q.topic for q in chosen})
+
+    full = (min(count, len(pool)), min(count, len({q.topic for q in pool})))
+    best = _balanced(pool, count, rng, dealt)
     for _ in range(SPOILER_RETRIES):
-        if len(best) >= min(count, len(pool)):
+        if fullness(best) >= full:
             break
-        best = max(best, _balanced(pool, count, rng), key=len)
+        best = max(best, _balanced(pool, count, rng, dealt), key=fullness)
     return best
 
 
@@ -84,21 +95,26 @@ def pick(
     count: int,
     seed: int,
     avoid: Collection[str] = (),
+    dealt: Sequence[Question] = (),
 ) -> Selection:
     """The questions of one game; the same bank, filters and seed give the same game.
 
     Ids in `avoid` (questions already played) are left out while enough others remain.
-    No two questions of a game give away each other's answers (see `spoilers`), so a
-    game may hold fewer than `count` even when more questions match.
+    No two questions of a game give away each other's answers (see `spoilers`), nor any
+    of the questions in `dealt` (dealt to the same table already, as earlier rounds of a
+    party), so a game may hold fewer than `count` even when more questions match.
     """
     if count < 1:
         raise TooSmallError("count", count)
     pool = filters.apply(questions)
     if not pool:
         raise NotEnoughQuestionsError(filters, count, 0)
+    if dealt:
+        taken = {q.id for q in dealt}
+        pool = [q for q in pool if q.id not in taken]
     fresh = [q for q in pool if q.id not in avoid] if avoid else pool
     rng = random.Random(seed)
-    chosen = _fullest(fresh, count, rng) if len(fresh) >= count else []
+    chosen = _fullest(fresh, count, rng, dealt) if len(fresh) >= count else []
     if len(chosen) < count:
-        chosen = max(chosen, _fullest(pool, count, rng), key=len)
+        chosen = max(chosen, _fullest(pool, count, rng, dealt), key=len)
     return Selection(tuple(_ask(q, rng) for q in chosen), len(pool))

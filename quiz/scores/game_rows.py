@@ -19,6 +19,7 @@ class AnswerRow:
     correct: bool
     points: int
     seconds: float
+    outcome: str = ""  # empty in games kept by an older version: the store guesses it
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class GameRows:
 
         s = result.settings
         return cls(
-            uuid=str(uuid4()),
+            uuid=result.uuid or str(uuid4()),
             player=result.player,
             played_at=clock.stamp(datetime.fromtimestamp(result.started_at, UTC)),
             score=result.score,
@@ -71,7 +72,7 @@ class GameRows:
             mode=s.mode,
             lives=s.lives,
             lifeline=s.lifeline,
-            party_id=s.party_id,
+            party_id=s.party_id if s.room_id is None else s.room_id,
             topics=s.topics,
             answers=tuple(
                 AnswerRow(
@@ -82,6 +83,7 @@ class GameRows:
                     r.correct,
                     r.points,
                     r.seconds,
+                    r.outcome,
                 )
                 for r in result.records
             ),

@@ -12,10 +12,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from quiz.errors import StoreError
 from quiz.files import lock_path, locked, write_text_atomic
-from quiz.output import warn
+from quiz.scores.errors import (
+    OutboxDamagedError,
+    OutboxLockError,
+    OutboxRefusedGameError,
+    OutboxUnreadableError,
+    OutboxWriteError,
+)
 from quiz.scores.game_rows import GameRows
+from quiz.scores.notices import notice
 
 MAX_BYTES = 32 * 1024 * 1024  # some ten thousand games: more is no outbox of ours
 
@@ -44,9 +50,7 @@ class Outbox:
             try:
                 lock.enter_context(locked(self.path))
             except OSError as exc:  # a timeout too: another quiz kept it too long
-                raise StoreError(
-                    f"cannot lock the outbox with {lock_path(self.path)} ({exc.strerror or exc})"
-                ) from exc
+                raise OutboxLockError(str(lock_path(self.path)), exc.strerror or str(exc)) from exc
             entries = self._read()
             before = list(entries)
             yield entries
@@ -69,7 +73,7 @@ class Outbox:
             bad = [entry for entry in data["games"] if not _readable(entry)]
             aside = self._aside_name()
             _write_json(aside, bad)
-            warn(f"{len(bad)} unreadable entries of the outbox {self.path} were moved to {aside}")
+            notice(OutboxDamagedError(str(self.path), f"{len(bad)} unreadable entries", str(aside)))
             self._write(good)
         return good
 
@@ -98,11 +102,8 @@ class Outbox:
         try:
             path.rename(aside)
         except OSError as exc:
-            raise StoreError(
-                f"the outbox {path} is damaged ({reason}) and cannot be moved aside"
-                f" ({exc.strerror or exc}); move it away"
-            ) from exc
-        warn(f"the outbox {path} was damaged ({reason}); it was moved to {aside}")
+            raise OutboxUnreadableError(str(path), f"{reason}; {exc.strerror or exc}") from exc
+        notice(OutboxDamagedError(str(path), reason, str(aside)))
 
     def _write(self, entries: list[dict[str, Any]]) -> None:
         if not entries:
@@ -117,9 +118,7 @@ class Outbox:
             with self._locked() as entries:
                 entries.append({"server": self.server, "game": game.as_json()})
         except OSError as exc:
-            raise StoreError(
-                f"cannot write the outbox {self.path} ({exc.strerror or exc})"
-            ) from exc
+            raise OutboxWriteError(str(self.path), exc.strerror or str(exc)) from exc
 
     def waiting(self) -> bool:
         """Whether any game may be waiting (cheap: no lock, no parsing)."""
@@ -149,7 +148,7 @@ class Outbox:
         aside = self._aside_name()
         _write_json(aside, [{"server": self.server, "game": game.as_json(), "refused": why}])
         self.forget(game)
-        warn(f"the score server refused a game of the outbox ({why}); it was moved to {aside}")
+        notice(OutboxRefusedGameError(str(self.path), why, str(aside)))
 
 
 def _readable(entry: object) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from quiz.models import GameSettings
+from quiz.models import GameSettings, Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,9 @@ class RankedGame:
     topics: tuple[str, ...]
     difficulties: tuple[str, ...]
     timed: bool
+    mode: str = "normal"
+    count: int | None = 10
+    kind: str = "normal 10 untimed"
 
     @property
     def accuracy(self) -> float:
@@ -42,34 +45,20 @@ class RankedGame:
             "topics": list(self.topics),
             "difficulties": list(self.difficulties),
             "timed": self.timed,
+            "mode": self.mode,
+            "count": self.count,
+            "kind": self.kind,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """Where a just-saved game stands."""
+    """Where a just-saved game stands on its kind's board: numbers, for a view to word."""
 
     rank: int
     games: int
     player_best: int
     previous_best: int | None
-
-    def headline(self, score: int) -> str:
-        """`New high score!`, `New personal best!`, or nothing to celebrate."""
-        if score <= 0:
-            return ""  # a zero is nobody's record, even the first one
-        if self.rank == 1:
-            return "New high score!"
-        if self.previous_best is None or score > self.previous_best:
-            return "New personal best!"
-        return ""
-
-    def where(self) -> str:
-        """`#3 of 41 · your best: 7,400`."""
-        return f"#{self.rank} of {self.games} · your best: {self.player_best:,}"
-
-    def describe(self, score: int) -> str:
-        return " ".join(part for part in (self.headline(score), self.where()) if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +111,7 @@ class PlayedGame:
     best_streak: int
     played_at: str
     settings: GameSettings
-    outcomes: tuple[str, ...]  # "right", "wrong", "skipped" or "timed out", one a question
+    outcomes: tuple[Outcome, ...]  # one a question, in order
 
 
 @dataclass(frozen=True, slots=True)

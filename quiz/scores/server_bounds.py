@@ -22,7 +22,7 @@ ROUND_TRIP_S = 8
 # at most CONNECT_TIMEOUT_S + ROUND_TRIP_S (13 s), the bound the README names as 15 s.
 SAVE_BOUND_S = 15
 
-_offline: dict[str, str] = {}  # server URL -> why it was given up, for the rest of this process
+_offline: dict[str, str] = {}  # server URL -> what it said when given up, for this process
 
 
 def connect_options() -> dict[str, Any]:

@@ -13,15 +13,40 @@ from pathlib import Path
 
 from quiz.errors import StoreError
 from quiz.paths import make_private_dir
-from quiz.scores.schema import MIGRATIONS, SCHEMA_VERSION
+from quiz.scores.db import SqliteConnection
+from quiz.scores.errors import (
+    BackupError,
+    CorruptStoreError,
+    DanglingLinkError,
+    ForeignStoreError,
+    HomeNotFolderError,
+    NewerStoreError,
+    StoreAccessError,
+    StoreCreateError,
+    StoreIsFolderError,
+    sqlite_problem,
+)
+from quiz.scores.schema import SCHEMA_VERSION, migrate
 from quiz.scores.sql import SqlStore
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SqliteStore"]
+__all__ = ["SCHEMA_VERSION", "SqliteStore"]
 
 BUSY_TIMEOUT_S = 5.0
 STALE_AFTER_S = 600  # a temp file this old belongs to a quiz that was killed
 OUR_TABLES = {"games", "game_topics", "answers"}
 APPLICATION_ID = int.from_bytes(b"HalQ")  # in the file header: this file is a Halpert Quiz store
+
+
+def _reason(exc: OSError) -> str:
+    """What the system said, as a clause: `permission denied`."""
+    return (exc.strerror or str(exc)).lower()
+
+
+def _pragma(db: SqliteConnection, name: str) -> int:
+    """The number a `PRAGMA name` reads (user_version, application_id)."""
+    found = db.execute(f"PRAGMA {name}").fetchone()
+    assert found is not None
+    return int(found[name])
 
 
 class SqliteStore(SqlStore):
@@ -32,35 +57,10 @@ class SqliteStore(SqlStore):
         self.where = str(path)
 
     def _fail(self, exc: sqlite3.Error) -> StoreError:
-        detail = str(exc)
-        if "locked" in detail or "busy" in detail:
-            return StoreError(
-                f"{self.path} stayed locked by another quiz for {BUSY_TIMEOUT_S:.0f} s;"
-                " try again in a moment"
-            )
-        if "readonly database" in detail or "unable to open" in detail:
-            return StoreError(
-                f"cannot use {self.path} ({detail}): permission denied on the file or its"
-                " folder, and SQLite must write both; make them writable (chmod u+w),"
-                " or set QUIZ_HOME to another folder"
-            )
-        if "disk I/O error" in detail or "disk is full" in detail:
-            return StoreError(
-                f"cannot write {self.path} ({detail}): the disk may be full or failing;"
-                " free some space and try again"
-            )
-        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
-            return self._corrupt(detail)
-        return StoreError(
-            f"cannot use {self.path} ({detail}); check that the folder is writable,"
-            " or point QUIZ_HOME somewhere else"
-        )
+        return sqlite_problem(str(self.path), exc)
 
     def _corrupt(self, detail: str) -> StoreError:
-        return StoreError(
-            f"{self.path} is not a readable score database ({detail}). It was left as it is;"
-            " 'quiz scores --reset' moves it aside to a backup and starts a fresh one"
-        )
+        return CorruptStoreError(str(self.path), detail)
 
     def _create(self) -> None:
         """Make a new, migrated database and move it into place whole.
@@ -73,28 +73,25 @@ class SqliteStore(SqlStore):
             fd, name = tempfile.mkstemp(prefix=".scores-", suffix=".db", dir=self.path.parent)
             os.close(fd)
         except OSError as exc:
-            raise StoreError(
-                f"cannot create a score database in {self.path.parent}"
-                f" ({(exc.strerror or str(exc)).lower()}); point QUIZ_HOME at a writable folder"
-            ) from exc
+            raise StoreCreateError(str(self.path.parent), _reason(exc)) from exc
         fresh = Path(name)
         try:
-            with contextlib.closing(sqlite3.connect(fresh, isolation_level=None)) as db:
-                db.execute("PRAGMA journal_mode = WAL")
-                self._migrate(db)
+            with contextlib.closing(sqlite3.connect(fresh, isolation_level=None)) as raw:
+                raw.execute("PRAGMA journal_mode = WAL")
+                self._migrate(SqliteConnection(raw))
             with contextlib.suppress(FileExistsError):
                 os.link(fresh, self.path)
         except sqlite3.Error as exc:
             raise self._fail(exc) from exc
         except OSError as exc:
-            raise StoreError(f"cannot create {self.path} ({exc.strerror or exc})") from exc
+            raise StoreCreateError(str(self.path.parent), _reason(exc)) from exc
         finally:
             for leftover in (fresh, *(fresh.with_name(fresh.name + x) for x in ("-wal", "-shm"))):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
 
     @contextlib.contextmanager
-    def _db(self, *, create: bool, check: bool = False) -> Iterator[sqlite3.Connection | None]:
+    def _db(self, *, create: bool, check: bool = False) -> Iterator[SqliteConnection | None]:
         """An open, migrated connection; None when there is no database yet.
 
         Writers `check` the whole file first, so nothing is ever written into a damaged one;
@@ -114,7 +111,9 @@ class SqliteStore(SqlStore):
         db = None
         try:
             uri = f"{self.path.resolve().as_uri()}?mode=rw"
-            db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            db = SqliteConnection(
+                sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            )
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self._recognise(db)
             self._refuse_newer(db)
@@ -128,42 +127,29 @@ class SqliteStore(SqlStore):
             raise self._fail(exc) from exc
         finally:
             if db is not None:
-                db.close()
+                db.raw.close()
 
     def _check_place(self) -> None:
         """What is at the path (or above it) can hold our database, or say why not."""
         if self.path.is_symlink() and not self.path.exists():
-            raise StoreError(
-                f"{self.path} is a symbolic link to {self.path.readlink()}, which does not"
-                " exist; remove the link or point it at a score database"
-            )
+            raise DanglingLinkError(str(self.path), str(self.path.readlink()))
         if self.path.is_dir():
-            raise StoreError(
-                f"{self.path} is a folder, not a score database; move it away or set QUIZ_HOME"
-            )
+            raise StoreIsFolderError(str(self.path))
         above = next((p for p in self.path.parents if p.exists()), None)
         if above is not None and not above.is_dir():
-            raise StoreError(f"{above} is not a folder; QUIZ_HOME must name a folder, or be unset")
+            raise HomeNotFolderError(str(above))
         if self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK):
-            raise StoreError(
-                f"cannot open {self.path}: permission denied; give yourself read and write"
-                " access to it (chmod u+rw), or set QUIZ_HOME to another folder"
-            )
+            raise StoreAccessError(str(self.path))
 
-    def _recognise(self, db: sqlite3.Connection) -> None:
+    def _recognise(self, db: SqliteConnection) -> None:
         """Refuse, before a byte is written, any SQLite file that is not a store of ours."""
-        mark = int(db.execute("PRAGMA application_id").fetchone()[0])
+        mark = _pragma(db, "application_id")
         if mark == APPLICATION_ID:
             return
-        tables = {
-            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if mark == 0 and tables >= OUR_TABLES:
+        found = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if mark == 0 and {row["name"] for row in found} >= OUR_TABLES:
             return  # ours, from before files were marked; the migration marks it
-        raise StoreError(
-            f"{self.path} is not a Halpert Quiz score database (another program's SQLite"
-            " file?); it was left untouched: move it away, or set QUIZ_HOME to another folder"
-        )
+        raise ForeignStoreError(str(self.path))
 
     def _clean_stale(self) -> None:
         """Remove what killed quizzes left: half-made databases and half-written backups."""
@@ -179,43 +165,38 @@ class SqliteStore(SqlStore):
                 if time.time() - leftover.stat().st_mtime > STALE_AFTER_S:
                     leftover.unlink()
 
-    def _check(self, db: sqlite3.Connection) -> None:
-        problems = [" ".join(str(row[0]).split()) for row in db.execute("PRAGMA quick_check(3)")]
+    def _check(self, db: SqliteConnection) -> None:
+        found = db.execute("PRAGMA quick_check(3)")
+        problems = [" ".join(str(row["quick_check"]).split()) for row in found]
         if problems != ["ok"]:
             raise self._corrupt("; ".join(problems))
 
-    def _refuse_newer(self, db: sqlite3.Connection) -> None:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    def _refuse_newer(self, db: SqliteConnection) -> None:
+        version = _pragma(db, "user_version")
         if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer halpert-quiz (schema {version});"
-                " upgrade halpert-quiz to read it"
-            )
+            raise NewerStoreError(str(self.path), str(version))
 
-    def _migrate(self, db: sqlite3.Connection) -> None:
+    def _migrate(self, db: SqliteConnection) -> None:
         if self._current(db):
             return
         db.execute("BEGIN IMMEDIATE")
         # Read again inside the lock: another process may have migrated meanwhile.
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        for step in MIGRATIONS[version:]:
-            step(db)
+        migrate(db, _pragma(db, "user_version"))
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("COMMIT")
 
     @staticmethod
-    def _current(db: sqlite3.Connection) -> bool:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        return version == SCHEMA_VERSION and (
-            int(db.execute("PRAGMA application_id").fetchone()[0]) == APPLICATION_ID
+    def _current(db: SqliteConnection) -> bool:
+        return _pragma(db, "user_version") == SCHEMA_VERSION and (
+            _pragma(db, "application_id") == APPLICATION_ID
         )
 
-    def _reading(self) -> contextlib.AbstractContextManager[sqlite3.Connection | None]:
+    def _reading(self) -> contextlib.AbstractContextManager[SqliteConnection | None]:
         return self._db(create=False)
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
+    def _writing(self) -> Iterator[SqliteConnection]:
         """A checked connection inside BEGIN IMMEDIATE: committed at the end, else rolled back."""
         with self._db(create=True, check=True) as db:
             assert db is not None
@@ -241,10 +222,7 @@ class SqliteStore(SqlStore):
         try:
             self._back_up_and_empty(backup)
         except OSError as exc:
-            raise StoreError(
-                f"cannot back up {self.path} ({(exc.strerror or str(exc)).lower()});"
-                " nothing was cleared"
-            ) from exc
+            raise BackupError(str(self.path), _reason(exc)) from exc
         return backup
 
     def _back_up_and_empty(self, backup: Path) -> None:
@@ -255,7 +233,7 @@ class SqliteStore(SqlStore):
                 assert db is not None
                 os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
                 with contextlib.closing(sqlite3.connect(partial)) as copy:
-                    db.backup(copy)
+                    db.raw.backup(copy)
                 partial.replace(backup)
                 db.execute("BEGIN IMMEDIATE")
                 db.execute("DELETE FROM answers")
@@ -266,9 +244,7 @@ class SqliteStore(SqlStore):
                 for summary in ("player_totals", "tallies", "player_tallies"):
                     db.execute(f"DELETE FROM {summary}")
                 db.execute("COMMIT")
-        except StoreError as exc:
-            if "not a readable score database" not in str(exc):
-                raise
+        except CorruptStoreError:
             self.path.rename(backup)
             for suffix in ("-wal", "-shm"):
                 stale = self.path.with_name(self.path.name + suffix)

@@ -9,6 +9,7 @@ if TYPE_CHECKING:  # only named in annotations: play starts without importing th
     from pathlib import Path
 
     from quiz.models import GameResult
+    from quiz.scores.kinds import GameKind
     from quiz.scores.rows import DailyEntry, Placement, PlayedGame, RankedGame, Stats
 
 
@@ -28,11 +29,13 @@ class ScoreStore(Protocol):
         topic: str | None = None,
         since: date | None = None,
         *,
-        mode: str = "normal",
+        kind: GameKind | None = None,
         party: str | None = None,
     ) -> list[RankedGame]: ...
 
-    def last_party(self) -> str | None: ...
+    def kinds(self) -> list[GameKind]: ...
+
+    def last_party(self, mode: str = "party") -> str | None: ...
 
     def newest_game_id(self) -> int | None: ...
 
@@ -40,7 +43,7 @@ class ScoreStore(Protocol):
 
     def last_game(self, player: str | None = None) -> PlayedGame | None: ...
 
-    def last_player(self) -> str | None: ...
+    def default_player(self) -> str | None: ...
 
     def stats(self, player: str | None = None) -> Stats: ...
 

@@ -15,6 +15,7 @@ from rich.text import Text
 from quiz.models import AnswerRecord, GameResult, Outcome
 from quiz.output import safe
 from quiz.scores.rows import Placement
+from quiz.terminal import placement_words
 from quiz.terminal.formatting import duration
 from quiz.terminal.render_game import READING_WIDTH
 from quiz.terminal.wording import answer_text, given_text
@@ -102,7 +103,7 @@ def result_panel(
     if placement is not None:
         grid.add_row("Place", f"#{placement.rank} of {placement.games}")
         grid.add_row("Your best", f"{placement.player_best:,}")
-    headline = banner or (placement.headline(result.score) if placement else "")
+    headline = banner or (placement_words.headline(placement, result.score) if placement else "")
     banner_line = Text(f"★ {safe(headline)} ★", style="bold yellow")
     parts: list[RenderableType] = [banner_line] if headline else []
     parts += [grid, *(Text(safe(note)) for note in notes)]

@@ -14,9 +14,14 @@ from quiz.engine.spoilers import gives_away
 from quiz.models import BUILTIN_TOPICS, DIFFICULTIES, SOURCES, Question
 from quiz.textmatch import answer_key, judge_text, spaced_words
 
-# The pairs left share an answer by nature (Dwight twice, Ryan twice, a multi listing the
-# Karen episodes that two questions ask for, "The Job" beside "The Job Part 2").
-MAX_GIVEAWAY_PAIRS = 7
+# Pairs the word rule flags that give nothing away, so the facts map lets them share a game:
+# a name or title that is only another question's wrong option or premise.
+WORD_RULE_ONLY = {
+    frozenset({"dwight-actor-rainn-wilson", "michael-raises-rebel"}),  # naming Dwight
+    frozenset({"jim-meeting-smirks", "jim-co-manager-episode"}),  # "meetings", "The Meeting"
+    frozenset({"krasinski-novak-character", "katy-fire-starter"}),  # both answered by Ryan
+    frozenset({"katy-return-episodes", "michael-engaged-advice-episode"}),  # a shared option
+}
 EPISODE_OPTION = re.compile(r"^Season (\d+), Episode (\d+)$")
 FUNCTION_WORDS = frozenset(
     [
@@ -61,7 +66,7 @@ def by_id(builtin: tuple[Question, ...], question_id: str) -> Question:
 
 
 def test_size_and_topics(builtin: tuple[Question, ...]) -> None:
-    assert len(builtin) >= 140
+    assert 110 <= len(builtin) <= 150
     per_topic = Counter(q.topic for q in builtin)
     assert set(per_topic) == set(BUILTIN_TOPICS)
     assert min(per_topic.values()) >= 15, per_topic
@@ -72,8 +77,10 @@ def test_types(builtin: tuple[Question, ...]) -> None:
     assert per_type["choice"] <= 0.55 * len(builtin), per_type
     assert per_type["order"] >= 10, per_type
     assert per_type["text"] >= 18, per_type
-    assert per_type["truefalse"] >= 15, per_type
-    assert per_type["multi"] >= 10, per_type
+    # Fewer true/false and multi than before: strawman statements and lists of answers that
+    # other questions ask one by one were dropped in the third round.
+    assert per_type["truefalse"] >= 12, per_type
+    assert per_type["multi"] >= 5, per_type
 
 
 def test_each_difficulty_is_at_least_a_fifth(builtin: tuple[Question, ...]) -> None:
@@ -110,12 +117,32 @@ def test_no_right_answer_is_asked_more_than_three_times(builtin: tuple[Question,
     assert max(answers.values()) <= 3, answers.most_common(3)
 
 
-def test_few_questions_give_another_away(builtin: tuple[Question, ...]) -> None:
-    """Every such pair can never share a game, so the bank keeps them rare."""
-    pairs = [
-        (a.id, b.id) for a, b in combinations(builtin, 2) if gives_away(a, b) or gives_away(b, a)
+def kept_apart(a: Question, b: Question) -> bool:
+    """Whether the facts map keeps two questions out of one game."""
+    return bool(set(a.asks) & {*b.asks, *b.mentions}) or bool(set(b.asks) & {*a.asks, *a.mentions})
+
+
+def test_the_facts_map_keeps_apart_what_the_word_rule_sees(builtin: tuple[Question, ...]) -> None:
+    """The word rule as a second reader of the map: a pair it flags either shares a fact
+    or is one of the few known to give nothing away."""
+    missed = [
+        (a.id, b.id)
+        for a, b in combinations(builtin, 2)
+        if (gives_away(a, b) or gives_away(b, a))
+        and not kept_apart(a, b)
+        and frozenset({a.id, b.id}) not in WORD_RULE_ONLY
     ]
-    assert len(pairs) <= MAX_GIVEAWAY_PAIRS, pairs
+    assert missed == []
+
+
+def test_the_topic_john_krasinski_names_jims_actor(builtin: tuple[Question, ...]) -> None:
+    """A game showing the topic "John Krasinski" has told the player who played Jim."""
+    silent = [
+        q.id
+        for q in builtin
+        if q.topic == "John Krasinski" and "jim-krasinski" not in {*q.asks, *q.mentions}
+    ]
+    assert silent == []
 
 
 def test_no_lint_warnings(builtin: tuple[Question, ...]) -> None:
@@ -199,26 +226,60 @@ def test_article_slips_are_accepted_as_aliases(
         ("krasinski-hometown", "Newton, MA", True),
         ("krasinski-hometown", "Newton Mass", True),
         ("krasinski-hometown", "Norton", False),
-        ("jim-season-count", "9 seasons", True),
-        ("jim-season-count", "nine seasons", True),
-        ("michael-goodbye-season", "Season 7", True),
-        ("pam-proposal-season", "Season 5", True),
-        ("karen-coup-episode-number", "Episode 3", True),
-        ("karen-grief-counseling-number", "episode four", True),
-        ("dwight-finale-episode-number", "Episode 26", True),
-        ("pam-children-count", "two kids", False),
-        ("pam-children-count", "two", True),
-        ("jim-job-interview-episode", "The Job Part One", True),
-        ("jim-job-interview-episode", "The Job (Parts 1 and 2)", True),
-        ("karen-video-game", "COD", True),
-        ("karen-video-game", "Call of Duty game", True),
+        ("krasinski-cast-year", "in 2004", True),
+        ("krasinski-cast-year", "2005", False),
+        ("krasinski-directed-count", "three episodes", True),
+        ("krasinski-directed-count", "3 eps", True),
+        ("krasinski-producer-season", "Season 9", True),
+        ("krasinski-producer-season", "#9", True),
+        ("krasinski-lotto-title", "the lotto", True),
+        ("krasinski-lotto-title", "Lottery", False),
+        ("krasinski-novak-character", "Ryan the temp", True),
+        ("krasinski-novak-character", "Ryan (the temp)", True),
         ("krasinski-quiet-place", "A Quiet Place 2", False),
         ("krasinski-quiet-place", "A Quiet Place II", False),
         ("krasinski-quiet-place", "A Quiet Place Part II", False),
         ("krasinski-quiet-place", "a quiet place", True),
         ("krasinski-four-word-film", "For Your Consideration", True),
-        ("michael-fairest-way-speaker", "Jim", True),
-        ("michael-fairest-way-speaker", "Michael", False),
+        ("jim-season-count", "9 seasons", True),
+        ("jim-season-count", "nine seasons", True),
+        ("jim-job-interview-episode", "The Job Part One", True),
+        ("jim-job-interview-episode", "The Job (Parts 1 and 2)", True),
+        ("jim-job-interview-episode", "The Job Parts 1 & 2", True),
+        ("jim-job-interview-episode", "The Job Pt. 2", True),
+        ("jim-job-interview-episode", "The Job 1 & 2", True),
+        ("jim-wallace-job-title", "CFO", True),
+        ("jim-wallace-job-title", "chief financial officer", True),
+        ("jim-wallace-job-title", "CEO", False),
+        ("jim-company-field", "sports marketing business", True),
+        ("jim-company-field", "Sports", False),
+        ("jim-finale-move-city", "Austin, Texas", True),
+        ("jim-finale-move-city", "Dallas", False),
+        ("katy-fire-starter", "Ryan the temp", True),
+        ("katy-sales-room", "the conference room", True),
+        ("katy-first-episode-title", "The Hot Girl", True),
+        ("dwight-wedding-weapon", "bazooka", True),
+        ("dwight-gutenpranks-name", "Guten-pranks", True),
+        ("dwight-bestest-mensch-title", "best man", False),
+        ("karen-branch-where-they-met", "Stamford, CT", True),
+        ("karen-branch-where-they-met", "Scranton", False),
+        ("karen-stamford-season", "Season 3", True),
+        ("karen-stamford-season", "#3", True),
+        ("karen-video-game", "COD", True),
+        ("karen-video-game", "Call of Duty game", True),
+        ("karen-video-game", "Halo", False),
+        ("michael-goodbye-season", "Season 7", True),
+        ("michael-goodbye-season", "seventh", True),
+        ("michael-goodbye-season", "#7", True),
+        ("pam-proposal-season", "Season 5", True),
+        ("pam-official-couple-season", "#4", True),
+        ("pam-official-couple-season", "season four", True),
+        ("pam-official-couple-season", "3", False),
+        ("pam-children-count", "2 kids", True),
+        ("pam-children-count", "two kids", True),
+        ("pam-children-count", "two children", True),
+        ("pam-children-count", "two", True),
+        ("pam-children-count", "3 kids", False),
     ],
 )
 def test_typed_answers_a_player_would_give(

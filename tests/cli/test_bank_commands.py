@@ -82,6 +82,8 @@ def test_list_json_is_the_export_format() -> None:
             "explanation": "A film star before the role was famous.",
             "source": "katy",
             "origin": "builtin",
+            "asks": ["katy-purse-actress"],
+            "mentions": [],
         }
     ]
 
@@ -166,7 +168,9 @@ def test_export_json_to_stdout_and_file(tmp_path: Path, quiz_home: Path) -> None
     assert [q["origin"] for q in printed] == ["builtin"] * 4 + [
         str(quiz_home / "bank" / "user.toml")
     ]
-    assert all(set(q) == set(printed[0]) for q in printed)
+    # The same fields for all, and the facts where a question names them (the built-in ones).
+    assert all(set(q) - {"asks", "mentions"} == set(printed[-1]) for q in printed)
+    assert [q["asks"] for q in printed[:1]] == [["pam-first-kiss"]]
     target = tmp_path / "out" / "bank.json"
     result = run_cli("bank", "export", "--output", str(target))
     assert result.stdout == f"Exported 5 questions to {target}\n"

@@ -201,8 +201,8 @@ def test_a_fast_double_enter_never_answers_the_next_question(run_quiz: Spawn) ->
 
 
 def test_each_question_has_a_screen_of_its_own(run_quiz: Spawn) -> None:
-    first, second = seeded_game(5, 2)
-    quiz = run_quiz(*play_args(5, 2, "--player", "Tester"))
+    first, second = seeded_game(6, 2)
+    quiz = run_quiz(*play_args(6, 2, "--player", "Tester"))
     quiz.expect(first_line(first))
     quiz.expect(PROMPT)
     quiz.send(ENTER)
@@ -332,7 +332,7 @@ def test_ctrl_c_at_play_again_keeps_the_finished_game(run_quiz: Spawn) -> None:
     quiz.send(CTRL_C)
     quiz.expect("Quiz ended.")
     assert quiz.exit_status() == 130
-    again = run_quiz("scores")
+    again = run_quiz("scores", "--count", "1")
     again.expect("Tester")
     assert again.exit_status() == 0
 
@@ -357,11 +357,11 @@ def test_quiz_alone_opens_the_main_menu(run_quiz: Spawn) -> None:
     quiz.expect("Halpert Quiz")
     quiz.expect("Quit")
     menu = "\n".join(quiz.display())
-    entries = ["Play a quiz", "Daily challenge", "Practice", "Party", "High scores", "Stats",
-               "Add a question", "Quit"]  # fmt: skip
+    entries = ["Play a quiz", "Daily challenge", "Practice", "Party", "Host a live game",
+               "Join a live game", "High scores", "Stats", "Add a question", "Quit"]  # fmt: skip
     rows = [row for row in quiz.display() if row.strip()]
     assert [next(e for e in entries if e in row) for row in rows[1:]] == entries, menu
-    quiz.send(DOWN * 4 + ENTER)  # High scores
+    quiz.send(DOWN * 6 + ENTER)  # High scores
     quiz.expect("No games yet")
     quiz.expect("Halpert Quiz")
     quiz.send(DOWN * 3 + ENTER)  # from High scores down to Quit
@@ -418,5 +418,5 @@ def test_ctrl_d_at_play_again_ends_and_keeps_the_game(run_quiz: Spawn, quiz_home
     quiz.send("\x04")
     assert quiz.exit_status() == 0
     assert "nothing was saved" not in quiz.screen
-    saved = run_cli("scores", "--json")
+    saved = run_cli("scores", "--json", "--count", "1")
     assert [g["player"] for g in json.loads(saved.stdout)] == ["D"]

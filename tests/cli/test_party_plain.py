@@ -95,7 +95,7 @@ def test_party_refuses_bad_players(tmp_path: Path) -> None:
 
 
 def test_a_bank_too_small_for_the_rounds_plays_fewer_with_a_notice(tmp_path: Path) -> None:
-    args = ["party", "--player", "A", "--player", "B", "--topic", "katy", "--difficulty", "hard"]
+    args = ["party", "--player", "A", "--player", "B", "--topic", "dwight", "--difficulty", "hard"]
     result = quiz(*args, "--rounds", "5", "--no-save", stdin="\n" * 4, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Only enough questions for 2 rounds of 2 players" in result.stderr

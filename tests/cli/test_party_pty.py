@@ -36,9 +36,10 @@ def skip_keys(asked: AskedQuestion) -> str:
 
 
 def test_a_party_of_three_on_a_terminal(run_quiz: Spawn) -> None:
-    plan = plan_party(load_bank().questions, Filters(), 3, 2, seed=12)
+    # A seed dealing no `order` question: keys typed ahead between its steps would be lost.
+    plan = plan_party(load_bank().questions, Filters(), 3, 2, seed=13)
     quiz = run_quiz("party", "--player", "Ann", "--player", "Bob", "--player", "Cy",
-                    "--rounds", "2", "--seed", "12")  # fmt: skip
+                    "--rounds", "2", "--seed", "13")  # fmt: skip
     for r in range(plan.rounds):
         for p, name in enumerate(PLAYERS):
             quiz.expect(f"Round {r + 1} of 2")

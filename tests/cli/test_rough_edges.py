@@ -90,7 +90,8 @@ def test_scores_topic_matches_as_play_does(quiz_home: Path, tmp_path: Path) -> N
                   home=quiz_home, stdin="t\n")  # fmt: skip
     assert played.returncode == 0, played.stderr
     for query in ("office", "OFFICE TRIVIA", "triv"):
-        rows = json.loads(quiz("scores", "--topic", query, "--json", home=quiz_home).stdout)
+        found = quiz("scores", "--topic", query, "--json", "--all", home=quiz_home)
+        rows = json.loads(found.stdout)
         assert [r["player"] for r in rows] == ["Oscar"], query
     unknown = quiz("scores", "--topic", "warehouse", home=quiz_home)
     assert unknown.returncode == 2

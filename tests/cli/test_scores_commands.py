@@ -45,7 +45,7 @@ def test_empty_state_is_friendly() -> None:
 
 def test_scores_json_has_exactly_the_spec_keys_and_ranks() -> None:
     save(finished_game("Jim", 1, 2), finished_game("Pam", 2, 5), finished_game("Dwight", 3, 0))
-    rows = json.loads(run_cli("scores", "--json").stdout)
+    rows = json.loads(run_cli("scores", "--json", "--count", "5").stdout)
     assert [set(r) for r in rows] == [set(JSON_KEYS)] * 3
     assert [(r["rank"], r["player"]) for r in rows] == [(1, "Pam"), (2, "Jim"), (3, "Dwight")]
     assert rows[0]["correct"] == 5 and rows[0]["accuracy"] == 1.0
@@ -53,8 +53,8 @@ def test_scores_json_has_exactly_the_spec_keys_and_ranks() -> None:
 
 def test_filters_and_limit() -> None:
     save(*(finished_game(name, seed, 3) for seed, name in enumerate(["A", "B", "A", "C"])))
-    assert len(json.loads(run_cli("scores", "--json", "--limit", "2").stdout)) == 2
-    only_a = json.loads(run_cli("scores", "--json", "--player", "A").stdout)
+    assert len(json.loads(run_cli("scores", "--count", "5", "--json", "--limit", "2").stdout)) == 2
+    only_a = json.loads(run_cli("scores", "--count", "5", "--json", "--player", "A").stdout)
     assert {r["player"] for r in only_a} == {"A"} and len(only_a) == 2
     result = run_cli("scores", "--player", "Nobody")
     assert result.stdout == "No games match these filters.\n"
@@ -63,7 +63,7 @@ def test_filters_and_limit() -> None:
 
 def test_table_marks_the_newest_game() -> None:
     save(finished_game("Old", 1, 5, started_at=1.7e9), finished_game("New", 2, 1, started_at=1.8e9))
-    lines = run_cli("scores").stdout.splitlines()
+    lines = run_cli("scores", "--count", "5").stdout.splitlines()
     newest = next(line for line in lines if "New" in line)
     assert "★2" in newest
     assert "★" not in next(line for line in lines if "Old" in line)
@@ -78,7 +78,7 @@ def test_player_names_render_literally_at_60_columns(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "60")
     save(finished_game(name, 1, 4))
-    out = run_cli("scores").stdout
+    out = run_cli("scores", "--count", "5").stdout
     assert all(cell_len(line) <= 60 for line in out.splitlines()), out
     # Long names wrap inside their column: the start shows literally, and nothing is lost.
     assert name[:12] in out
@@ -130,7 +130,7 @@ def test_reset_asks_on_a_terminal(monkeypatch: pytest.MonkeyPatch, key: str, cle
         keys.send_text(key)
         result = run_cli("scores", "--reset")
     assert result.exit_code == 0
-    assert (json.loads(run_cli("scores", "--json").stdout) == []) is cleared
+    assert (json.loads(run_cli("scores", "--json", "--all").stdout) == []) is cleared
     if cleared:  # says what went: the high scores, and the practice cards and daily boards too
         assert "Games, practice cards and daily attempts cleared" in result.stdout
 
@@ -152,7 +152,7 @@ def test_a_played_plain_game_shows_up_in_scores(tmp_path: Path) -> None:
     assert final[-2].startswith("Final score: ") and final[-2].endswith(" (3/3 correct)")
     score = int(final[-2].split()[2].replace(",", ""))
     assert final[-1] == f"New high score! #1 of 1 · your best: {score:,}"
-    rows = json.loads(run_cli("scores", "--json").stdout)
+    rows = json.loads(run_cli("scores", "--json", "--count", "3").stdout)
     assert [(r["score"], r["correct"], r["total"]) for r in rows] == [(score, 3, 3)]
     assert rows[0]["difficulties"] == [] and rows[0]["timed"] is False
 

@@ -8,20 +8,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from quiz.models import GameSettings
-from quiz.scores.schema import _add_game_modes
-from quiz.scores.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStore
+from quiz.scores.kinds import GameKind
+from quiz.scores.sqlite import SCHEMA_VERSION, SqliteStore
+from tests.scores.old_stores import build_sqlite
 from tests.scores.test_sqlite_store import T0, easy_game, query
 
-BEFORE_MODES = MIGRATIONS.index(_add_game_modes)
+BEFORE_MODES = 3
 
 
 def make_file_before_modes(path: Path) -> SqliteStore:
     """A score file as the version just before game modes left it, holding two games."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
-        for step in MIGRATIONS[:BEFORE_MODES]:
-            step(db)
-        db.execute(f"PRAGMA user_version = {BEFORE_MODES}")
+        build_sqlite(db, BEFORE_MODES)
         db.execute(
             """INSERT INTO games (player, played_at, score, correct, total, duration_s, seed,
                 question_count, difficulties, types, time_limit)
@@ -34,13 +33,15 @@ def make_file_before_modes(path: Path) -> SqliteStore:
 def test_older_games_become_normal_games(tmp_path: Path) -> None:
     db = tmp_path / "scores.db"
     store = make_file_before_modes(db)
-    assert [g.player for g in store.top_games()] == ["Pam", "Jim"]
+    assert store.kinds() == [GameKind("normal", 2, timed=True), GameKind("normal", 6)]
+    assert [g.player for g in store.top_games(kind=GameKind(count=6))] == ["Pam"]
+    assert [g.player for g in store.top_games(kind=GameKind(count=2, timed=True))] == ["Jim"]
     assert query(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert (
         query(db, "SELECT mode, lives, lifeline, party_id FROM games")
         == [("normal", None, 0, None)] * 2
     )
-    assert store.top_games(mode="lives") == []
+    assert store.top_games(kind=GameKind("lives", None, False, 1)) == []
     assert store.last_party() is None
 
 
@@ -55,9 +56,9 @@ def test_each_mode_has_its_own_board_and_placement(tmp_path: Path) -> None:
     later = replace(party, party_id="cafe0001")
     store.save_game(easy_game("Ann", "WW", T0 + 3, settings=later))
 
-    assert [g.player for g in store.top_games()] == ["Pam"]
-    assert [g.player for g in store.top_games(mode="lives")] == ["Jim"]
-    assert [(g.player, g.score) for g in store.top_games(mode="party")] == [
+    assert [g.player for g in store.top_games(kind=GameKind(count=3))] == ["Pam"]
+    assert [g.player for g in store.top_games(kind=GameKind("lives", None, False, 1))] == ["Jim"]
+    assert [(g.player, g.score) for g in store.top_games(kind=GameKind("party", None))] == [
         ("Ann", 1100),
         ("Bob", 500),
         ("Ann", 0),

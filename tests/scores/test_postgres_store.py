@@ -27,7 +27,7 @@ from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import SqliteStore
 from tests.conftest import installed_quiz, run_cli, temporary_postgres
 from tests.scores.test_review_cards import played
-from tests.scores.test_sqlite_store import T0, easy_game, mixed_game
+from tests.scores.test_sqlite_store import T0, board_game, easy_game, mixed_game
 
 if TYPE_CHECKING:
     from pgserver.postgres_server import PostgresServer
@@ -43,12 +43,20 @@ def server_rows(url: str, sql: str) -> list[tuple[object, ...]]:
 
 
 def play_history(store: SqlStore) -> None:
-    """Normal, survival and party games, a practice session and daily attempts."""
+    """Games of every kind (standard, other counts, timed, survival, party) with every outcome,
+    names in several cases, a practice session and daily attempts."""
     store.save_game(mixed_game())
     for n, (name, pattern) in enumerate([("Jim", "RRWS"), ("pam", "RRRR"), ("Élodie", "WRRT")]):
         store.save_game(easy_game(name, pattern, T0 + 60 * n))
+    for n, (name, pattern) in enumerate([("JIM", "RRRRS"), ("Pam", "RWRT"), ("Kevin", "R")]):
+        store.save_game(board_game(name, pattern, T0 + 200 + n))
+    timed = GameSettings(seed=5, count=10, time_limit=20)
+    store.save_game(board_game("Kevin", "RRT", T0 + 300, settings=timed))
     store.save_game(
         easy_game("Jim", "RRRW", T0 + 500, settings=GameSettings(seed=2, count=9, lives=1))
+    )
+    store.save_game(
+        easy_game("Pam", "RRWWW", T0 + 550, settings=GameSettings(seed=6, count=9, lives=3))
     )
     party = GameSettings(seed=3, count=2, party_id="feedbeef")
     store.save_game(easy_game("Ann", "RR", T0 + 900, settings=party))
@@ -62,6 +70,17 @@ def play_history(store: SqlStore) -> None:
 READ_COMMANDS = [
     ["scores", "--json"],
     ["scores", "--json", "--player", "Jim"],
+    ["scores", "--json", "--all"],
+    ["scores", "--json", "--count", "4"],
+    ["scores", "--json", "--count", "7", "--timed"],
+    ["scores", "--json", "--timed"],
+    ["scores", "--json", "--mode", "lives", "--count", "3"],
+    ["scores", "--all"],
+    ["scores", "--mode", "lives"],
+    ["scores", "--player", "jim"],
+    ["stats", "--json", "--player", "JIM"],
+    ["share", "--player", "PAM"],
+    ["share", "--player", "élodie"],
     ["scores", "--json", "--topic", "pam beesly"],
     ["scores", "--json", "--mode", "lives"],
     ["scores", "--json", "--party", "last"],
@@ -92,9 +111,23 @@ def test_the_same_history_reads_the_same_on_both_stores(
     monkeypatch.setenv("QUIZ_DATABASE_URL", postgres_url)
     on_server = outputs()
     assert on_server == on_file
-    assert len(json.loads(on_file[0])) == 4
-    assert json.loads(on_file[5])[0]["player"] == "Jim"
-    assert json.loads(on_file[6])["games"] == 7
+    by = dict(zip((" ".join(c) for c in READ_COMMANDS), on_file, strict=True))
+    # Names as first typed: "pam" played before "Pam", "Jim" before "JIM".
+    assert [g["player"] for g in json.loads(by["scores --json"])] == ["Jim", "pam", "Kevin"]
+    assert [g["player"] for g in json.loads(by["scores --json --player Jim"])] == ["Jim"]
+    assert {g["kind"] for g in json.loads(by["scores --json --all"])} == {
+        "normal 10 untimed", "normal 10 timed", "normal 4 untimed", "normal 7 timed",
+        "lives 1", "lives 3", "party",
+    }  # fmt: skip
+    assert [g["player"] for g in json.loads(by["scores --json --count 4"])] == [
+        "pam", "Jim", "Élodie"
+    ]  # fmt: skip
+    assert json.loads(by["scores --json --mode lives --count 3"])[0]["kind"] == "lives 3"
+    assert json.loads(by["scores --json --daily " + NOW.date().isoformat()])[0]["player"] == "Jim"
+    assert json.loads(by["stats --json"])["games"] == 12
+    assert json.loads(by["stats --json --player JIM"])["player"] == "Jim"
+    assert "🟩🟩🟥🟥🟥" in by["share --player PAM"]  # her survival game, the newest
+    assert "🟥🟩🟩🟧" in by["share --player élodie"]
 
 
 def test_scores_local_reads_this_computers_file_whatever_the_url(
@@ -104,8 +137,8 @@ def test_scores_local_reads_this_computers_file_whatever_the_url(
     PostgresStore(shared_leaderboard, quiz_home / "outbox.json").save_game(
         easy_game("Server Sam", "RR", T0)
     )
-    shared = run_cli("scores", "--json")
-    local = run_cli("scores", "--json", "--local")
+    shared = run_cli("scores", "--json", "--all")
+    local = run_cli("scores", "--json", "--all", "--local")
     assert [g["player"] for g in json.loads(shared.stdout)] == ["Server Sam"]
     assert [g["player"] for g in json.loads(local.stdout)] == ["Offline Olga"]
 
@@ -234,9 +267,9 @@ def test_a_game_finished_during_an_outage_arrives_once_when_the_server_is_back(
     )
     child.expect_exact("Question 1/2")
     stop(own_server)  # mid-game: the server goes away
-    child.sendline("1")
+    child.sendline("")  # a skip answers every type of question
     child.expect_exact("Question 2/2")
-    child.sendline("1")
+    child.sendline("")
     child.expect(pexpect.EOF)
     screen = " ".join(str(child.before).split())
     child.close()
@@ -256,7 +289,7 @@ def test_a_game_finished_during_an_outage_arrives_once_when_the_server_is_back(
 
     start(own_server)
     for _ in range(2):  # the first command sends it; the next finds nothing left to send
-        back = quiz("scores", "--json", url=url, home=quiz_home)
+        back = quiz("scores", "--json", "--all", url=url, home=quiz_home)
         assert back.returncode == 0, back.stderr
         assert [g["player"] for g in json.loads(back.stdout)] == ["Oscar"]
         assert not (quiz_home / "outbox.json").exists()
@@ -274,7 +307,9 @@ def test_an_outbox_left_by_a_send_cut_short_sends_nothing_twice(
     store.outbox.keep(sent)
     store.outbox.keep(waiting)
     again = PostgresStore(postgres_url, quiz_home / "outbox.json")
-    assert sorted(g.player for g in again.top_games()) == ["Kevin", "Pam O'Beesly-Halpért"]
+    assert again.last_game() is not None  # reading sends the outbox first
+    players = [g.player for kind in again.kinds() for g in again.top_games(kind=kind)]
+    assert sorted(players) == ["Kevin", "Pam O'Beesly-Halpért"]
     assert not (quiz_home / "outbox.json").exists()
 
 
@@ -341,8 +376,8 @@ def test_a_server_with_a_newer_schema_is_refused_untouched(
     result = quiz("scores", url=postgres_url, home=quiz_home)
     assert result.returncode == 1
     assert result.stderr == (
-        f"Error: the score server, database {postgres_url.split('/')[3].split('?')[0]} on"
-        f" {postgres_url.split('host=')[1]}, holds schema {SCHEMA_VERSION + 1}, written by a newer"
+        f"Error: database {postgres_url.split('/')[3].split('?')[0]} on"
+        f" {postgres_url.split('host=')[1]} holds schema {SCHEMA_VERSION + 1}, written by a newer"
         " halpert-quiz; upgrade halpert-quiz to use it\n"
     )
     assert server_rows(postgres_url, "SELECT COUNT(*) FROM games") == [(1,)]

@@ -14,11 +14,13 @@ import pytest
 
 from quiz.engine.game import Game
 from quiz.models import AskedQuestion, GameResult, GameSettings
+from quiz.scores.kinds import GameKind
 from quiz.scores.schedule import Reviewer
 from quiz.scores.sql import SqlStore
-from quiz.scores.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStore
+from quiz.scores.sqlite import SCHEMA_VERSION, SqliteStore
 from tests.conftest import both_stores, store_for
 from tests.samples import BANK
+from tests.scores.old_stores import build_sqlite
 
 T = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 MINUTE, DAY = timedelta(minutes=1), timedelta(days=1)
@@ -102,8 +104,11 @@ def test_practice_reschedules_cards_but_is_never_a_game(
         "q00": T + 5 * MINUTE + DAY,
         "q01": T + 5 * MINUTE + MINUTE,
     }
-    assert [g.score for g in store.top_games()] == [0]
+    assert [(k, g.score) for k in store.kinds() for g in store.top_games(kind=k)] == [
+        (GameKind(count=2), 0)
+    ]
     assert store.stats("Pam").games == 1
+    assert store.review_schedule("pam") == store.review_schedule("Pam")  # one player
 
 
 @both_stores
@@ -167,9 +172,7 @@ V2_ANSWERS = [
 
 def make_v2(path: Path) -> None:
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
-        for step in MIGRATIONS[:V2]:
-            step(db)
-        db.execute(f"PRAGMA user_version = {V2}")
+        build_sqlite(db, V2)
         for game_id, player, played_at, limit in V2_GAMES:
             db.execute(
                 """INSERT INTO games (id, player, played_at, score, correct, total, best_streak,
@@ -252,6 +255,6 @@ def test_attempts_finishing_at_once_make_exactly_one_ranked(tmp_path: Path) -> N
     assert [(e.player, e.total) for e in board] == [("Pam", 3)]
     # Every attempt, ranked or not, reviewed Pam's cards.
     with contextlib.closing(sqlite3.connect(db)) as con:
-        assert con.execute("SELECT COUNT(*) FROM review_cards WHERE player = 'Pam'").fetchone() == (
-            3,
-        )
+        assert con.execute(
+            "SELECT COUNT(*) FROM review_cards WHERE player_key = 'pam'"
+        ).fetchone() == (3,)

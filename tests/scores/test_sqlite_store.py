@@ -20,12 +20,16 @@ from typing import TextIO
 import pytest
 
 import quiz.terminal.plain
+from quiz.cli.failures import report_line
 from quiz.engine.game import Game
 from quiz.errors import StoreError
 from quiz.models import AskedQuestion, GameResult, GameSettings, Question
+from quiz.scores.errors import NewerStoreError
+from quiz.scores.kinds import GameKind
 from quiz.scores.rows import Placement, RankedGame
 from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import APPLICATION_ID, SCHEMA_VERSION, SqliteStore
+from quiz.terminal.placement_words import describe
 from tests.conftest import both_stores, run_cli, store_for
 from tests.samples import CHOICE, TEXT, TRUE
 
@@ -91,6 +95,9 @@ JSON_KEYS = [
     "topics",
     "difficulties",
     "timed",
+    "mode",
+    "count",
+    "kind",
 ]
 
 
@@ -120,6 +127,12 @@ def easy_game(
         else:
             game.answer((), float(chosen.time_limit or 10), timed_out=True)
     return game.result(player, started_at, duration_s)
+
+
+def board_game(player: str, pattern: str, started_at: float, **options: object) -> GameResult:
+    """`easy_game` dealt the standard 10 questions: the pattern, then wrong answers (which
+    score nothing), so games of any pattern share the standard board."""
+    return easy_game(player, pattern.ljust(10, "W"), started_at, **options)  # type: ignore[arg-type]
 
 
 def mixed_game() -> GameResult:
@@ -194,7 +207,9 @@ def test_a_real_game_round_trips_through_top_games(store: SqlStore, db: Path) ->
 
     game_id = store.save_game(result)
     plain_id = store.save_game(plain)
-    games = {g.game_id: g for g in store.top_games()}
+    timed_seven, untimed_four = GameKind(count=7, timed=True), GameKind(count=4)
+    assert store.kinds() == [untimed_four, timed_seven]
+    games = {g.game_id: g for k in store.kinds() for g in store.top_games(kind=k)}
 
     g = games[game_id]
     assert g.player == "Pam O'Beesly-Halpért"
@@ -213,8 +228,11 @@ def test_a_real_game_round_trips_through_top_games(store: SqlStore, db: Path) ->
     assert (p.duration_s, p.topics, p.difficulties, p.timed) == (12.5, (), (), False)
     assert p.accuracy == 0.5
     assert parse_utc(p.played_at) == pytest.approx(T0 + 3600, abs=1e-6)
-    assert [x.game_id for x in store.top_games()] == [game_id, plain_id]
-    assert [x.rank for x in store.top_games()] == [1, 2]
+    assert (g.mode, g.count, g.kind) == ("normal", 7, "normal 7 timed")
+    assert (p.mode, p.count, p.kind) == ("normal", 4, "normal 4 untimed")
+    assert [x.game_id for x in store.top_games(kind=timed_seven)] == [game_id]
+    assert [x.rank for x in store.top_games(kind=untimed_four)] == [1]
+    assert store.top_games() == []  # neither is a standard game
 
 
 def test_every_answer_is_stored_in_its_position(store: SqlStore, db: Path) -> None:
@@ -255,7 +273,7 @@ def test_higher_score_first_ties_to_the_earlier_start_then_the_earlier_save(
     store: SqlStore,
 ) -> None:
     ids = {
-        name: store.save_game(easy_game(name, pattern, started))
+        name: store.save_game(board_game(name, pattern, started))
         for name, pattern, started in [
             ("late", "RR", T0 + 300),
             ("same-start-saved-first", "RR", T0 + 100),
@@ -300,12 +318,12 @@ def test_placement_of_each_game_as_it_is_saved(store: SqliteStore) -> None:
     ]  # fmt: skip
     ids = []
     for n, (player, pattern, score, placement, text) in enumerate(plays):
-        result = easy_game(player, pattern, T0 + 60 * n)
+        result = board_game(player, pattern, T0 + 60 * n)
         assert result.score == score
         game_id = store.save_game(result)
         ids.append(game_id)
         assert store.placement(game_id) == placement, (n, player)
-        assert store.placement(game_id).describe(score) == text
+        assert describe(store.placement(game_id), score) == text
     # An older game, looked at later, stands where the table puts it now.
     assert store.placement(ids[0]) == Placement(6, 8, 4500, 4500)
 
@@ -324,7 +342,7 @@ def test_placement_of_each_game_as_it_is_saved(store: SqliteStore) -> None:
     ],
 )
 def test_placement_describe(placement: Placement, score: int, text: str) -> None:
-    assert placement.describe(score) == text
+    assert describe(placement, score) == text
 
 
 # 3. Filters
@@ -334,27 +352,28 @@ def test_placement_describe(placement: Placement, score: int, text: str) -> None
 def test_filters_by_player_topic_and_day(store: SqliteStore) -> None:
     day = 86_400.0
     a = store.save_game(
-        easy_game(
+        board_game(
             "Pam", "RRRRR", T0 - 2 * day, settings=GameSettings(1, 5, ("Pam Beesly", "Jim Halpert"))
         )
     )
     b = store.save_game(
-        easy_game("Pam", "RRRR", T0, settings=GameSettings(2, 4, ("Dwight Schrute",)))
+        board_game("Pam", "RRRR", T0, settings=GameSettings(2, 4, ("Dwight Schrute",)))
     )
     c = store.save_game(
-        easy_game("Jim", "RRR", T0 + day, settings=GameSettings(3, 3, ("Pam Beesly",)))
+        board_game("Jim", "RRR", T0 + day, settings=GameSettings(3, 3, ("Pam Beesly",)))
     )
-    d = store.save_game(easy_game("pam", "RR", T0 + 3 * day))
-    e = store.save_game(easy_game("Pam", "R", T0 + day))  # no topic chosen: every topic
+    d = store.save_game(board_game("pam", "RR", T0 + 3 * day))
+    e = store.save_game(board_game("Pam", "R", T0 + day))  # no topic chosen: every topic
 
     def ids(**filters: object) -> list[int]:
         return [g.game_id for g in store.top_games(100, **filters)]  # type: ignore[arg-type]
 
     start = datetime.fromtimestamp(T0).date()
     assert ids() == [a, b, c, d, e]
-    assert ids(player="Pam") == [a, b, e]
-    assert ids(player="pam") == [d]
-    assert ids(player="Pam ") == []
+    assert ids(player="Pam") == [a, b, d, e]
+    assert ids(player="pam") == [a, b, d, e]
+    assert ids(player="PAM\u200b") == [a, b, d, e]  # an invisible character is not a name
+    assert ids(player="Pa m") == []
     assert ids(player="Nobody") == []
     assert ids(topic="Pam Beesly") == [a, c]
     assert ids(topic="pam beesly") == [a, c]
@@ -365,11 +384,12 @@ def test_filters_by_player_topic_and_day(store: SqliteStore) -> None:
     assert ids(since=start + timedelta(days=1)) == [c, d, e]
     assert ids(since=start + timedelta(days=4)) == []
     assert ids(player="Pam", topic="pam beesly") == [a]
-    assert ids(player="Pam", since=start) == [b, e]
+    assert ids(player="Pam", since=start) == [b, d, e]
     assert ids(topic="Pam Beesly", since=start) == [c]
     assert ids(player="Pam", topic="Pam Beesly", since=start) == []
     assert ids(player="Jim", topic="pam beesly", since=start) == [c]
-    assert [g.rank for g in store.top_games(100, player="Pam")] == [1, 2, 3]
+    assert [g.rank for g in store.top_games(100, player="Pam")] == [1, 2, 3, 4]
+    assert {g.player for g in store.top_games(100, player="pam")} == {"Pam"}  # as first typed
     assert [g.game_id for g in store.top_games(1, player="Pam")] == [a]
 
 
@@ -377,7 +397,7 @@ def test_filters_by_player_topic_and_day(store: SqliteStore) -> None:
 def test_topic_filter_ignores_case_beyond_ascii(store: SqliteStore) -> None:
     """User banks may name any topic; play matches them with casefold, so scores should too."""
     game_id = store.save_game(
-        easy_game("Pam", "RR", T0, settings=GameSettings(1, 2, ("Émile Ørsted",)))
+        board_game("Pam", "RR", T0, settings=GameSettings(1, 2, ("Émile Ørsted",)))
     )
     assert [g.game_id for g in store.top_games(topic="Émile Ørsted")] == [game_id]
     assert [g.game_id for g in store.top_games(topic="émile ørsted")] == [game_id]
@@ -406,12 +426,12 @@ def test_since_starts_at_local_midnight(store: SqlStore, local_tz: str) -> None:
         return moment.astimezone().timestamp()
 
     day = date(2026, 3, 10)
-    long_before = store.save_game(easy_game("A", "RRRR", local(day - timedelta(days=5), 12)))
+    long_before = store.save_game(board_game("A", "RRRR", local(day - timedelta(days=5), 12)))
     last_moment = store.save_game(
-        easy_game("B", "RRR", local(day - timedelta(days=1), 23, 59, 59, 999_999))
+        board_game("B", "RRR", local(day - timedelta(days=1), 23, 59, 59, 999_999))
     )
-    midnight = store.save_game(easy_game("C", "RR", local(day, 0, 0, 0)))
-    later = store.save_game(easy_game("D", "R", local(day + timedelta(days=3), 9)))
+    midnight = store.save_game(board_game("C", "RR", local(day, 0, 0, 0)))
+    later = store.save_game(board_game("D", "R", local(day + timedelta(days=3), 9)))
 
     def since(d: date) -> list[int]:
         return [g.game_id for g in store.top_games(100, since=d)]
@@ -429,7 +449,8 @@ def test_since_starts_at_local_midnight(store: SqlStore, local_tz: str) -> None:
 def test_json_rows_have_exactly_the_spec_keys(store: SqlStore, quiz_home: Path) -> None:
     result = mixed_game()
     SqliteStore(quiz_home / "scores.db").save_game(result)
-    row = SqliteStore(quiz_home / "scores.db").top_games()[0].as_json()
+    board = GameKind(count=7, timed=True)
+    row = SqliteStore(quiz_home / "scores.db").top_games(kind=board)[0].as_json()
     assert list(row) == JSON_KEYS
     assert row["rank"] == 1
     assert row["accuracy"] == round(4 / 7, 4)
@@ -438,11 +459,14 @@ def test_json_rows_have_exactly_the_spec_keys(store: SqlStore, quiz_home: Path) 
     assert row["timed"] is True
     json.dumps(row)
 
-    cli = run_cli("scores", "--json")
+    cli = run_cli("scores", "--json", "--count", "7", "--timed")
     assert cli.exit_code == 0, cli.stderr
     rows = json.loads(cli.stdout)
     assert [list(r) for r in rows] == [JSON_KEYS]
     assert rows[0] == row
+    assert (row["mode"], row["count"], row["kind"]) == ("normal", 7, "normal 7 timed")
+    assert json.loads(run_cli("scores", "--json").stdout) == []  # not the standard board
+    assert json.loads(run_cli("scores", "--json", "--all").stdout) == [row]
 
 
 # 5. Migration
@@ -487,6 +511,17 @@ V1_GAMES = [
     (2, "Jim", "2025-11-04T09:00:00.000000Z", 1000, 1, 2, 20.0, 78, 2, "", "", 15),
 ]  # fmt: skip
 V1_TOPICS = [(1, "Pam Beesly"), (1, "Jim Halpert")]
+ANSWER_COLUMNS = (
+    "game_id",
+    "position",
+    "question_id",
+    "topic",
+    "difficulty",
+    "given",
+    "correct",
+    "points",
+    "seconds",
+)
 V1_ANSWERS = [
     (1, 1, "q1", "Pam Beesly", "easy", "Casino Night", 1, 500, 1.5),
     (1, 2, "q2", "Pam Beesly", "easy", "true", 1, 600, 2.0),
@@ -513,9 +548,11 @@ def test_a_v1_file_migrates_forward_and_keeps_its_data(store: SqlStore, db: Path
     make_v1(db)
     assert query(db, "PRAGMA user_version") == [(1,)]
 
-    top = store.top_games()
+    six, two_timed = GameKind(count=6), GameKind(count=2, timed=True)
+    top = store.top_games(kind=six) + store.top_games(kind=two_timed)
 
     assert query(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert store.kinds() == [two_timed, six]
     assert top == [
         RankedGame(
             rank=1,
@@ -530,9 +567,11 @@ def test_a_v1_file_migrates_forward_and_keeps_its_data(store: SqlStore, db: Path
             topics=("Jim Halpert", "Pam Beesly"),
             difficulties=("easy",),
             timed=False,
+            count=6,
+            kind="normal 6 untimed",
         ),
         RankedGame(
-            rank=2,
+            rank=1,
             game_id=2,
             player="Jim",
             score=1000,
@@ -544,21 +583,25 @@ def test_a_v1_file_migrates_forward_and_keeps_its_data(store: SqlStore, db: Path
             topics=(),
             difficulties=(),
             timed=True,
+            count=2,
+            kind="normal 2 timed",
         ),
     ]
     assert query(db, "SELECT id, best_streak FROM games ORDER BY id") == [(1, 3), (2, 1)]
     columns = "id, player, played_at, score, correct, total, duration_s, seed, question_count, difficulties, types, time_limit"
     assert query(db, f"SELECT {columns} FROM games ORDER BY id") == V1_GAMES
-    assert query(db, "SELECT * FROM game_topics ORDER BY game_id, topic") == sorted(V1_TOPICS)
-    assert query(db, "SELECT * FROM answers ORDER BY game_id, position") == V1_ANSWERS
+    topics = query(db, "SELECT game_id, topic FROM game_topics ORDER BY game_id, topic")
+    assert topics == sorted(V1_TOPICS)
+    answers = f"SELECT {', '.join(ANSWER_COLUMNS)} FROM answers ORDER BY game_id, position"
+    assert query(db, answers) == V1_ANSWERS
 
     # The migrated file works for everything else, and opening it again changes nothing.
     assert store.stats("Pam").games == 1
-    assert store.last_player() == "Jim"
+    assert store.default_player() == "Jim"
     new_id = store.save_game(easy_game("Pam", "RRRRRR", T0))
     assert new_id == 3
-    assert store.placement(new_id) == Placement(1, 3, 4500, 2900)
-    assert [g.best_streak for g in store.top_games()] == [6, 3, 1]
+    assert store.placement(new_id) == Placement(1, 2, 4500, 2900)
+    assert [g.best_streak for g in store.top_games(kind=six)] == [6, 3]
     assert query(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
 
@@ -579,15 +622,13 @@ def test_a_file_from_a_newer_version_is_refused_untouched(
     calls: list[Callable[[], object]] = [
         store.top_games,
         store.stats,
-        store.last_player,
+        store.default_player,
         lambda: store.save_game(easy_game("Pam", "R", T0)),
     ]
     for call in calls:
-        with pytest.raises(StoreError) as caught:
+        with pytest.raises(NewerStoreError) as caught:
             call()
-        message = str(caught.value)
-        assert "written by a newer halpert-quiz" in message
-        assert str(db) in message
+        assert (caught.value.where, caught.value.detail) == (str(db), "99")
         assert db.read_bytes() == before
     assert query(db, "PRAGMA user_version") == [(99,)]
 
@@ -657,7 +698,7 @@ def test_eight_processes_saving_at_once_keep_every_game(
     assert {row[1:] for row in per_game} == {(len(PATTERN), 1, len(PATTERN), 3)}
     assert query(db, "SELECT COUNT(*) FROM answers") == [(games * len(PATTERN),)]
     assert query(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
-    assert len(SqliteStore(db).top_games(limit=1000)) == games
+    assert len(SqliteStore(db).top_games(limit=1000, kind=GameKind(count=len(PATTERN)))) == games
 
 
 # 7. Damaged files
@@ -697,7 +738,7 @@ STORE_CALLS: dict[str, Callable[[SqliteStore], object]] = {
     "top_games": lambda s: s.top_games(),
     "stats": lambda s: s.stats(),
     "save_game": lambda s: s.save_game(easy_game("Pam", "RR", T0)),
-    "last_player": lambda s: s.last_player(),
+    "default_player": lambda s: s.default_player(),
 }
 
 
@@ -710,7 +751,7 @@ def test_a_damaged_file_is_a_store_error_and_stays_as_it_was(
     before = snapshot(db)
     with pytest.raises(StoreError) as caught:
         STORE_CALLS[call](store)
-    report = caught.value.report()
+    report = report_line(caught.value, "")
     assert report.startswith("Error: ")
     assert "\n" not in report
     assert str(db) in report
@@ -787,7 +828,7 @@ def test_reset_moves_a_damaged_file_aside_whole(store: SqlStore, db: Path, kind:
     assert backup.name.startswith("scores.db.bak-")
     assert backup.read_bytes() == before
     assert not db.exists()
-    game_id = store.save_game(easy_game("Pam", "RR", T0))
+    game_id = store.save_game(board_game("Pam", "RR", T0))
     assert [g.game_id for g in store.top_games()] == [game_id]
 
 
@@ -812,7 +853,7 @@ def test_a_home_under_a_regular_file_is_a_clear_store_error(tmp_path: Path) -> N
     store = SqliteStore(afile / "scores.db")
     with pytest.raises(StoreError) as caught:
         store.save_game(easy_game("Pam", "R", T0))
-    report = caught.value.report()
+    report = report_line(caught.value, "")
     assert report.startswith("Error: ")
     assert "\n" not in report
     assert str(afile) in report

@@ -1,0 +1,54 @@
+"""Daily-challenge queries: one ranked attempt per player and day, the day's board, streaks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from quiz.models import GameResult
+from quiz.scores.db import RESULT_COLUMNS, Connection, columns
+from quiz.scores.rows import DailyEntry
+
+
+def add_attempt(
+    db: Connection, day: date, player: str, player_key: str, played_at: str, result: GameResult
+) -> bool:
+    """Store the player's attempt at the day's challenge; True when it is the ranked one (the
+    first saved for that day)."""
+    added = db.execute(
+        """INSERT INTO daily_attempts (day, player, player_key, played_at, score, correct, total,
+            best_streak, duration_s) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        ON CONFLICT (day, player_key) DO NOTHING""",
+        (
+            day.isoformat(),
+            player,
+            player_key,
+            played_at,
+            result.score,
+            result.correct,
+            result.total,
+            result.best_streak,
+            result.duration_s,
+        ),
+    )
+    return added.rowcount == 1
+
+
+def daily_board(db: Connection, day: date) -> list[DailyEntry]:
+    """The ranked attempts at a day's challenge, best first; a tie goes to the earlier."""
+    rows = db.execute(
+        """SELECT day, player, score, correct, total, best_streak, duration_s, played_at
+        FROM daily_attempts WHERE day = $1 ORDER BY score DESC, played_at, player_key""",
+        (day.isoformat(),),
+    )
+    return [
+        DailyEntry(rank=rank, date=row["day"], **columns(row, "player", *RESULT_COLUMNS))
+        for rank, row in enumerate(rows, start=1)
+    ]
+
+
+def daily_days(db: Connection, player_key: str) -> list[date]:
+    """The days on which the player made a ranked attempt, oldest first."""
+    rows = db.execute(
+        "SELECT day FROM daily_attempts WHERE player_key = $1 ORDER BY day", (player_key,)
+    )
+    return [date.fromisoformat(row["day"]) for row in rows]
