@@ -53,7 +53,7 @@ def test_a_game_before_the_year_1000_is_stored_with_four_digits(quiz_home: Path)
 @pytest.mark.parametrize("day", ["0001-01-01", "0999-01-01", "9999-12-31"])
 def test_since_takes_any_day_of_the_calendar(quiz_home: Path, day: str) -> None:
     quiz(quiz_home, "play", "--plain", "--count", "1", "--player", "Ann")
-    listed = quiz(quiz_home, "scores", "--json", "--since", day)
+    listed = quiz(quiz_home, "scores", "--json", "--count", "1", "--since", day)
     assert listed.returncode == 0, listed.stderr
     expected = [] if day.startswith("9999") else ["Ann"]
     assert [row["player"] for row in json.loads(listed.stdout)] == expected

@@ -71,7 +71,6 @@ LOOK_ALIKES = [
 ]
 
 
-@pytest.mark.xfail(reason="player-name keys land with issue 22", strict=True)
 def test_look_alike_names_are_one_player(quiz_home: Path) -> None:
     for name in LOOK_ALIKES:
         result = quiz(quiz_home, "play", "--plain", "--count", "1", "--player", name)
