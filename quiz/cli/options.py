@@ -110,6 +110,20 @@ def complete_topic(incomplete: str) -> list[str]:
     return words
 
 
+def complete_player(incomplete: str) -> list[str]:
+    """Shell completion: the players of this computer's own score file (never a server, which
+    could keep Tab waiting), plain words only."""
+    from quiz.errors import QuizError
+    from quiz.scores.store import open_store
+
+    try:
+        names = open_store(local=True).player_names()
+    except QuizError:
+        return []
+    typed = incomplete.casefold()
+    return [name for name in names if plain_word(name) and name.casefold().startswith(typed)]
+
+
 def complete_id(incomplete: str) -> list[str]:
     """Shell completion: the question ids that start with what is typed (plain words only)."""
     return [q.id for q in _bank_questions() if q.id.startswith(incomplete) and plain_word(q.id)]
@@ -178,7 +192,12 @@ PlainOption = Annotated[
 ]
 NameOption = Annotated[
     str | None,
-    typer.Option("--player", metavar="NAME", help="Your name (asked for when not given)."),
+    typer.Option(
+        "--player",
+        metavar="NAME",
+        help="Your name (asked for when not given).",
+        autocompletion=complete_player,
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")

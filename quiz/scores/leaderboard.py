@@ -266,6 +266,11 @@ def last_party(db: Connection, mode: str) -> str | None:
     return None if found is None else str(found["party_id"])
 
 
+def player_names(db: Connection) -> list[str]:
+    """Every player with a game here, by name as first typed."""
+    return [row["player"] for row in db.execute("SELECT player FROM player_totals ORDER BY player")]
+
+
 def default_player(db: Connection) -> str | None:
     """The last player to play a game of their own (a party turn is not one), as stored."""
     rows = [

@@ -12,6 +12,7 @@ import pexpect
 import pytest
 
 from tests.hardening.hostile import hostile_home, quiz_env, sprung
+from tests.hardening.proxy import Proxy
 
 pytestmark = [pytest.mark.pty, pytest.mark.slow]
 
@@ -109,3 +110,22 @@ def test_every_candidate_is_a_plain_word(quiz_home: Path, tmp_path: Path, line: 
     hostile_home(quiz_home, tmp_path)
     offered = completions(quiz_home, "bash", line)
     assert all(PLAIN_WORD.fullmatch(word) for word in offered), offered
+
+
+def test_players_complete_from_this_computer_alone(
+    quiz_home: Path, proxy: Proxy, via_proxy: dict[str, str]
+) -> None:
+    local = quiz_env(quiz_home)
+    for name in ("Pam", "Pete", "P\u0430m Two", "Phyllis;rm"):
+        played = subprocess.run(
+            ["quiz", "play", "--plain", "--count", "1", "--player", name],
+            input="\n", env=local, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert played.returncode == (2 if "\u0430" in name else 0), played.stderr
+    proxy.go_silent()  # a server that never answers: Tab must not wait for it
+    env = via_proxy | {"_QUIZ_COMPLETE": "complete_bash"}
+    for line in ("quiz scores --player P", "quiz play --player P", "quiz share --player P"):
+        env |= {"COMP_WORDS": line, "COMP_CWORD": str(len(line.split()) - 1)}
+        found = subprocess.run(["quiz"], env=env, capture_output=True, text=True, timeout=60)
+        assert found.stdout.split() == ["Pam", "Pete"], (line, found.stderr)
+    assert proxy.accepted == 0
