@@ -79,3 +79,11 @@ def test_look_alike_names_are_one_player(quiz_home: Path) -> None:
         stats = quiz(quiz_home, "stats", "--player", name, "--json")
         assert stats.returncode == 0, stats.stderr
         assert json.loads(stats.stdout)["games"] == len(LOOK_ALIKES)
+
+
+def test_a_party_refuses_a_look_alike_of_a_player_already_in(quiz_home: Path) -> None:
+    result = quiz(
+        quiz_home, "party", "--plain", "--player", "Zo\u00eb", "--player", "Zoe\u0308\u200b"
+    )
+    assert result.returncode == 2
+    assert "already playing" in result.stderr and len(result.stderr.splitlines()) == 1
