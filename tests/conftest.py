@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pexpect
 import pytest
 from typer.testing import CliRunner, Result
 
-from quiz import paths
+from quiz import output, paths
 from quiz.cli.app import app
 from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import SqliteStore
+from tests.pty_terminal import Spawn, Terminal
 
 if TYPE_CHECKING:
+    import psycopg
     from pgserver.postgres_server import PostgresServer
+    from prompt_toolkit.input import PipeInput
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL_BANK = FIXTURES / "small_bank"
@@ -38,6 +45,19 @@ def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 
 @pytest.fixture
+def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
+    """Keystrokes for the prompts through prompt_toolkit's pipe input; the game believes it
+    runs on a terminal."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+@pytest.fixture
 def small_bank(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Use the four-question fixture bank in place of the built-in one."""
     monkeypatch.setattr(paths, "builtin_bank_dir", lambda: SMALL_BANK)
@@ -52,9 +72,34 @@ def temporary_postgres(prefix: str = "quiz-pg-") -> Iterator[PostgresServer]:
     with tempfile.TemporaryDirectory(prefix=prefix) as folder:
         server = get_server(folder, cleanup_mode="stop")
         try:
+            with psycopg_admin(server) as admin:  # a throwaway server need not survive a crash
+                for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+                    admin.execute(f"ALTER SYSTEM SET {setting} = off")
+                admin.execute("SELECT pg_reload_conf()")
             yield server
         finally:
+            stop_now(server)
             server.cleanup()
+
+
+def psycopg_admin(server: PostgresServer) -> psycopg.Connection[tuple[object, ...]]:
+    import psycopg
+
+    return psycopg.connect(server.get_uri(), autocommit=True)
+
+
+def pg_ctl(server: PostgresServer, *args: str) -> None:
+    """Run pgserver's bundled `pg_ctl` on the server's data folder, as the server's user."""
+    import pgserver
+
+    vars(pgserver)["pg_ctl"](["-w", *args], pgdata=server.pgdata, user=server.system_user)
+
+
+def stop_now(server: PostgresServer) -> None:
+    """Stop at once, without the shutdown checkpoint a fast stop writes (seconds on a busy
+    machine); pgserver's cleanup then finds nothing left to stop."""
+    with contextlib.suppress(subprocess.CalledProcessError):  # already stopped by the test
+        pg_ctl(server, "-m", "immediate", "stop")
 
 
 @pytest.fixture(scope="session")
@@ -69,10 +114,8 @@ def postgres_url(postgres_server: PostgresServer) -> str:
     """The URL of a new, empty database on the test server, for this test alone."""
     import uuid
 
-    import psycopg
-
     name = f"quiz_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_server.get_uri(), autocommit=True) as admin:
+    with psycopg_admin(postgres_server) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     return str(postgres_server.get_uri(name))
 
@@ -82,6 +125,38 @@ def shared_leaderboard(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> st
     """QUIZ_DATABASE_URL set to a new database: every command plays on the server."""
     monkeypatch.setenv("QUIZ_DATABASE_URL", postgres_url)
     return postgres_url
+
+
+@pytest.fixture
+def run_quiz(quiz_home: Path) -> Iterator[Spawn]:
+    """Start the installed `quiz` with the given arguments on a fresh pty (24x100 unless told)."""
+    started: list[Terminal] = []
+
+    def spawn(*args: str, size: tuple[int, int] = (24, 100), color: bool = False) -> Terminal:
+        env = os.environ.copy()
+        env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", QUIZ_HOME=str(quiz_home))
+        env.pop("NO_COLOR", None)
+        if not color:
+            env["NO_COLOR"] = "1"
+        env.pop("COLUMNS", None)
+        log = io.StringIO()
+        child = pexpect.spawn(
+            installed_quiz(),
+            list(args),
+            env=env,
+            cwd=str(quiz_home.parent),
+            dimensions=size,
+            timeout=20,
+            encoding="utf-8",
+        )
+        child.logfile_read = log
+        started.append(Terminal(child, log, columns=size[1], lines=size[0]))
+        return started[-1]
+
+    yield spawn
+    for terminal in started:
+        if terminal.child.isalive():
+            terminal.child.close(force=True)
 
 
 PTY_FIXTURES = {"run_quiz", "pty_at"}
@@ -112,9 +187,9 @@ def store_for(request: pytest.FixtureRequest, path: Path) -> SqlStore:
     return SqliteStore(path)
 
 
-def run_cli(*args: str, input: str | None = None) -> Result:
-    """Invoke `quiz` in-process with stdout and stderr kept apart."""
-    return CliRunner().invoke(app, list(args), input=input, prog_name="quiz")
+def run_cli(*args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Result:
+    """Invoke `quiz` in-process with stdout and stderr kept apart (and `env` set meanwhile)."""
+    return CliRunner().invoke(app, list(args), input=input, env=env, prog_name="quiz")
 
 
 def installed_quiz() -> str:

@@ -41,4 +41,4 @@ def show_board(day: date | None, limit: int, *, as_json: bool, local: bool = Fal
         return
     from quiz.terminal.render_daily import daily_table
 
-    out.print(daily_table(day, entries, out.width))
+    out.print(daily_table(day, entries))

@@ -6,41 +6,45 @@ from collections.abc import Sequence
 from datetime import date
 
 from rich import box
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
 
 from quiz.output import safe
 from quiz.scores.rows import DailyEntry
 from quiz.terminal.formatting import duration
+from quiz.terminal.tables import Column, FittedTable
 
-WIDE = 60
+COLUMNS = (
+    Column("#", justify="right"),
+    Column("Player", wrap=True, min_width=6, max_width=24),
+    Column("Score", justify="right"),
+    Column("Right", justify="right", drop=4),
+    Column("Acc.", justify="right", drop=2),
+    Column("Streak", justify="right", drop=1),
+    Column("Time", justify="right", drop=3),
+)
 
 
-def daily_table(day: date, entries: Sequence[DailyEntry], width: int) -> Table:
-    """The day's ranked attempts; narrow screens drop accuracy and streak, never cut a number."""
-    wide = width >= WIDE
-    table = Table(
+def daily_table(day: date, entries: Sequence[DailyEntry]) -> FittedTable:
+    """The day's ranked attempts; narrow screens drop streak, accuracy, time, then right
+    answers: never a cut number."""
+    rows: list[list[RenderableType]] = [
+        [
+            str(entry.rank),
+            Text(safe(entry.player)),
+            f"{entry.score:,}",
+            f"{entry.correct}/{entry.total}",
+            f"{entry.accuracy:.0%}",
+            str(entry.best_streak),
+            duration(entry.duration_s),
+        ]
+        for entry in entries
+    ]
+    return FittedTable(
+        COLUMNS,
+        rows,
         title=f"Daily challenge, {day.isoformat()} (UTC)",
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Player", overflow="fold", min_width=6, max_width=24)
-    table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Right", justify="right", no_wrap=True)
-    if wide:
-        table.add_column("Acc.", justify="right", no_wrap=True)
-        table.add_column("Streak", justify="right", no_wrap=True)
-    table.add_column("Time", justify="right", no_wrap=True)
-    for entry in entries:
-        extra = [f"{entry.accuracy:.0%}", str(entry.best_streak)] if wide else []
-        table.add_row(
-            str(entry.rank),
-            Text(safe(entry.player)),
-            f"{entry.score:,}",
-            f"{entry.correct}/{entry.total}",
-            *extra,
-            duration(entry.duration_s),
-        )
-    return table

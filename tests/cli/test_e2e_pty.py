@@ -1,151 +1,15 @@
-"""The installed `quiz` on a real terminal (a pty), driven key by key with pexpect; what it
-draws is replayed into a terminal emulator (pyte), so tests see the screen a player sees."""
+"""Play on the installed `quiz` on a real terminal (a pty): what only a terminal shows (keys typed
+ahead, screens cleared, wrapping, the countdown bar). The game's logic is tested in-process."""
 
 from __future__ import annotations
 
-import io
-import json
-import os
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-import pexpect
-import pyte
 import pytest
 
-from quiz.bank.loader import load_bank
-from quiz.engine.filters import Filters
 from quiz.engine.scoring import points_parts
-from quiz.engine.selection import pick
-from quiz.models import AskedQuestion
-from quiz.scores.recorder import login_name
-from tests.conftest import installed_quiz, run_cli
-
-DOWN, ENTER, CTRL_C, CTRL_U = "\x1b[B", "\r", "\x03", "\x15"
-NEXT = "Press Enter for the next question"
-RESULTS = "Press Enter for your results"
-PROMPT = "(Use arrow keys)"  # drawn once the prompt reads keys; keys sent earlier are dropped
-
-
-@dataclass
-class Terminal:
-    """One `quiz` process on a pty, with everything it printed kept and replayed on a screen."""
-
-    child: Any
-    log: io.StringIO
-    columns: int
-    lines: int
-    fed: int = 0
-    emulator: Any = field(init=False)
-    stream: Any = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.emulator = pyte.HistoryScreen(self.columns, self.lines, history=1000)
-        self.stream = pyte.Stream(self.emulator)
-
-    def expect(self, text: str) -> None:
-        self.child.expect_exact(text)
-
-    def send(self, keys: str) -> None:
-        self.child.send(keys)
-
-    def answer_last_question(self, keys: str = ENTER) -> None:
-        """Once the last question's prompt shows, answer it with `keys`, then on to "Play again?"."""
-        self.expect(PROMPT)
-        self.send(keys)
-        self.expect(RESULTS)
-        self.send(ENTER)
-        self.expect("Play again?")
-
-    def display(self) -> list[str]:
-        """The screen as it stands now, one string a row, trailing spaces removed."""
-        text = self.log.getvalue()
-        self.stream.feed(text[self.fed :])
-        self.fed = len(text)
-        return [row.rstrip() for row in self.emulator.display]
-
-    def scrollback(self) -> list[str]:
-        self.display()
-        return ["".join(c.data for c in row.values()).rstrip() for row in self.emulator.history.top]
-
-    @property
-    def screen(self) -> str:
-        """Everything printed as a reader sees it: no escape sequences, no carriage returns."""
-        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", self.log.getvalue()).replace("\r", "")
-
-    def exit_status(self) -> int:
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        status = self.child.exitstatus
-        assert isinstance(status, int), f"quiz was killed by signal {self.child.signalstatus}"
-        return status
-
-
-Spawn = Callable[..., Terminal]
-
-
-@pytest.fixture
-def run_quiz(quiz_home: Path) -> Iterator[Spawn]:
-    """Start the installed `quiz` with the given arguments on a fresh pty (24x100 unless told)."""
-    started: list[Terminal] = []
-
-    def spawn(*args: str, size: tuple[int, int] = (24, 100), color: bool = False) -> Terminal:
-        env = os.environ.copy()
-        env.update(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", QUIZ_HOME=str(quiz_home))
-        env.pop("NO_COLOR", None)
-        if not color:
-            env["NO_COLOR"] = "1"
-        env.pop("COLUMNS", None)
-        log = io.StringIO()
-        child = pexpect.spawn(
-            installed_quiz(),
-            list(args),
-            env=env,
-            cwd=str(quiz_home.parent),
-            dimensions=size,
-            timeout=20,
-            encoding="utf-8",
-        )
-        child.logfile_read = log
-        started.append(Terminal(child, log, columns=size[1], lines=size[0]))
-        return started[-1]
-
-    yield spawn
-    for terminal in started:
-        if terminal.child.isalive():
-            terminal.child.close(force=True)
-
-
-def seeded_game(seed: int, count: int) -> tuple[AskedQuestion, ...]:
-    """The choice questions, in order and with their option order, that `--seed` gives."""
-    bank = load_bank(user=False).questions
-    return pick(bank, Filters(types=("choice",)), count, seed).asked
-
-
-def keys_for(asked: AskedQuestion, option: str) -> str:
-    """Arrow down to `option`, then Enter."""
-    return DOWN * asked.options.index(option) + ENTER
-
-
-def right_answer_keys(asked: AskedQuestion) -> str:
-    return keys_for(asked, asked.question.answers[0])
-
-
-def wrong_option(asked: AskedQuestion) -> str:
-    """A wrong option that is not the first one (the one a stray Enter would pick)."""
-    return next(o for o in asked.options[1:] if o not in asked.question.answers)
-
-
-def first_line(asked: AskedQuestion) -> str:
-    """Enough of the prompt to recognise it before the terminal wraps it."""
-    return " ".join(asked.question.prompt.split()[:4])
-
-
-def play_args(seed: int, count: int, *extra: str) -> list[str]:
-    return ["play", "--seed", str(seed), "--count", str(count), "--type", "choice", *extra]
+from tests.keys import CTRL_C, CTRL_U, DOWN, ENTER, keys_for, right_keys, wrong_option
+from tests.pty_terminal import NEXT, PROMPT, RESULTS, Spawn, first_line, play_args, seeded_game
 
 
 def test_seeded_game_answered_right_reveals_each_answer_and_its_points(run_quiz: Spawn) -> None:
@@ -156,7 +20,7 @@ def test_seeded_game_answered_right_reveals_each_answer_and_its_points(run_quiz:
         quiz.expect(f"{number}/4")
         quiz.expect(first_line(asked))
         quiz.expect(PROMPT)
-        quiz.send(right_answer_keys(asked))
+        quiz.send(right_keys(asked))
         quiz.expect(NEXT if number < 4 else RESULTS)
         screen = quiz.display()
         assert screen[0].startswith("●" * number + "○" * (4 - number) + f" {number}/4")
@@ -182,7 +46,7 @@ def test_a_fast_double_enter_never_answers_the_next_question(run_quiz: Spawn) ->
     quiz = run_quiz(*play_args(3, 2, "--player", "Tester"))
     quiz.expect(first_line(first))
     quiz.expect(PROMPT)
-    quiz.send(right_answer_keys(first) + ENTER + ENTER)  # answer, then two Enters at once
+    quiz.send(right_keys(first) + ENTER + ENTER)  # answer, then two Enters at once
     quiz.expect(NEXT)
     quiz.send(ENTER)
     quiz.expect(first_line(second))
@@ -279,79 +143,6 @@ def test_timed_out_question_leaves_no_countdown_behind(run_quiz: Spawn) -> None:
     assert quiz.exit_status() == 0
 
 
-def test_ctrl_c_mid_game_aborts_with_130(run_quiz: Spawn) -> None:
-    asked = seeded_game(11, 4)[0]
-    quiz = run_quiz(*play_args(11, 4, "--player", "Tester"))
-    quiz.expect(first_line(asked))
-    quiz.expect(PROMPT)
-    quiz.send(CTRL_C)
-    quiz.expect("Quiz aborted")
-    assert quiz.exit_status() == 130
-    assert "Final score" not in quiz.screen
-    assert "Traceback" not in quiz.screen
-
-
-def test_ctrl_c_at_the_pause_aborts_too(run_quiz: Spawn) -> None:
-    asked = seeded_game(11, 4)[0]
-    quiz = run_quiz(*play_args(11, 4, "--player", "Tester"))
-    quiz.expect(first_line(asked))
-    quiz.expect(PROMPT)
-    quiz.send(ENTER)
-    quiz.expect(NEXT)
-    quiz.send(CTRL_C)
-    quiz.expect("Quiz aborted")
-    assert quiz.exit_status() == 130
-
-
-def test_name_prompt_takes_a_name_with_brackets_literally(run_quiz: Spawn) -> None:
-    asked = seeded_game(11, 1)[0]
-    quiz = run_quiz(*play_args(11, 1))
-    quiz.expect("Your name:")
-    quiz.expect(login_name())
-    quiz.send(CTRL_U + "[red]Jim[/]" + ENTER)
-    quiz.expect(first_line(asked))
-    quiz.answer_last_question(right_answer_keys(asked))
-    assert re.search(r"│ Player\s+\[red\]Jim\[/\]\s", "\n".join(quiz.display()))
-    quiz.send("n")
-    assert quiz.exit_status() == 0
-
-
-def test_play_again_starts_a_new_game_with_new_questions(run_quiz: Spawn) -> None:
-    quiz = run_quiz(*play_args(2, 1, "--player", "Tester"))
-    for again in ("y", "n"):
-        quiz.expect("1/1")
-        quiz.answer_last_question()
-        quiz.send(again)
-    assert quiz.exit_status() == 0
-    assert quiz.screen.count("Final score") == 2
-
-
-def test_ctrl_c_at_play_again_keeps_the_finished_game(run_quiz: Spawn) -> None:
-    quiz = run_quiz(*play_args(3, 1, "--player", "Tester"))
-    quiz.answer_last_question()
-    quiz.send(CTRL_C)
-    quiz.expect("Quiz ended.")
-    assert quiz.exit_status() == 130
-    again = run_quiz("scores", "--count", "1")
-    again.expect("Tester")
-    assert again.exit_status() == 0
-
-
-def test_name_prompt_defaults_to_the_last_player(run_quiz: Spawn) -> None:
-    first = run_quiz(*play_args(3, 1, "--player", "Kevin"))
-    first.answer_last_question()
-    first.send("n")
-    assert first.exit_status() == 0
-    quiz = run_quiz(*play_args(4, 1))
-    quiz.expect("Your name:")
-    quiz.expect("Kevin")
-    quiz.send(ENTER)
-    quiz.answer_last_question()
-    assert re.search(r"│ Player\s+Kevin\s", "\n".join(quiz.display()))
-    quiz.send("n")
-    assert quiz.exit_status() == 0
-
-
 def test_quiz_alone_opens_the_main_menu(run_quiz: Spawn) -> None:
     quiz = run_quiz()
     quiz.expect("Halpert Quiz")
@@ -378,45 +169,3 @@ def test_menu_plays_a_game_and_comes_back(run_quiz: Spawn) -> None:
     quiz.send(CTRL_C)
     quiz.expect("Quiz aborted")
     assert quiz.exit_status() == 130
-
-
-def test_an_order_question_on_a_real_terminal(run_quiz: Spawn, quiz_home: Path) -> None:
-    bank = quiz_home / "bank" / "user.toml"
-    bank.parent.mkdir(parents=True)
-    bank.write_text(
-        '[[questions]]\nid = "aired"\ntopic = "Episodes"\ndifficulty = "easy"\ntype = "order"\n'
-        'prompt = "Put these in the order they aired."\n'
-        'choices = ["Casino Night", "Hot Girl", "The Fire"]\n'
-        'answers = ["Hot Girl", "The Fire", "Casino Night"]\n',
-        encoding="utf-8",
-    )
-    only_mine = Filters(topics=("Episodes",), types=("order",))
-    (asked,) = pick(load_bank().questions, only_mine, 1, 2).asked
-    quiz = run_quiz(
-        "play", "--seed", "2", "--topic", "Episodes", "--type", "order", "--player", "T"
-    )
-    quiz.expect("Put these in the order they aired.")
-    left = list(asked.options)
-    for number, item in enumerate(asked.question.answers[:-1], start=1):
-        quiz.expect(f"Then ({number} of 3):" if number > 1 else "(pick the first)")
-        quiz.send(DOWN * left.index(item) + ENTER)
-        left.remove(item)
-    quiz.expect(RESULTS)
-    screen = quiz.display()
-    assert "✓ Correct! +500 points" in screen, screen
-    assert any(row.strip().startswith("✓ 1. Hot Girl") for row in screen), screen
-    quiz.send(ENTER)
-    quiz.expect("Play again?")
-    quiz.send("n")
-    assert quiz.exit_status() == 0
-    assert "Traceback" not in quiz.screen
-
-
-def test_ctrl_d_at_play_again_ends_and_keeps_the_game(run_quiz: Spawn, quiz_home: Path) -> None:
-    quiz = run_quiz("play", "--seed", "3", "--count", "1", "--type", "truefalse", "--player", "D")
-    quiz.answer_last_question()
-    quiz.send("\x04")
-    assert quiz.exit_status() == 0
-    assert "nothing was saved" not in quiz.screen
-    saved = run_cli("scores", "--json", "--count", "1")
-    assert [g["player"] for g in json.loads(saved.stdout)] == ["D"]

@@ -1,4 +1,5 @@
-"""Outside text full of terminal control sequences, through every command of the installed `quiz`.
+"""Outside text full of terminal control sequences, through every command of `quiz` (in-process,
+and one interactive game of the installed command on a pty).
 
 Nothing a terminal would obey (ESC, CSI, OSC, C1, BEL, DEL) may reach its output, in any mode.
 """
@@ -8,17 +9,17 @@ from __future__ import annotations
 import io
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pexpect
 import pytest
+from typer.testing import Result
 
 from quiz import paths
 from quiz.engine.game import Game
 from quiz.models import AskedQuestion, GameSettings
 from quiz.scores.sqlite import SqliteStore
-from tests.conftest import installed_quiz, write_bank
+from tests.conftest import installed_quiz, run_cli, write_bank
 from tests.samples import CHOICE, TEXT
 from tests.test_output import UNSAFE
 
@@ -32,22 +33,13 @@ def evil(text: str) -> str:
     return f"{text}{EVIL}"
 
 
-def quiz(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [installed_quiz(), *args],
-        input=stdin,
-        env=os.environ | {"COLUMNS": "200"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="surrogateescape",
-        timeout=60,
-        check=False,
-    )
+def quiz(*args: str, stdin: str = "") -> Result:
+    """`quiz` in-process on a wide screen; nothing unsafe may reach either stream."""
+    result = run_cli(*args, input=stdin, env={"COLUMNS": "200"})
     for stream in (result.stdout, result.stderr):
         found = UNSAFE.search(stream)
         assert found is None, f"{found.group()!r} reached the output of quiz {args}: {stream!r}"
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr and not isinstance(result.exception, Exception)
     return result
 
 
@@ -85,7 +77,7 @@ def opentdb_file(folder: Path) -> Path:
 
 def test_an_import_is_cleaned_and_every_view_of_it_is_safe(quiz_home: Path, tmp_path: Path) -> None:
     imported = quiz("bank", "import", str(opentdb_file(tmp_path)))
-    assert imported.returncode == 0, imported.stderr
+    assert imported.exit_code == 0, imported.stderr
     assert "Imported 3 of 3 question(s)" in imported.stdout
     assert "characters dropped, odd spaces made plain, in 2 question(s)" in imported.stdout
     stored = (quiz_home / "bank" / "user.toml").read_text(encoding="utf-8")
@@ -97,7 +89,7 @@ def test_an_import_is_cleaned_and_every_view_of_it_is_safe(quiz_home: Path, tmp_
     assert "which-colour-is-the-sky-link" in ids
     shown = quiz("bank", "show", "which-colour-is-the-sky-link")
     assert "Answer: Bluelink" in shown.stdout
-    assert quiz("bank", "validate").returncode == 0
+    assert quiz("bank", "validate").exit_code == 0
     quiz("bank", "export")
     quiz("bank", "export", "--format", "opentdb")
 
@@ -106,11 +98,11 @@ def test_an_import_is_cleaned_and_every_view_of_it_is_safe(quiz_home: Path, tmp_
         "play", "--plain", "--topic", "Evil Topic", "--seed", "1", "--player", evil("P"),
         stdin=answers,
     )  # fmt: skip
-    assert played.returncode == 0, played.stderr
+    assert played.exit_code == 0, played.stderr
     assert "Final score" in played.stdout
     assert "Question 1/3 [Evil Topic, " in played.stdout
     for command in (("scores",), ("scores", "--json"), ("stats",), ("stats", "--json")):
-        assert quiz(*command).returncode == 0
+        assert quiz(*command).exit_code == 0
 
 
 def saved_game(player: str, given: str) -> None:
@@ -133,7 +125,7 @@ def test_names_and_answers_from_the_score_database_are_shown_safely(tmp_path: Pa
     quiz("stats", "--json")
     assert "Jim2link" in quiz("share").stdout
     daily = quiz("daily", "--plain", "--player", evil("Daily"), stdin="\n" * 5)
-    assert daily.returncode == 0, daily.stderr
+    assert daily.exit_code == 0, daily.stderr
     assert "Dailylink" in quiz("scores", "--daily").stdout
     assert "Practicelink" in quiz("practice", "--status", "--player", evil("Practice")).stdout
     svg = tmp_path / "card.svg"
@@ -160,19 +152,19 @@ def test_a_bank_file_with_control_characters_is_skipped_with_a_safe_warning(
 ) -> None:
     bank = write_bank(quiz_home / "bank", evil("evil").replace("/", "") + ".toml", HOSTILE_BANK)
     checked = quiz("bank", "validate")
-    assert checked.returncode == 1
+    assert checked.exit_code == 1
     lines = checked.stdout.splitlines()
     for field in ("topic", "prompt", "choices", "explanation"):
         assert any(f"question evil-one: field '{field}': " in line for line in lines), lines
     assert "control character" in checked.stdout
     for command in (("bank", "list"), ("bank", "list", "--json"), ("bank", "export")):
         result = quiz(*command)
-        assert result.returncode == 0
+        assert result.exit_code == 0
         assert "Warning: skipped bank file" in result.stderr
     played = quiz("play", "--plain", "--count", "1", "--no-save", stdin="\n")
-    assert played.returncode == 0 and "skipped bank file" in played.stderr
+    assert played.exit_code == 0 and "skipped bank file" in played.stderr
     missing = quiz("bank", "list", "--bank", str(tmp_path / evil("nowhere")))
-    assert missing.returncode == 2 and "bank path not found" in missing.stderr
+    assert missing.exit_code == 2 and "bank path not found" in missing.stderr
     assert bank.exists()
 
 
@@ -180,7 +172,7 @@ def test_a_bank_file_with_control_characters_is_skipped_with_a_safe_warning(
 def test_interactive_game_shows_hostile_names_and_answers_safely(
     quiz_home: Path, tmp_path: Path
 ) -> None:
-    assert quiz("bank", "import", str(opentdb_file(tmp_path))).returncode == 0
+    assert quiz("bank", "import", str(opentdb_file(tmp_path))).exit_code == 0
     saved_game(evil("Old"), "x")
     env = os.environ | {"PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
     child = pexpect.spawn(

@@ -1,11 +1,10 @@
-"""`quiz party`, survival and the 50:50 through the installed command, in plain mode."""
+"""`quiz party`, survival and the 50:50 in plain mode, in-process (the pty tests run the installed
+command)."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 
 from quiz.bank.loader import load_bank
@@ -15,26 +14,13 @@ from quiz.engine.party import plan_party
 from quiz.engine.scoring import lifeline_points, points_parts
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
-from tests.conftest import installed_quiz, run_cli
-from tests.terminal.test_plain import right_line
+from tests.conftest import run_cli
+from tests.keys import right_line
 
 PLAYERS = ("Ann", "Bob", "[red]Cy")
 
 
-def quiz(*args: str, stdin: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [installed_quiz(), *args],
-        input=stdin,
-        cwd=cwd,
-        env=os.environ.copy(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
-def test_a_party_of_three_plays_to_the_podium(tmp_path: Path) -> None:
+def test_a_party_of_three_plays_to_the_podium() -> None:
     plan = plan_party(load_bank().questions, Filters(), 3, 3, seed=8)
     lines, expected = [], dict.fromkeys(PLAYERS, 0)
     for r in range(plan.rounds):
@@ -48,8 +34,8 @@ def test_a_party_of_three_plays_to_the_podium(tmp_path: Path) -> None:
     args = ["party", "--seed", "8", "--rounds", "3"]
     for name in PLAYERS:
         args += ["--player", name]
-    result = quiz(*args, stdin="\n".join(lines) + "\n", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_cli(*args, input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
     out = result.stdout
     headers = re.findall(r"^Question (\d)/3 \[[^]]+, (\w+)\] for (.+)$", out, re.M)
     assert [(int(k), name) for k, _, name in headers] == [
@@ -82,29 +68,29 @@ def test_a_party_of_three_plays_to_the_podium(tmp_path: Path) -> None:
     assert f"Party {party_id[1]}" in table and "[red]Cy" in table
 
 
-def test_party_refuses_bad_players(tmp_path: Path) -> None:
+def test_party_refuses_bad_players() -> None:
     for players, message in [
         (["Ann"], "a party needs 2 to 8 players: give each with --player NAME"),
         (["Ann", "ANN"], "Ann is already playing (names are compared ignoring case)"),
         ([f"P{n}" for n in range(9)], "a party needs 2 to 8 players, not 9"),
     ]:
         args = [arg for name in players for arg in ("--player", name)]
-        result = quiz("party", *args, stdin="", cwd=tmp_path)
-        assert result.returncode == 2
+        result = run_cli("party", *args, input="")
+        assert result.exit_code == 2
         assert result.stderr == f"Error: {message} (see 'quiz party --help')\n"
 
 
-def test_a_bank_too_small_for_the_rounds_plays_fewer_with_a_notice(tmp_path: Path) -> None:
+def test_a_bank_too_small_for_the_rounds_plays_fewer_with_a_notice() -> None:
     args = ["party", "--player", "A", "--player", "B", "--topic", "dwight", "--difficulty", "hard"]
-    result = quiz(*args, "--rounds", "5", "--no-save", stdin="\n" * 4, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_cli(*args, "--rounds", "5", "--no-save", input="\n" * 4)
+    assert result.exit_code == 0, result.stderr
     assert "Only enough questions for 2 rounds of 2 players" in result.stderr
     assert len(re.findall(r"^Question \d/2 .* for A$", result.stdout, re.M)) == 2
 
 
-def test_input_ending_mid_party_saves_nothing(tmp_path: Path, quiz_home: Path) -> None:
-    result = quiz("party", "--player", "A", "--player", "B", stdin="\n\n\n", cwd=tmp_path)
-    assert result.returncode == 1
+def test_input_ending_mid_party_saves_nothing(quiz_home: Path) -> None:
+    result = run_cli("party", "--player", "A", "--player", "B", input="\n\n\n")
+    assert result.exit_code == 1
     assert result.stderr == "Error: input ended before the party was over; nothing was saved\n"
     assert not (quiz_home / "scores.db").exists()
 
@@ -114,17 +100,15 @@ def survival_game(seed: int) -> tuple[AskedQuestion, ...]:
     return pick(load_bank().questions, pool, len(pool.apply(load_bank().questions)), seed).asked
 
 
-def test_survival_ends_at_the_last_life_and_ranks_apart(tmp_path: Path) -> None:
+def test_survival_ends_at_the_last_life_and_ranks_apart() -> None:
     asked = survival_game(4)
     # right, wrong, right, skip: two lives gone, so the fourth answer ends the game.
     wrong = next(
         str(n) for n, o in enumerate(asked[1].options, 1) if o != asked[1].question.answers[0]
     )
     stdin = f"{right_line(asked[0])}\n{wrong}\n{right_line(asked[2])}\n\n{right_line(asked[4])}\n"
-    result = quiz(
-        "play", "--lives", "2", "--type", "choice", "--seed", "4", stdin=stdin, cwd=tmp_path
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_cli("play", "--lives", "2", "--type", "choice", "--seed", "4", input=stdin)
+    assert result.exit_code == 0, result.stderr
     total = len(asked)
     headers = re.findall(
         rf"^Question (\d+)/{total} \[.+\] \((\d) (?:lives|life) left\)$", result.stdout, re.M
@@ -141,19 +125,19 @@ def test_survival_ends_at_the_last_life_and_ranks_apart(tmp_path: Path) -> None:
     assert [(g["score"], g["total"]) for g in lives_board] == [(score, 4)]
 
 
-def test_count_and_lives_do_not_go_together(tmp_path: Path) -> None:
-    result = quiz("play", "--lives", "2", "--count", "3", stdin="", cwd=tmp_path)
-    assert result.returncode == 2
+def test_count_and_lives_do_not_go_together() -> None:
+    result = run_cli("play", "--lives", "2", "--count", "3", input="")
+    assert result.exit_code == 2
     assert "--count and --lives do not go together" in result.stderr
 
 
-def test_the_plain_lifeline_halves_one_question(tmp_path: Path) -> None:
+def test_the_plain_lifeline_halves_one_question() -> None:
     asked = pick(load_bank().questions, Filters(types=("choice",)), 2, 6).asked
     reduced = fifty_fifty(asked[0], 6)
     stdin = f"50\n50\n{right_line(reduced)}\n50\n{right_line(asked[1])}\n"
     args = ["play", "--type", "choice", "--count", "2", "--seed", "6", "--lifeline", "--no-save"]
-    result = quiz(*args, stdin=stdin, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_cli(*args, input=stdin)
+    assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.count("Type 50 for your 50:50.") == 1
     assert "50:50: 2 wrong options are gone; a right answer now scores half." in out
@@ -169,11 +153,11 @@ def test_the_plain_lifeline_halves_one_question(tmp_path: Path) -> None:
     assert out.rstrip().endswith(f"Final score: {first + second:,} (2/2 correct)")
 
 
-def test_50_on_a_question_without_a_lifeline_re_asks_with_a_hint(tmp_path: Path) -> None:
+def test_50_on_a_question_without_a_lifeline_re_asks_with_a_hint() -> None:
     asked = pick(load_bank().questions, Filters(types=("truefalse",)), 1, 2).asked[0]
     args = ["play", "--type", "truefalse", "--count", "1", "--seed", "2", "--lifeline"]
-    result = quiz(*args, stdin=f"50\n{right_line(asked)}\n", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = run_cli(*args, input=f"50\n{right_line(asked)}\n")
+    assert result.exit_code == 0, result.stderr
     assert (
         "The 50:50 works only on a choice question with 4 or more options. Try again."
         in result.stdout
@@ -181,7 +165,7 @@ def test_50_on_a_question_without_a_lifeline_re_asks_with_a_hint(tmp_path: Path)
     assert "(1/1 correct)" in result.stdout
 
 
-def test_scores_party_errors_are_one_line(tmp_path: Path) -> None:
+def test_scores_party_errors_are_one_line() -> None:
     result = run_cli("scores", "--party", "last")
     assert (result.exit_code, result.stderr) == (
         2,
@@ -204,9 +188,9 @@ def test_50_is_the_option_when_an_option_reads_50(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     args = ["play", "--bank", str(bank), "--topic", "fifty", "--lifeline", "--no-save"]
-    typed_50 = quiz(*args, stdin="50\n", cwd=tmp_path)
+    typed_50 = run_cli(*args, input="50\n")
     assert "Type 50:50 for your 50:50." in typed_50.stdout
     assert "Correct! +500 points. Streak: 1.\n" in typed_50.stdout  # the option, at full points
-    helped = quiz(*args, stdin="50:50\n50\n", cwd=tmp_path)
+    helped = run_cli(*args, input="50:50\n50\n")
     assert "50:50: 2 wrong options are gone" in helped.stdout
     assert "Correct! +250 points (500 - 250 for the 50:50). Streak: 1." in helped.stdout

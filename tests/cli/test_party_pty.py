@@ -1,4 +1,5 @@
-"""`quiz party`, survival and the 50:50 on a real terminal (a pty), driven key by key."""
+"""`quiz party` on a real terminal (a pty), driven key by key: the hand-over screens and the
+players prompt as a player sees them (the logic is tested in-process, test_party_session)."""
 
 from __future__ import annotations
 
@@ -6,33 +7,12 @@ import re
 
 from quiz.bank.loader import load_bank
 from quiz.engine.filters import Filters
-from quiz.engine.lifeline import fifty_fifty
 from quiz.engine.party import plan_party
-from quiz.engine.scoring import lifeline_points, points_parts
-from quiz.engine.selection import pick
-from quiz.models import AskedQuestion
-from tests.cli.test_e2e_pty import (
-    DOWN,
-    ENTER,
-    NEXT,
-    PROMPT,
-    RESULTS,
-    Spawn,
-    first_line,
-    right_answer_keys,
-)
-from tests.cli.test_e2e_pty import run_quiz as run_quiz  # the fixture
-from tests.terminal.test_interactive import right_keys
+from quiz.engine.scoring import points_parts
+from tests.keys import ENTER, right_keys, skip_keys
+from tests.pty_terminal import Spawn, first_line
 
 PLAYERS = ("Ann", "Bob", "Cy")
-
-
-def skip_keys(asked: AskedQuestion) -> str:
-    """Down past the options (and the separator) to the skip entry, or an empty answer."""
-    kind = asked.question.type
-    if kind == "choice":
-        return DOWN * len(asked.options) + ENTER
-    return DOWN * 2 + ENTER if kind == "truefalse" else ENTER
 
 
 def test_a_party_of_three_on_a_terminal(run_quiz: Spawn) -> None:
@@ -92,55 +72,3 @@ def test_party_asks_for_players_on_a_terminal(run_quiz: Spawn) -> None:
     quiz.send("\x03")
     quiz.expect("Party aborted; nothing was saved.")
     assert quiz.exit_status() == 130
-
-
-def test_survival_on_a_terminal_shows_lives_and_ends_at_zero(run_quiz: Spawn) -> None:
-    pool = Filters(types=("choice",))
-    questions = load_bank().questions
-    asked = pick(questions, pool, len(pool.apply(questions)), 9).asked
-    quiz = run_quiz("play", "--lives", "1", "--type", "choice", "--seed", "9", "--player", "T")
-    quiz.expect("♥ 1 life left")
-    quiz.expect(first_line(asked[0]))
-    quiz.expect(PROMPT)
-    quiz.send(right_answer_keys(asked[0]))
-    quiz.expect("✓ Correct!")
-    quiz.expect(NEXT)
-    quiz.send(ENTER)
-    quiz.expect(first_line(asked[1]))
-    quiz.expect(PROMPT)
-    right = asked[1].options.index(asked[1].question.answers[0])
-    quiz.send(DOWN * (1 if right == 0 else 0) + ENTER)
-    quiz.expect("✗ Wrong:")
-    quiz.expect(RESULTS)
-    quiz.send(ENTER)
-    quiz.expect("Out of lives after 2 questions.")
-    quiz.expect("quiz play --seed 9 --lives 1 --type choice")
-    quiz.expect("Play again?")
-    quiz.send("n")
-    assert quiz.exit_status() == 0
-
-
-def test_the_lifeline_is_an_entry_of_the_menu(run_quiz: Spawn) -> None:
-    asked = pick(load_bank().questions, Filters(types=("choice",)), 1, 5).asked[0]
-    reduced = fifty_fifty(asked, 5)
-    quiz = run_quiz("play", "--lifeline", "--type", "choice", "--count", "1", "--seed", "5",
-                    "--player", "T")  # fmt: skip
-    quiz.expect("50:50 (scores half)")
-    quiz.send(DOWN * len(asked.options) + ENTER)  # past the options and the separator
-    quiz.expect("2 wrong options are gone")
-    quiz.expect(PROMPT)
-    quiz.send(right_answer_keys(reduced))
-    points = lifeline_points(points_parts(asked.question.difficulty, 1, 0, None).total)
-    quiz.expect("✓ Correct!")
-    quiz.expect(RESULTS)
-    quiz.send(ENTER)
-    quiz.expect("Play again?")
-    quiz.send("n")
-    assert quiz.exit_status() == 0
-    assert f"✓ Correct! +{points:,} = " in quiz.screen
-    assert re.search(
-        r"✓ Correct! \+[0-9,]+ = [0-9,]+ (\+ [0-9,]+ streak )?- [0-9,]+ for the 50:50", quiz.screen
-    )
-    after = quiz.screen.split("2 wrong options are gone", 1)[1]
-    gone = [o for o in asked.options if o not in reduced.options]
-    assert not any(o in after.split("Correct!")[0] for o in gone)

@@ -1,25 +1,25 @@
-"""`quiz practice` and `quiz daily` run as installed, in plain mode, with the clock moved by
-QUIZ_NOW (the only thing faked)."""
+"""`quiz practice` and `quiz daily` in plain mode, in-process, with the clock moved by QUIZ_NOW
+(the only thing faked); a game of each on the installed command and a pty at the end."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from prompt_toolkit.input import PipeInput
+from typer.testing import Result
 
 from quiz.bank.loader import load_bank
 from quiz.engine.daily import daily_questions
 from quiz.engine.practice import plan_practice
 from quiz.models import AskedQuestion
-from tests.cli.test_e2e_pty import CTRL_C, ENTER, NEXT, RESULTS, Spawn, run_quiz
-from tests.conftest import installed_quiz, run_cli, write_bank
-from tests.terminal.test_interactive import right_keys
+from tests.conftest import run_cli, write_bank
+from tests.keys import CTRL_C, ENTER, right_keys
+from tests.pty_terminal import NEXT, RESULTS, Spawn
 
 T = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 MINUTE, DAY = timedelta(minutes=1), timedelta(days=1)
@@ -40,21 +40,14 @@ answers = ["{"Ant" if n <= 3 else "Bee"}"]
 )
 
 
-def quiz(*args: str, now: datetime, input: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [installed_quiz(), *args],
-        input=input,
-        env={**os.environ, "QUIZ_NOW": now.isoformat()},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+def quiz(*args: str, now: datetime, input: str = "") -> Result:
+    """`quiz` in-process, its clock at `now`."""
+    return run_cli(*args, input=input, env={"QUIZ_NOW": now.isoformat()})
 
 
 def status(now: datetime, *extra: str) -> dict[str, Any]:
     done = quiz("practice", "--status", "--json", "--player", "Pam", *extra, now=now)
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     data: dict[str, Any] = json.loads(done.stdout)
     return data
 
@@ -77,7 +70,7 @@ def drilled(quiz_home: Path) -> None:
         now=T,
         input="Ant\n" * 6,
     )
-    assert game.returncode == 0, game.stderr
+    assert game.exit_code == 0, game.stderr
     assert "(3/6 correct)" in game.stdout
 
 
@@ -99,7 +92,7 @@ def test_practice_asks_the_due_ones_first_and_says_what_comes_next(drilled: None
         now=at,
         input="Bee\nBee\nAnt\n",
     )
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "Practice for Pam: 3 due for review, 0 new questions." in done.stderr
     assert asked_ids(done.stdout) == ["d4", "d5", "d6"]  # equally overdue: in id order
     assert "Question 1/3 [Drill, easy]" in done.stdout
@@ -121,7 +114,7 @@ def test_practice_asks_the_due_ones_first_and_says_what_comes_next(drilled: None
     )
     assert asked_ids(again.stdout) == ["d6"]
     nothing = quiz("practice", "--plain", "--player", "Pam", "--topic", "drill", now=at)
-    assert nothing.returncode == 0
+    assert nothing.exit_code == 0
     assert nothing.stdout == ""
     assert nothing.stderr == (
         "Nothing to practise for Pam today. Next review: in 24 hours (2026-11-28 12:05 UTC)\n"
@@ -134,7 +127,7 @@ def test_new_questions_follow_the_due_ones(drilled: None) -> None:
         now=T + 5 * MINUTE,
         input="\n" * 5,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert "Practice for Pam: 3 due for review, 2 new questions." in done.stderr
     assert asked_ids(done.stdout)[:3] == ["d4", "d5", "d6"]
     assert done.stdout.count("Question ") == 5
@@ -152,7 +145,7 @@ def test_input_ending_mid_practice_saves_nothing(drilled: None) -> None:
         now=T + 5 * MINUTE,
         input="Bee\n",
     )
-    assert done.returncode == 1
+    assert done.exit_code == 1
     assert done.stderr.splitlines()[-1] == (
         "Error: input ended before the last answer; nothing was saved"
     )
@@ -165,7 +158,7 @@ def test_a_new_player_gets_new_questions(quiz_home: Path) -> None:
     assert data["unseen"] == len(load_bank(user=False).questions)
     assert data["next_due"] is None
     table = quiz("practice", "--status", "--player", "Pam", now=T)
-    assert table.returncode == 0, table.stderr
+    assert table.exit_code == 0, table.stderr
     assert "Reviews due for Pam" in table.stdout
     assert "Today       2026-11-27" in table.stdout
     assert "Thursday    2026-12-03" in table.stdout
@@ -223,11 +216,11 @@ def todays(day: datetime) -> tuple[AskedQuestion, ...]:
     return daily_questions(load_bank(user=False).questions, day.date())
 
 
-def daily(player: str, now: datetime, lines: list[str]) -> subprocess.CompletedProcess[str]:
+def daily(player: str, now: datetime, lines: list[str]) -> Result:
     done = quiz(
         "daily", "--plain", "--player", player, now=now, input="".join(f"{x}\n" for x in lines)
     )
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     return done
 
 
@@ -274,11 +267,50 @@ def test_the_daily_challenge_once_ranked_then_unranked_with_a_day_streak(quiz_ho
     later = T + 3 * DAY
     assert daily("Pam", later, [""] * 5).stdout.splitlines()[-1] == "Day streak: 1 day"
     table = quiz("scores", "--daily", now=later)
-    assert table.returncode == 0
+    assert table.exit_code == 0
     assert "Daily challenge, 2026-11-30 (UTC)" in table.stdout
     assert " Pam " in table.stdout
     empty = quiz("scores", "--daily", "2026-11-29", now=later)
     assert empty.stdout == "No ranked attempts at the 2026-11-29 challenge yet: run quiz daily\n"
+
+
+# Through the prompts, in-process (pipe input)
+
+
+def test_practice_through_the_prompts(drilled: None, keys: PipeInput) -> None:
+    at = T + 5 * MINUTE
+    drill = [q for q in load_bank().questions if q.topic == "Drill"]
+    due = {q.id: T + (MINUTE if q.answers == ("Bee",) else 2 * DAY) for q in drill}
+    plan = plan_practice(drill, due, at, 10)
+    keys.send_text(ENTER + "".join(right_keys(a) + ENTER for a in plan.asked))  # the name offered
+    done = quiz("practice", "--topic", "drill", now=at)
+    assert done.exit_code == 0, done.stderr
+    assert "Practice for Pam: 3 due for review, 0 new questions." in done.stdout + done.stderr
+    out = done.stdout
+    assert out.count("✓ Correct!") == 3
+    assert [a.question.prompt for a in plan.asked] == [
+        line for line in out.splitlines() if line.startswith("Drill question number ")
+    ]
+    assert "Practice: not ranked in the high scores" in out
+    assert "Due tomorrow: 3 questions" in out
+    assert "Next review: in 24 hours (2026-11-28 12:05 UTC)" in out
+    assert due_counts(at) == [0, 3, 3, 0, 0, 0, 0]
+
+
+def test_the_daily_challenge_through_the_prompts(keys: PipeInput) -> None:
+    keys.send_text("".join(right_keys(a) + ENTER for a in todays(T)))
+    first = quiz("daily", "--player", "Pam", now=T)
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout.count("✓ Correct!") == 5
+    assert re.search(r"Correct\s+5/5\s", first.stdout), first.stdout
+    assert "#1 of 1 on the 2026-11-27 board" in first.stdout
+    assert "Day streak: 1 day" in first.stdout
+    keys.send_text(right_keys(todays(T)[0]) + CTRL_C)
+    again = quiz("daily", "--player", "Pam", now=T + MINUTE)
+    assert again.exit_code == 130
+    assert "this attempt is unranked" in again.stdout + again.stderr
+    assert again.stderr.endswith("Quiz aborted; nothing was saved.\n")
+    assert [(row[1], row[3]) for row in board("2026-11-27")] == [("Pam", 5)]
 
 
 # On a real terminal (a pty), driven key by key
@@ -287,7 +319,7 @@ def test_the_daily_challenge_once_ranked_then_unranked_with_a_day_streak(quiz_ho
 def pty_at(now: datetime, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Spawn:
     """The pty launcher of the play tests, for processes whose clock reads `now`."""
     monkeypatch.setenv("QUIZ_NOW", now.isoformat())
-    spawn: Spawn = request.getfixturevalue(run_quiz.__name__)
+    spawn: Spawn = request.getfixturevalue("run_quiz")
     return spawn
 
 
@@ -325,8 +357,7 @@ def test_practice_on_a_terminal(
 def test_daily_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
-    run = pty_at(T, monkeypatch, request)
-    term = run("daily", "--player", "Pam")
+    term = pty_at(T, monkeypatch, request)("daily", "--player", "Pam")
     for n, asked in enumerate(todays(T), start=1):
         term.expect(" ".join(asked.question.prompt.split()[:4]))
         term.expect("Your answer")  # the prompt reads keys from here on
@@ -338,10 +369,3 @@ def test_daily_on_a_terminal(
     assert term.exit_status() == 0
     assert "#1 of 1 on the 2026-11-27 board" in term.screen
     assert re.search(r"│ Correct\s+5/5\s", term.screen), term.screen
-    again = run("daily", "--player", "Pam")
-    again.expect("this attempt is unranked")
-    again.expect(" ".join(todays(T)[0].question.prompt.split()[:4]))
-    again.send(CTRL_C)
-    again.expect("Quiz aborted; nothing was saved.")
-    assert again.exit_status() == 130
-    assert [(row[1], row[3]) for row in board("2026-11-27")] == [("Pam", 5)]

@@ -10,9 +10,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.cli.test_e2e_pty import Spawn, first_line, right_answer_keys, run_quiz, seeded_game
-
-__all__ = ["run_quiz"]  # the fixture, used by name
+from tests.keys import right_keys
+from tests.pty_terminal import Spawn, first_line, seeded_game
 
 SHOW_CURSOR, HIDE_CURSOR = "\x1b[?25h", "\x1b[?25l"
 
@@ -39,7 +38,7 @@ def test_a_signal_at_play_again_keeps_the_finished_game(run_quiz: Spawn, quiz_ho
     asked = seeded_game(11, 1)[0]
     quiz = run_quiz("play", "--seed", "11", "--count", "1", "--player", "Jim", "--type", "choice")
     quiz.expect(first_line(asked))
-    quiz.answer_last_question(right_answer_keys(asked))
+    quiz.answer_last_question(right_keys(asked))
     quiz.child.kill(signal.SIGTERM)
     quiz.child.expect(pexpect.EOF)
     quiz.child.close()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli.test_e2e_pty import ENTER, PROMPT, Spawn, run_quiz
+from tests.keys import ENTER
 from tests.net.test_player import free_port
+from tests.pty_terminal import PROMPT, Spawn
 
 pytestmark = [pytest.mark.slow, pytest.mark.pty]
-__all__ = ["run_quiz"]
 
 
 def test_a_live_game_on_two_terminals(run_quiz: Spawn) -> None:

@@ -25,7 +25,7 @@ from quiz.scores.postgres import PostgresStore
 from quiz.scores.schema import SCHEMA_VERSION
 from quiz.scores.sql import SqlStore
 from quiz.scores.sqlite import SqliteStore
-from tests.conftest import installed_quiz, run_cli, temporary_postgres
+from tests.conftest import installed_quiz, run_cli, stop_now, temporary_postgres
 from tests.scores.test_review_cards import played
 from tests.scores.test_sqlite_store import T0, board_game, easy_game, mixed_game
 
@@ -240,13 +240,6 @@ def own_server() -> Iterator[PostgresServer]:
         yield server
 
 
-def stop(server: PostgresServer) -> None:
-    from pgserver import _commands
-
-    pg_ctl = vars(_commands)["pg_ctl"]  # made at import time, one function per program
-    pg_ctl(["-w", "stop"], pgdata=server.pgdata, user=server.system_user)
-
-
 def start(server: PostgresServer) -> None:
     with server._lock:
         server.ensure_postgres_running()
@@ -266,7 +259,7 @@ def test_a_game_finished_during_an_outage_arrives_once_when_the_server_is_back(
         encoding="utf-8",
     )
     child.expect_exact("Question 1/2")
-    stop(own_server)  # mid-game: the server goes away
+    stop_now(own_server)  # mid-game: the server goes away
     child.sendline("")  # a skip answers every type of question
     child.expect_exact("Question 2/2")
     child.sendline("")

@@ -5,56 +5,20 @@ are). Each answer is followed by an Enter for the pause after its reveal."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import PipeInput, create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.input import PipeInput
 from typer.testing import Result
 
-from quiz import output
 from quiz.bank.loader import load_bank
 from quiz.engine.filters import Filters
 from quiz.engine.scoring import BASE_POINTS, streak_bonus
 from quiz.engine.selection import pick
-from quiz.models import AskedQuestion
 from quiz.terminal import prompts
 from tests.conftest import run_cli, write_bank
-
-DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
-
-
-@pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
-    """Keystrokes for the prompts; the game believes it runs on a terminal."""
-    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
-
-
-def order_keys(shown: tuple[str, ...], wanted: tuple[str, ...]) -> str:
-    """Pick each wanted item among those left, until one is left (it comes last by itself)."""
-    left, keys = list(shown), ""
-    for item in wanted[:-1]:
-        keys += DOWN * left.index(item) + ENTER
-        left.remove(item)
-    return keys
-
-
-def right_keys(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type == "text":
-        return q.answers[0] + ENTER
-    if q.type == "truefalse":
-        return (DOWN if q.answers == ("false",) else "") + ENTER
-    if q.type == "choice":
-        return DOWN * asked.options.index(q.answers[0]) + ENTER
-    if q.type == "order":
-        return order_keys(asked.options, q.answers)
-    return "".join((SPACE if o in q.answers else "") + DOWN for o in asked.options) + ENTER
+from tests.keys import CTRL_C, CTRL_D, CTRL_U, DOWN, ENTER, order_keys, right_keys
 
 
 def test_full_game_answered_right(keys: PipeInput) -> None:
@@ -91,7 +55,7 @@ def test_wrong_and_skipped_answers(keys: PipeInput) -> None:
 
 def test_name_is_asked_when_not_given(keys: PipeInput) -> None:
     asked = pick(load_bank().questions, Filters(), 1, 8).asked
-    keys.send_text("\x15[red]Jim[/]" + ENTER + right_keys(asked[0]) + ENTER + "n")
+    keys.send_text(CTRL_U + "[red]Jim[/]" + ENTER + right_keys(asked[0]) + ENTER + "n")
     result = run_cli("play", "--seed", "8", "--count", "1")
     assert result.exit_code == 0, result.stderr
     assert "[red]Jim[/]" in result.stdout
@@ -122,6 +86,34 @@ def test_ctrl_c_at_play_again_keeps_the_finished_game(keys: PipeInput) -> None:
     assert result.stderr == "Quiz ended.\n"
     assert "Final score" in result.stdout
     assert len(json.loads(run_cli("scores", "--json", "--count", "1").stdout)) == 1
+
+
+def test_ctrl_c_at_the_pause_aborts_too(keys: PipeInput) -> None:
+    keys.send_text(ENTER + CTRL_C)
+    result = run_cli("play", "--count", "2", "--type", "choice", "--player", "P", "--seed", "3")
+    assert (result.exit_code, result.stderr) == (130, "Quiz aborted; nothing was saved.\n")
+    assert re.search("✓ Correct!|✗ Wrong", result.stdout)  # the first answer was revealed
+    assert "Final score" not in result.stdout
+
+
+def test_ctrl_d_at_play_again_ends_and_keeps_the_game(keys: PipeInput) -> None:
+    keys.send_text(ENTER * 2 + CTRL_D)
+    result = run_cli("play", "--count", "1", "--type", "truefalse", "--player", "D", "--seed", "3")
+    assert result.exit_code == 0, result.stderr
+    assert "nothing was saved" not in result.stdout + result.stderr
+    assert [
+        g["player"] for g in json.loads(run_cli("scores", "--json", "--count", "1").stdout)
+    ] == ["D"]
+
+
+def test_name_prompt_defaults_to_the_last_player(keys: PipeInput) -> None:
+    keys.send_text(ENTER * 2 + "n")
+    first = run_cli("play", "--count", "1", "--type", "choice", "--player", "Kevin", "--seed", "3")
+    assert first.exit_code == 0, first.stderr
+    keys.send_text(ENTER * 3 + "n")  # the name as offered, an answer, the pause, no more
+    result = run_cli("play", "--count", "1", "--type", "choice", "--seed", "4")
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"Player\s+Kevin\s", result.stdout), result.stdout
 
 
 ORDER_BANK = """

@@ -20,6 +20,7 @@ from quiz.models import AskedQuestion, GameSettings
 from quiz.terminal import plain
 from quiz.terminal.plain import InvalidAnswerError, parse_answer, question_lines
 from tests.conftest import installed_quiz
+from tests.keys import right_line
 from tests.samples import CHOICE
 
 
@@ -41,13 +42,6 @@ def play(
 def seeded_game(seed: int, count: int) -> tuple[AskedQuestion, ...]:
     """The questions `quiz play --seed` asks, worked out in-process from the same bank."""
     return pick(load_bank().questions, Filters(), count, seed).asked
-
-
-def right_line(asked: AskedQuestion) -> str:
-    q = asked.question
-    if q.type in ("choice", "multi", "order"):
-        return ",".join(str(asked.options.index(a) + 1) for a in q.answers)
-    return q.answers[0]
 
 
 def test_all_right_scores_the_maximum_the_rules_give(tmp_path: Path) -> None:

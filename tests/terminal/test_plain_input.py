@@ -12,7 +12,7 @@ import pytest
 from quiz.models import AskedQuestion, Question
 from quiz.terminal.plain import InvalidAnswerError, parse_answer
 from tests.conftest import installed_quiz
-from tests.terminal.test_plain import right_line
+from tests.keys import right_line
 from tests.terminal.test_plain import seeded_game as plain_game
 
 ENVIRONMENTS = {
