@@ -17,15 +17,21 @@ def main() -> None:
 
         print(version_line())
         return
-    if sys.argv[1:2] in (["play"], ["scores"]):
-        from quiz.cli.fast import run_directly
+    try:
+        if sys.argv[1:2] in (["play"], ["scores"]):
+            from quiz.cli.fast import run_directly
 
-        code = run_directly(sys.argv[1:])
-        if code is not None:
-            sys.exit(code)
-    from quiz.cli.app import run
+            code = run_directly(sys.argv[1:])
+            if code is not None:
+                sys.exit(code)
+        from quiz.cli.app import run
 
-    run()
+        run()
+    finally:
+        if "quiz.scores.notices" in sys.modules:  # only a store that noticed something loads it
+            from quiz.cli.store_words import warn_notices
+
+            warn_notices()
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -19,11 +21,33 @@ class LockTimeoutError(OSError):
     """Another process kept a file locked for too long."""
 
 
+class NotRegularFileError(OSError):
+    """A path names a device, a FIFO, a socket or a folder: nothing a write may replace."""
+
+
+def written_file(path: Path) -> Path:
+    """The file that writing to `path` means: a symbolic link's target (the link stays), and
+    only a regular file or nothing yet; OSError for anything else (`/dev/full` stays a device)."""
+    try:
+        target = path.resolve() if path.is_symlink() else path
+    except RuntimeError:  # Python 3.11 says so for a loop of links
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(errno.EINVAL, "not a regular file", str(path))
+    return target
+
+
 def write_bytes_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
-    """Replace `path` with `data` so readers see the old file or the new one, never half.
+    """Replace the file `path` names with `data` so readers see the old file or the new one,
+    never half. A symbolic link is written through; a device, FIFO or folder is refused.
 
     `sync=False` skips the fsync, for files that detect their own damage (a cache entry).
     """
+    path = written_file(path)
     make_private_dir(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)

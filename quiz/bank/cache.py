@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import marshal
+import os
+import stat
 import sys
 from dataclasses import fields
 from functools import cache
@@ -25,6 +27,11 @@ from quiz.models import Question
 MAGIC = b"halpert-quiz bank cache 3\n"
 CHECKSUM_SIZE = 32
 QUESTION_FIELDS = tuple(f.name for f in fields(Question))
+
+# Each field of a question: True for text, False for a tuple of texts.
+TEXT_FIELDS = tuple(f.type == "str" for f in fields(Question))
+# An entry holds each question once, in fewer bytes than TOML: larger is no entry of ours.
+MAX_ENTRY_BYTES = 4 * 8 * 1024 * 1024
 
 Cached = tuple[list[Question], list[str]]
 FileStamp = tuple[str, int, int]
@@ -72,17 +79,46 @@ def code_stamp() -> Stamp:
 
 
 def entry_path(path: Path) -> Path:
-    """Where the entry of bank file `path` lives: one file per bank file path."""
-    name = blake2b(str(path.resolve()).encode(), digest_size=16).hexdigest()
+    """Where the entry of bank file `path` lives: one file per bank file path (its name as
+    the system spells it, bytes that are no text included)."""
+    name = blake2b(os.fsencode(path.resolve()), digest_size=16).hexdigest()
     return paths.cache_dir() / "bank" / f"{name}.marshal"
+
+
+def _entry_bytes(entry: Path) -> bytes:
+    """An entry's bytes, if it is a regular file of an entry's size: a FIFO, a device or a link
+    to one is never read (it could block, or never end)."""
+    fd = os.open(entry, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
+            raise OSError(f"{entry} is not a cache entry")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(MAX_ENTRY_BYTES)
+    finally:
+        os.close(fd)
+
+
+def _question(row: object) -> Question:
+    """A question from an entry's row; ValueError when the row has another shape."""
+    if not isinstance(row, tuple) or len(row) != len(TEXT_FIELDS):
+        raise ValueError("not a question")
+    for value, text in zip(row, TEXT_FIELDS, strict=True):
+        if not (isinstance(value, str) if text else _texts(value)):
+            raise ValueError("not a question")
+    return Question(*row)
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(item, str) for item in value)
 
 
 def read(path: Path, data: bytes, origin: str) -> Cached | None:
     """The questions and prompt keys validated from exactly `data`, if an entry holds them."""
     try:
-        blob = memoryview(entry_path(path).read_bytes())
+        blob = memoryview(_entry_bytes(entry_path(path)))
         stamp = code_stamp()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
         return None
     start = len(MAGIC) + CHECKSUM_SIZE
     if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : start] != _checksum(blob[start:]):
@@ -93,8 +129,10 @@ def read(path: Path, data: bytes, origin: str) -> Cached | None:
             return None
         if facts != _checksum(facts_digest()):  # fact ids were checked against this map
             return None
-        return [Question(*row) for row in rows], list(keys)
-    except (ValueError, TypeError, EOFError):
+        if not (isinstance(rows, tuple) and _texts(keys) and len(keys) == len(rows)):
+            return None
+        return [_question(row) for row in rows], list(keys)
+    except (ValueError, TypeError, EOFError, MemoryError):
         return None
 
 
@@ -103,7 +141,7 @@ def write(path: Path, data: bytes, origin: str, questions: list[Question], keys:
     from quiz.files import write_bytes_atomic
 
     rows = tuple(tuple(getattr(q, name) for name in QUESTION_FIELDS) for q in questions)
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, RuntimeError):
         facts = _checksum(facts_digest())
         payload = marshal.dumps((code_stamp(), origin, _checksum(data), facts, rows, tuple(keys)))
         entry = entry_path(path)  # its folders are made private by write_bytes_atomic

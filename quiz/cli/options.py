@@ -82,9 +82,15 @@ def _bank_questions() -> tuple[Question, ...]:
     return load_bank().questions
 
 
+def plain_word(text: str) -> bool:
+    """Whether a shell takes `text` as one word, as it is, whatever the shell: letters, digits,
+    `.`, `_` and `-` only. Completion offers nothing else (a bank file may hold shell code)."""
+    return re.fullmatch(r"[\w.-]+", text) is not None
+
+
 def complete_topic(incomplete: str) -> list[str]:
-    """Shell completion: one word of each topic, a word that names that topic alone
-    (`--topic Dwight` is Dwight Schrute), so no shell has to quote a space."""
+    """Shell completion: one plain word of each topic, a word that names that topic alone
+    (`--topic Dwight` is Dwight Schrute); a topic without one is not offered."""
     from quiz.engine.filters import match_topic
     from quiz.errors import UsageError
 
@@ -92,18 +98,35 @@ def complete_topic(incomplete: str) -> list[str]:
     words = []
     for topic in topics:
         for word in topic.split():
+            if not (plain_word(word) and word.startswith(incomplete)):
+                continue
             try:
                 names_it = match_topic(word, topics) == topic
             except UsageError:
                 names_it = False
-            if names_it and word.startswith(incomplete):
+            if names_it:
                 words.append(word)
+                break
     return words
 
 
+def complete_player(incomplete: str) -> list[str]:
+    """Shell completion: the players of this computer's own score file (never a server, which
+    could keep Tab waiting), plain words only."""
+    from quiz.errors import QuizError
+    from quiz.scores.store import open_store
+
+    try:
+        names = open_store(local=True).player_names()
+    except QuizError:
+        return []
+    typed = incomplete.casefold()
+    return [name for name in names if plain_word(name) and name.casefold().startswith(typed)]
+
+
 def complete_id(incomplete: str) -> list[str]:
-    """Shell completion: the question ids that start with what is typed."""
-    return [q.id for q in _bank_questions() if q.id.startswith(incomplete)]
+    """Shell completion: the question ids that start with what is typed (plain words only)."""
+    return [q.id for q in _bank_questions() if q.id.startswith(incomplete) and plain_word(q.id)]
 
 
 BankOption = Annotated[
@@ -169,7 +192,12 @@ PlainOption = Annotated[
 ]
 NameOption = Annotated[
     str | None,
-    typer.Option("--player", metavar="NAME", help="Your name (asked for when not given)."),
+    typer.Option(
+        "--player",
+        metavar="NAME",
+        help="Your name (asked for when not given).",
+        autocompletion=complete_player,
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")

@@ -14,6 +14,7 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
+    complete_player,
 )
 
 
@@ -45,6 +46,7 @@ def play(
             metavar="NAME",
             help="Your name. Default: the last player's name (your login name the first"
             " time); a terminal asks, offering it.",
+            autocompletion=complete_player,
         ),
     ] = None,
     time_limit: TimeLimitOption = None,

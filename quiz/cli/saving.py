@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from quiz.cli.store_words import describe
+from quiz.cli.store_words import describe, warn_notices
 from quiz.errors import GameKeptError, StoreError, StoreOfflineError
 from quiz.models import GameResult
 from quiz.output import warn
@@ -31,6 +31,7 @@ class Recorder:
                 warn(describe(exc))  # a finished game may still be kept in the outbox: go on
             except StoreError as exc:
                 self._give_up(exc)
+            warn_notices()
 
     def _give_up(self, exc: StoreError) -> None:
         warn(f"scores will not be saved: {describe(exc)}")
@@ -58,6 +59,8 @@ class Recorder:
         except StoreError as exc:
             self._give_up(exc)
             return None
+        finally:
+            warn_notices()
         return SavedGame(game_id, placement, best)
 
     def record(self, result: GameResult) -> str | None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from quiz.cli.options import complete_player
 from quiz.errors import QuizError
 from quiz.output import note, say
 
@@ -17,6 +18,7 @@ def share(
         typer.Option(
             metavar="NAME",
             help="Share this player's last game (default: the last player to play on their own).",
+            autocompletion=complete_player,
         ),
     ] = None,
     svg: Annotated[

@@ -65,7 +65,18 @@ WORDS: dict[type[errors.StoreFailureError], str] = {
         "{detail}. The game is kept on this computer ({where}) and the next quiz command that"
         " reaches the server sends it"
     ),
-    errors.OutboxLockError: "cannot use the outbox {where} ({detail})",
+    errors.OutboxLockError: "cannot lock the outbox with {where} ({detail})",
+    errors.OutboxDamagedError: (
+        "the outbox {where} was damaged ({detail}); it was moved to {aside} and saving goes on"
+    ),
+    errors.OutboxRefusedGameError: (
+        "the score server refused a game of the outbox {where} ({detail});"
+        " the game was moved to {aside}"
+    ),
+    errors.GamesForOtherServerError: (
+        "the outbox {where} keeps {detail} for {other}, not this server; they are sent"
+        " when QUIZ_DATABASE_URL names that server"
+    ),
     errors.OutboxUnreadableError: (
         "the outbox {where} cannot be read ({detail}); games in it were not sent"
     ),
@@ -86,4 +97,19 @@ def describe(exc: QuizError) -> str:
 
     words = next((WORDS[kind] for kind in type(exc).__mro__ if kind in WORDS), OTHER)
     detail = describe(exc.cause) if isinstance(exc, errors.GameKeptOnDiskError) else exc.detail
-    return words.format(where=exc.where, detail=detail, seconds=BUSY_TIMEOUT_S)
+    return words.format(
+        where=exc.where,
+        detail=detail,
+        seconds=BUSY_TIMEOUT_S,
+        aside=getattr(exc, "aside", ""),
+        other=getattr(exc, "other", ""),
+    )
+
+
+def warn_notices() -> None:
+    """One warning for each thing the store noticed and went on from (an outbox set aside)."""
+    from quiz.output import warn
+    from quiz.scores.notices import drain
+
+    for fact in drain():
+        warn(describe(fact))

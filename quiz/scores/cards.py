@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from quiz.scores import clock
 from quiz.scores.db import Connection, Row
-from quiz.scores.schedule import CardState, Reviewer
+from quiz.scores.schedule import CardState, Reviewer, due_of
 
 CARD_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review")
 UPSERT_CARD = f"""INSERT INTO review_cards (player_key, question_id, {", ".join(CARD_COLUMNS)})
@@ -77,4 +76,4 @@ def review_schedule(db: Connection, player_key: str) -> dict[str, datetime]:
     rows = db.execute(
         "SELECT question_id, due FROM review_cards WHERE player_key = $1", (player_key,)
     )
-    return {row["question_id"]: clock.parse_stamp(row["due"]) for row in rows}
+    return {row["question_id"]: due_of(row["due"]) for row in rows}

@@ -116,6 +116,26 @@ class OutboxWriteError(StoreFailureError):
     """The outbox file cannot be written."""
 
 
+class OutboxDamagedError(StoreFailureError):
+    """The outbox `where` (or some of its entries) was not ours; it was moved to `aside`."""
+
+    def __init__(self, where: str, detail: str, aside: str) -> None:
+        super().__init__(where, detail)
+        self.aside = aside
+
+
+class OutboxRefusedGameError(OutboxDamagedError):
+    """The server refused a game of the outbox `where`; the game was moved to `aside`."""
+
+
+class GamesForOtherServerError(StoreFailureError):
+    """`detail` games of the outbox `where` wait for another server, `other`."""
+
+    def __init__(self, where: str, detail: str, other: str) -> None:
+        super().__init__(where, detail)
+        self.other = other
+
+
 # SQLite's primary result codes, by the name `sqlite3.Error.sqlite_errorname` starts with.
 _BY_CODE: dict[str, type[StoreFailureError]] = {
     "BUSY": StoreLockedError,

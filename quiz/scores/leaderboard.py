@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from quiz.models import GameSettings, Mode, Outcome
 from quiz.scores import clock
@@ -27,8 +27,7 @@ GUESS_OUTCOMES = """UPDATE answers SET outcome = CASE
 
 def _utc_start(day: date) -> str:
     """The start of a local calendar day, as a stored UTC timestamp."""
-    local = datetime(day.year, day.month, day.day).astimezone()
-    return clock.stamp(local.astimezone(UTC))
+    return clock.local_day_start(day)
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -265,6 +264,11 @@ def last_party(db: Connection, mode: str) -> str | None:
         (mode,),
     ).fetchone()
     return None if found is None else str(found["party_id"])
+
+
+def player_names(db: Connection) -> list[str]:
+    """Every player with a game here, by name as first typed."""
+    return [row["player"] for row in db.execute("SELECT player FROM player_totals ORDER BY player")]
 
 
 def default_player(db: Connection) -> str | None:

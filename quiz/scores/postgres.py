@@ -8,29 +8,38 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from quiz.errors import StoreError
+from quiz.errors import StoreError, StoreOfflineError
 from quiz.models import GameResult
 from quiz.scores import clock
 from quiz.scores.db import Dialect, marks
 from quiz.scores.errors import (
     BadServerUrlError,
     GameKeptOnDiskError,
+    GamesForOtherServerError,
     NewerStoreError,
     PostgresMissingError,
     ServerOfflineError,
     ServerRefusedError,
+    StoreFailureError,
 )
 from quiz.scores.game_rows import GameRows
+from quiz.scores.notices import notice
 from quiz.scores.outbox import Outbox
 from quiz.scores.schema import SCHEMA_VERSION, migrate
 from quiz.scores.schema_postgres import VERSION_TABLE
+from quiz.scores.server_bounds import (
+    connect_options,
+    dropped,
+    known_offline,
+    remember_offline,
+    watchdog,
+)
 from quiz.scores.sql import SqlStore
 
 if TYPE_CHECKING:
     import psycopg
 
 URL_VARIABLE = "QUIZ_DATABASE_URL"
-CONNECT_TIMEOUT_S = 5
 # Advisory lock keys: one for migrations, one that makes writers take turns as in SQLite.
 MIGRATION_LOCK = int.from_bytes(b"HalQmigr")
 WRITE_LOCK = int.from_bytes(b"HalQsave")
@@ -70,7 +79,7 @@ class ServerUrl:
         self.url = url
         try:
             parts = psycopg.conninfo.conninfo_to_dict(url)
-        except psycopg.Error:
+        except (psycopg.Error, UnicodeError):  # UnicodeError: bytes that are no text
             parts = {"port": "?"}
         if not all(port.isdigit() for port in str(parts.get("port") or "0").split(",")):
             raise BadServerUrlError(URL_VARIABLE)
@@ -101,17 +110,24 @@ class PostgresStore(SqlStore):
         self._db: PostgresConnection | None = None
 
     def _fail(self, exc: Exception) -> StoreError:
-        """The store's failure for a psycopg error: the server by name, never its password."""
+        """The store's failure for a psycopg error: the server by name, never its password. A
+        server out of reach is not tried again by this process (a party waits once, not 8 times)."""
         psycopg = _psycopg()
         detail = self.server.scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else "")
         detail = detail.rsplit(" failed: ", 1)[-1].removeprefix("FATAL: ").strip()
         if isinstance(exc, psycopg.OperationalError):
-            return ServerOfflineError(self.where, detail)
+            remember_offline(self.server.url, detail or "no answer")
+            return ServerOfflineError(self.where, detail or "no answer")
         return ServerRefusedError(self.where, detail)
 
     def _connection(self) -> PostgresConnection:
         if self._db is not None:
-            return self._db
+            if not dropped(self._db.raw.fileno()):
+                return self._db
+            self._drop()  # the server restarted, or the network dropped us: connect again once
+        offline = known_offline(self.server.url)
+        if offline is not None:
+            raise ServerOfflineError(self.where, offline)
         psycopg = _psycopg()
         from psycopg.rows import dict_row
 
@@ -121,14 +137,15 @@ class PostgresStore(SqlStore):
                 autocommit=True,
                 cursor_factory=psycopg.RawCursor,
                 row_factory=dict_row,
-                connect_timeout=CONNECT_TIMEOUT_S,
                 application_name="halpert-quiz",
+                **connect_options(),
             )
         except psycopg.Error as exc:
             raise self._fail(exc) from None
         db = PostgresConnection(raw)
         try:
-            self._migrate(db)
+            with watchdog(raw.fileno()):
+                self._migrate(db)
         except psycopg.Error as exc:
             raw.close()
             raise self._fail(exc) from None
@@ -167,20 +184,34 @@ class PostgresStore(SqlStore):
             raise NewerStoreError(self.where, str(version))
 
     def _send_outbox(self) -> None:
-        """Send the games kept while the server was out of reach; each is stored once."""
+        """Send the games kept while the server was out of reach; each is stored once. The
+        outbox stays unlocked while a game travels; one the server refuses is set aside."""
         if not self.outbox.waiting():
             return
-        with self.outbox.sending() as games:
-            for game in list(games):
+        try:
+            games, others = self.outbox.pending()
+        except StoreFailureError as exc:  # an outbox we cannot use never stops saving
+            notice(exc)
+            return
+        for game in games:
+            try:
                 self.store_game(game)
-                games.remove(game)
+            except StoreOfflineError:
+                return  # they wait for the next command
+            except StoreFailureError as exc:
+                self.outbox.set_aside(game, exc.detail)
+                continue
+            self.outbox.forget(game)
+        for server, count in others.items():
+            many = "1 game" if count == 1 else f"{count} games"
+            notice(GamesForOtherServerError(str(self.outbox.path), many, server))
 
     @contextlib.contextmanager
     def _transaction(self, *, write: bool) -> Iterator[PostgresConnection]:
         psycopg = _psycopg()
         db = self._connection()
         try:
-            with db.raw.transaction():
+            with watchdog(db.raw.fileno()), db.raw.transaction():
                 if write:
                     db.execute("SELECT pg_advisory_xact_lock($1)", (WRITE_LOCK,))
                 yield db
@@ -209,6 +240,9 @@ class PostgresStore(SqlStore):
         except StoreError as exc:
             self.outbox.keep(game)
             raise GameKeptOnDiskError(str(self.outbox.path), exc) from None
+        except BaseException:  # Ctrl-C, or anything else once the game ended: keep it
+            self.outbox.keep(game)
+            raise
 
     def reset(self) -> Path | None:
         """Copy the whole shared leaderboard into a new local SQLite file, then empty it; the

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from quiz.scores.clock import parse_stamp, stamp
+from quiz.scores.clock import EARLIEST, parse_stamp, stamp
 
 if TYPE_CHECKING:
     from fsrs import Card
@@ -83,18 +84,46 @@ class Reviewer:
         return state_of(updated)
 
 
-def card_of(state: CardState) -> Card:
+def card_of(state: CardState) -> Card | None:
+    """The FSRS card of a stored state; None (a new card) when the state holds values no
+    version writes: a due that is no time, an unknown state, a stability that is not positive.
+    A bad card starts again; it never stops practice or a game."""
     from fsrs import Card, State
 
-    return Card(
-        card_id=0,
-        state=State(state.state),
-        step=state.step,
-        stability=state.stability,
-        difficulty=state.difficulty,
-        due=parse_stamp(state.due),
-        last_review=parse_stamp(state.last_review) if state.last_review else None,
-    )
+    try:
+        card = Card(
+            card_id=0,
+            state=State(state.state),
+            step=state.step,
+            stability=state.stability,
+            difficulty=state.difficulty,
+            due=parse_stamp(state.due),
+            last_review=parse_stamp(state.last_review) if state.last_review else None,
+        )
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return card if _sane(card) else None
+
+
+def _sane(card: Card) -> bool:
+    from fsrs import State
+
+    if card.step is not None and not 0 <= card.step < len(LEARNING_STEPS):
+        return False
+    if card.state is State.Review and (card.stability is None or card.difficulty is None):
+        return False
+    if card.stability is not None and not 0 < card.stability < math.inf:
+        return False
+    return card.difficulty is None or 1 <= card.difficulty <= 10
+
+
+def due_of(text: object) -> datetime:
+    """When a stored card is due; long ago when the store holds no time there (asked first,
+    its next review writes a sound card)."""
+    try:
+        return parse_stamp(str(text))
+    except ValueError:
+        return EARLIEST
 
 
 def state_of(card: Card) -> CardState:

@@ -99,6 +99,11 @@ class SqlStore(ABC):
         with self._reading() as db:
             return None if db is None else leaderboard.last_game(db, player)
 
+    def player_names(self) -> list[str]:
+        """Every player with a game here, by name as first typed."""
+        with self._reading() as db:
+            return [] if db is None else leaderboard.player_names(db)
+
     def default_player(self) -> str | None:
         """The last player to play a game of their own (not a party turn), as first typed."""
         with self._reading() as db:

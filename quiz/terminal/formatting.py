@@ -30,11 +30,20 @@ def duration(seconds: float) -> str:
 
 
 def local_time(played_at: str, *, with_time: bool = True) -> str:
-    """A stored UTC timestamp as a local date (and time of day): `2026-11-27 14:02`."""
-    moment = parse_stamp(played_at).astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+    """A stored UTC timestamp as a local date (and time of day): `2026-11-27 14:02`; a stamp
+    that is no time (a file changed by hand) shows as `?`."""
+    try:
+        moment = parse_stamp(played_at).astimezone()
+    except (ValueError, TypeError, OverflowError):
+        return "?"
+    return _day_and_time(moment) if with_time else _day_and_time(moment)[:10]
 
 
 def utc_text(moment: datetime) -> str:
     """A moment in UTC, to the minute: `2026-11-27 14:02 UTC`."""
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return f"{_day_and_time(moment)} UTC"
+
+
+def _day_and_time(moment: datetime) -> str:
+    """`2026-11-27 14:02`, the year in four digits whatever it is (strftime writes 999)."""
+    return f"{moment.year:04d}-{moment:%m-%d %H:%M}"

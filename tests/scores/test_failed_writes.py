@@ -19,14 +19,15 @@ from quiz.errors import StoreError
 from quiz.files import lock_path
 from quiz.scores.errors import (
     CorruptStoreError,
+    OutboxDamagedError,
     OutboxLockError,
-    OutboxUnreadableError,
     ReadOnlyStoreError,
     StoreLockedError,
     StoreUnusableError,
     sqlite_problem,
 )
 from quiz.scores.game_rows import GameRows
+from quiz.scores.notices import drain
 from quiz.scores.outbox import Outbox
 from quiz.scores.sql import SqlStore
 from tests.conftest import both_stores, store_for
@@ -111,15 +112,17 @@ def test_an_outbox_whose_lock_file_cannot_be_made_says_so(tmp_path: Path) -> Non
     assert not (tmp_path / "outbox.json").exists()
 
 
-def test_an_unreadable_outbox_is_left_as_it_is(tmp_path: Path) -> None:
+def test_an_unreadable_outbox_is_moved_aside_whole_and_keeping_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "outbox.json"
     path.write_text("{half a file", encoding="utf-8")
     outbox = Outbox(path, "db on host")
-    with pytest.raises(OutboxUnreadableError):
-        outbox.keep(kept("Pam"))
-    with pytest.raises(OutboxUnreadableError), outbox.sending():
-        pass
-    assert path.read_text(encoding="utf-8") == "{half a file"
+    drain()  # what earlier tests in this process left
+    outbox.keep(kept("Pam"))
+    (aside,) = tmp_path.glob("outbox.json.damaged-*")
+    assert aside.read_text(encoding="utf-8") == "{half a file"
+    assert [game.player for game in outbox.pending()[0]] == ["Pam"]
+    (fact,) = drain()
+    assert isinstance(fact, OutboxDamagedError) and fact.aside == str(aside)
 
 
 def _small_files() -> None:
