@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import textwrap
 from collections.abc import Sequence
 
@@ -15,6 +14,7 @@ from rich.text import Text
 from quiz.models import AnswerRecord, GameResult
 from quiz.output import safe
 from quiz.scores.rows import Placement
+from quiz.terminal.command_lines import continued_lines
 from quiz.terminal.render_game import READING_WIDTH
 from quiz.terminal.wording import answer_text, given_text
 
@@ -129,14 +129,9 @@ class ReplayLines:
     that it copies and pastes as one command at any width."""
 
     def __init__(self, command: str) -> None:
-        self.words = [shlex.quote(word) for word in shlex.split(command)]
+        self.command = command
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width - 2  # room for the ` \` that continues a line
-        lines = [""]
-        for word in self.words:
-            if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
-                lines.append("  ")
-            lines[-1] += f" {word}" if lines[-1].strip() else word
         yield Text("Replay this exact quiz:", style="dim")
-        yield Text(" \\\n".join(lines), no_wrap=True, overflow="ignore")
+        lines = continued_lines(self.command, options.max_width)
+        yield Text("\n".join(lines), no_wrap=True, overflow="ignore")
