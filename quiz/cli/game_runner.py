@@ -31,19 +31,22 @@ def choose_player(given: str | None, default: str, *, plain: bool) -> str:
     return prompts.type_name(default)
 
 
-def play_game(game: Game, player: str, *, plain: bool) -> GameResult:
-    """Ask every question; Ctrl-C and end of input stop it with nothing saved."""
+def play_game(game: Game, player: str, *, plain: bool, notices: Sequence[str] = ()) -> GameResult:
+    """Ask every question, the `notices` first (on stderr in plain mode, on the first
+    question's screen on a terminal); Ctrl-C and end of input stop it with nothing saved."""
     started_at, clock = time.time(), time.monotonic()
     try:
         with stoppable(output.note):
             if plain:
                 from quiz.terminal.plain import LineReader, play_plain
 
+                for notice in notices:
+                    output.note(notice)
                 play_plain(game, LineReader(sys.stdin))
             else:
                 from quiz.terminal.interactive import play_interactive
 
-                play_interactive(game, output.console())
+                play_interactive(game, output.console(), notices)
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None
     except EOFError:

@@ -6,6 +6,7 @@ import shlex
 import sys
 import time
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,13 +93,17 @@ def _players(request: PartyRequest, interactive: bool) -> tuple[str, ...]:
 
 
 def _new_party(
-    request: PartyRequest, questions: tuple[Question, ...], players: tuple[str, ...]
+    request: PartyRequest,
+    questions: tuple[Question, ...],
+    players: tuple[str, ...],
+    tell: Callable[[str], None],
 ) -> Party:
+    """The party asked for; `tell` gets what the players should know first (fewer rounds)."""
     filters = make_filters(questions, request.topics, request.difficulties, request.types)
     seed = new_seed() if request.seed is None else request.seed
     plan = plan_party(questions, filters, len(players), request.rounds, seed)
     if plan.rounds < request.rounds:
-        note(
+        tell(
             f"Only enough questions for {count_of(plan.rounds, 'round')} of {len(players)}"
             f" players ({filters.named() or 'the whole bank'}); playing {plan.rounds}."
         )
@@ -133,11 +138,13 @@ def run_party(request: PartyRequest, *, save: bool) -> None:
     interactive = not request.plain and output.interactive_terminal()
     questions = load_for_command(request.banks).questions
     try:
-        party = _new_party(request, questions, _players(request, interactive))
+        notices: list[str] = []
+        tell = notices.append if interactive else note
+        party = _new_party(request, questions, _players(request, interactive), tell)
         recorder = Recorder(save=save)
         started_at = time.time()
         if interactive:
-            _play_interactive(party)
+            _play_interactive(party, notices)
         else:
             _play_plain(party)
     except KeyboardInterrupt:
@@ -163,7 +170,7 @@ def _play_plain(party: Party) -> None:
     print("\n".join(["", *final_party_lines(party)]), flush=True)
 
 
-def _play_interactive(party: Party) -> None:
+def _play_interactive(party: Party, notices: Sequence[str]) -> None:
     from quiz.terminal.party_interactive import play_party_interactive
 
-    play_party_interactive(party, output.console())
+    play_party_interactive(party, output.console(), notices)

@@ -6,6 +6,7 @@ import random
 import shlex
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,8 +81,13 @@ def replay_command(settings: GameSettings) -> str:
 
 
 def _new_game(
-    request: PlayRequest, questions: tuple[Question, ...], seed: int, avoid: set[str]
+    request: PlayRequest,
+    questions: tuple[Question, ...],
+    seed: int,
+    avoid: set[str],
+    tell: Callable[[str], None] = note,
 ) -> Game:
+    """The game asked for; `tell` gets what the player should know first (a shorter game)."""
     filters = make_filters(questions, request.topics, request.difficulties, request.types)
     survival = request.lives is not None
     # Survival goes on while there are questions: it asks for every match, in seeded order.
@@ -89,13 +95,13 @@ def _new_game(
     selection = pick(questions, filters, count, seed, avoid)
     n = len(selection.asked)
     if n < min(count, selection.matching):
-        note(
+        tell(
             f"Playing {n} of the {selection.matching} questions that {filters.describe()}:"
             " the others would give away an answer in this game."
         )
     elif n < count:
         every = "it" if n == 1 else f"all {n}"
-        note(f"Only {count_of(n, 'question')} {filters.describe(n)}; playing {every}.")
+        tell(f"Only {count_of(n, 'question')} {filters.describe(n)}; playing {every}.")
     settings = GameSettings(
         seed=seed,
         count=count,
@@ -139,9 +145,10 @@ def _play_interactive(
     player = request.player or prompts.type_name(recorder.default_player())
     seed, played = _first_seed(request), set[str]()
     while True:
-        game = _new_game(request, questions, seed, played)
+        notices: list[str] = []
+        game = _new_game(request, questions, seed, played, notices.append)
         started_at, clock = time.time(), time.monotonic()
-        play_interactive(game, out)
+        play_interactive(game, out, notices)
         result = game.result(player, started_at, time.monotonic() - clock)
         saved = recorder.save(result, top=TOP_GAMES)
         notes = ending(game) + (["Show it off: quiz share"] if saved else [])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.constrain import Constrain
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -15,79 +15,60 @@ from quiz.models import AnswerRecord, GameResult
 from quiz.output import safe
 from quiz.scores.rows import Placement
 from quiz.terminal.command_lines import continued_lines
-from quiz.terminal.render_game import READING_WIDTH
+from quiz.terminal.render_game import OUTCOME_MARKS, outcome
 from quiz.terminal.wording import answer_text, given_text
 
-REVIEW_MARKS = {
-    "right": ("✓", "green"),
-    "wrong": ("✗", "red"),
-    "skipped": ("↷", "yellow"),
-    "timed out": ("⏱", "red"),
-}
 PROMPT_FROM = 64  # below this width the review leaves the question out
-MIN_PROMPT = 28
-
-
-def outcome(record: AnswerRecord) -> str:
-    """right, wrong, skipped or timed out."""
-    if record.correct:
-        return "right"
-    if record.timed_out:
-        return "timed out"
-    return "skipped" if record.skipped else "wrong"
+REVIEW_WIDTH = 120  # a table, not prose: wider than the reading band, so questions fit a line
 
 
 def review_mark(record: AnswerRecord) -> Text:
-    mark, style = REVIEW_MARKS[outcome(record)]
-    return Text(mark, style=style)
+    return Text(*OUTCOME_MARKS[outcome(record)])
 
 
 def answers_text(record: AnswerRecord) -> Text:
-    """The given answer, then the right one unless they are the same: `Yearbook → Teapot`."""
-    given = Text(safe(given_text(record)), style="" if record.correct else "red")
-    if record.correct and not record.typo_forgiven:
-        return given
-    return Text.assemble(given, " → ", (safe(answer_text(record.question)), "green"))
-
-
-def _shortened(text: str, width: int) -> Text:
-    """`text` cut at a word boundary to fit `width`, with … where words were left out."""
-    return Text(textwrap.shorten(safe(text), width, placeholder=" …"), style="dim")
+    """The given answer, then the right one after `→` unless the answer was right:
+    `Yearbook → Teapot`; a forgiven typo says how it is spelled. An order's items are
+    joined with commas, so that `→` only ever leads to the right answer."""
+    q = record.question
+    if q.type == "order":
+        given = ", ".join(record.given) if record.given else given_text(record)
+        right = ", ".join(q.answers)
+    else:
+        given, right = given_text(record), answer_text(q)
+    shown = Text(safe(given), style="" if record.correct else "red")
+    if record.typo_forgiven:
+        return shown.append(f" (spelled {safe(right)})", style="green")
+    if record.correct:
+        return shown
+    return Text.assemble(shown, " → ", (safe(right), "green"))
 
 
 class Review:
-    """One line a question: mark, number, the question (when there is room), answers, points."""
+    """A line a question (more where its words need them): mark, number, the question
+    (when there is room), the answers whole, and the points."""
 
     def __init__(self, result: GameResult) -> None:
         self.result = result
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         records = self.result.records
-        points = [f"+{r.points:,}" if r.points else "0" for r in records]
-        answers = [answers_text(r) for r in records]
-        numbers = len(f"{len(records)}.")
-        # mark, number and points whole; one space after each column but the last
-        width = min(options.max_width, READING_WIDTH)
-        room = width - (1 + numbers + max(map(len, points)) + 3)
+        width = min(options.max_width, REVIEW_WIDTH)
         with_prompt = width >= PROMPT_FROM
-        answers_width = max(a.cell_len for a in answers)
-        if with_prompt:
-            answers_width = min(answers_width, room - MIN_PROMPT - 1)
-        table = Table.grid(padding=(0, 1, 0, 0))
+        numbers = len(f"{len(records)}.")
+        table = Table.grid(padding=(0, 2, 0, 0))
         table.add_column(no_wrap=True)
-        table.add_column(justify="right", no_wrap=True)
-        prompt_width = room - answers_width - 1
         if with_prompt:
-            table.add_column(width=prompt_width, no_wrap=True, overflow="ellipsis")
-        table.add_column(width=min(answers_width, room), no_wrap=True, overflow="ellipsis")
+            table.add_column(ratio=3, overflow="fold")
+        table.add_column(ratio=2, overflow="fold")
         table.add_column(justify="right", no_wrap=True)
-        for number, (record, answer, earned) in enumerate(
-            zip(records, answers, points, strict=True), start=1
-        ):
-            prompt = [_shortened(record.question.prompt, prompt_width)] if with_prompt else []
-            table.add_row(review_mark(record), f"{number}.", *prompt, answer, earned)
+        for number, record in enumerate(records, start=1):
+            prompt = [Text(safe(record.question.prompt), style="dim")] if with_prompt else []
+            earned = f"+{record.points:,}" if record.points else "0"
+            which = Text.assemble(review_mark(record), f" {f'{number}.':>{numbers}}")
+            table.add_row(which, *prompt, answers_text(record), earned)
         yield Text("Review", style="bold")
-        yield table
+        yield Constrain(table, width)
 
 
 def _minutes(seconds: float) -> str:

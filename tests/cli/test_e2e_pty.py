@@ -398,7 +398,7 @@ def test_an_order_question_on_a_real_terminal(run_quiz: Spawn, quiz_home: Path) 
     quiz.expect("Put these in the order they aired.")
     left = list(asked.options)
     for number, item in enumerate(asked.question.answers[:-1], start=1):
-        quiz.expect(f"Then ({number} of 3):" if number > 1 else "(pick the first)")
+        quiz.expect(f"({number} of 3;" if number > 1 else "(pick the first)")
         quiz.send(DOWN * left.index(item) + ENTER)
         left.remove(item)
     quiz.expect(RESULTS)

@@ -337,8 +337,9 @@ def test_daily_on_a_terminal(
     assert "#1 of 1 on the 2026-11-27 board" in term.screen
     assert re.search(r"│ Correct\s+5/5\s", term.screen), term.screen
     again = run("daily", "--player", "Pam")
-    again.expect("this attempt is unranked")
+    again.expect("Pam already played the 2026-11-27 challenge")  # on the first question's screen
     again.expect(" ".join(todays(T)[0].question.prompt.split()[:4]))
+    assert "this attempt is unranked." in " ".join(again.display()), again.display()
     again.send(CTRL_C)
     again.expect("Quiz aborted; nothing was saved.")
     assert again.exit_status() == 130

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import subprocess
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 from quiz.models import GameSettings
 from quiz.scores.sqlite import SqliteStore

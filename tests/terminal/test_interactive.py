@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import PipeInput, create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.input import PipeInput
 from typer.testing import Result
 
-from quiz import output
 from quiz.bank.loader import load_bank
 from quiz.engine.filters import Filters
 from quiz.engine.scoring import BASE_POINTS, streak_bonus
@@ -25,14 +20,6 @@ from quiz.terminal import prompts
 from tests.conftest import run_cli, write_bank
 
 DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
-
-
-@pytest.fixture
-def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
-    """Keystrokes for the prompts; the game believes it runs on a terminal."""
-    monkeypatch.setattr(output, "interactive_terminal", lambda: True)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
 
 
 def order_keys(shown: tuple[str, ...], wanted: tuple[str, ...]) -> str:

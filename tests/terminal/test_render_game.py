@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from rich.cells import cell_len
@@ -12,11 +11,21 @@ from rich.console import Console, RenderableType
 from quiz.engine.game import Game
 from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
 from quiz.scores.rows import Placement
-from quiz.terminal.render_end import ReplayLines, Review, result_panel
-from quiz.terminal.render_game import READING_WIDTH, header, progress_row, question_screen
+from quiz.terminal.render_end import ReplayLines, Review, answers_text, result_panel
+from quiz.terminal.render_game import (
+    AHEAD,
+    PROGRESS_CELLS,
+    READING_WIDTH,
+    Standing,
+    header,
+    progress_row,
+    question_screen,
+)
 from quiz.terminal.render_reveal import reveal
+from quiz.terminal.wording import answer_text, given_text
 
 WIDTHS = (40, 80, 200)
+LONG_NOTICE = "Daily challenge for 2026-12-06 (UTC): 5 questions, one ranked try [/] for [red]Jim."
 PLAYER = "[red]Jim[/] 🎉"
 PROMPT = "Which card did Jim sign [/] and [red]x with a 🎉 for Pam, long before anyone at the office noticed?"
 EXPLANATION = (
@@ -103,9 +112,8 @@ def played(time_limit: int | None = None) -> tuple[list[AnswerRecord], Game, Gam
 def test_every_view_fits_the_width_and_the_reading_width(width: int) -> None:
     records, game, result = played()
     views: list[RenderableType] = [
-        question_screen(3, 10, records[0].asked, 12_345, 4),
+        question_screen(Standing(3, 10, 12_345, 4), records[0].asked, [LONG_NOTICE]),
         *(reveal(r, game.points_parts(r)) for r in records),
-        Review(result),
         result_panel(result, Placement(1, 3, result.score, None)),
     ]
     for view in views:
@@ -116,21 +124,45 @@ def test_every_view_fits_the_width_and_the_reading_width(width: int) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_question_screen_wraps_the_prompt_at_word_boundaries(width: int) -> None:
     records, _, _ = played()
-    text = render(question_screen(3, 10, records[0].asked, 2_100, 2), width)
+    screen = question_screen(Standing(3, 10, 2_100, 2, ("right", "wrong")), records[0].asked)
+    text = render(screen, width)
     assert_words_whole(text, PROMPT)
-    for part in ("●●●○○○○○○○ 3/10", "Jim Halpert · medium", "Score 2,100", "Streak 2"):
+    for part in ("✓✗●○○○○○○○ 3/10", "Jim Halpert · medium", "Score 2,100", "Streak 2"):
         assert part in text, f"{part!r} missing from {text!r}"
 
 
-def test_progress_row_scales_long_games_to_twenty_dots() -> None:
-    assert progress_row(1, 3).plain == "●○○ 1/3"
-    assert progress_row(50, 100).plain == "●" * 10 + "○" * 10 + " 50/100"
+def test_progress_row_marks_each_answered_question_without_needing_colour() -> None:
+    outcomes = ("right", "wrong", "skipped", "timed out")
+    assert progress_row(Standing(1, 3, 0, 0)).plain == "●○○ 1/3"
+    row = progress_row(Standing(5, 6, 0, 0, outcomes))
+    assert row.plain == "✓✗↷⏱●○ 5/6"
+    colours = [str(row.get_style_at_offset(Console(), at).color.name) for at in range(4)]  # type: ignore[union-attr]
+    assert colours == ["green", "red", "yellow", "red"]
+
+
+def test_progress_row_of_a_long_game_shows_the_questions_around_this_one() -> None:
+    start = progress_row(Standing(2, 100, 0, 0, ("right",)))
+    assert start.plain == "✓●" + "○" * (PROGRESS_CELLS - 2) + "… 2/100"
+    middle = progress_row(Standing(50, 100, 0, 0, ("wrong",) * 49))
+    past = PROGRESS_CELLS - AHEAD - 1
+    assert middle.plain == "…" + "✗" * past + "●" + "○" * AHEAD + "… 50/100"
+    end = progress_row(Standing(100, 100, 0, 0, ("right",) * 99))
+    assert end.plain == "…" + "✓" * (PROGRESS_CELLS - 1) + "● 100/100"
+
+
+def test_survival_shows_no_questions_to_come() -> None:
+    first = progress_row(Standing(1, 145, 0, 0, open_ended=True))
+    assert first.plain == "● 1"
+    later = progress_row(
+        Standing(40, 145, 0, 0, ("right", "wrong") * 19 + ("right",), open_ended=True)
+    )
+    assert later.plain == "…" + ("✗✓" * 8)[1:] + "● 40"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_header_shows_score_with_thousands_separators(width: int) -> None:
     _, game, _ = played()
-    text = render(header(7, 6, game.asked[0], 1_234_567, 0), width)
+    text = render(header(Standing(7, 6, 1_234_567, 0), game.asked[0]), width)
     assert "Score 1,234,567" in text
 
 
@@ -225,25 +257,65 @@ def test_reveal_wraps_long_options_and_explanations_at_word_boundaries(width: in
 
 REVIEW_80 = [
     "Review",
-    "✓ 1. Which card did Jim sign [/] and …  Teapot [/]                    +1,000",
-    "✓ 2. What is the actor's surname?       Krasinsky → Krasinski         +1,600",
-    "✗ 3. Which card did Jim sign [/] and …  Yearbook → Teapot [/]              0",
-    "⏱ 4. Which card did Jim sign [/] and …  (time ran out) → Teapot [/]        0",
-    "↷ 5. What is the actor's surname?       (skipped) → Krasinski              0",
-    "✗ 6. Which of these episodes did …      Sabre; Niagara → Sabre; Lotto      0",
+    "✓ 1.  Which card did Jim sign [/] and      Teapot [/]                     +1,000",
+    "      [red]x with a 🎉 for Pam, long",
+    "      before anyone at the office",
+    "      noticed?",
+    "✓ 2.  What is the actor's surname?         Krasinsky (spelled Krasinski)  +1,600",
+    "✗ 3.  Which card did Jim sign [/] and      Yearbook → Teapot [/]               0",
+    "      [red]x with a 🎉 for Pam, long",
+    "      before anyone at the office",
+    "      noticed?",
+    "⏱ 4.  Which card did Jim sign [/] and      (time ran out) → Teapot [/]         0",
+    "      [red]x with a 🎉 for Pam, long",
+    "      before anyone at the office",
+    "      noticed?",
+    "↷ 5.  What is the actor's surname?         (skipped) → Krasinski               0",
+    "✗ 6.  Which of these episodes did          Sabre; Niagara → Sabre; Lotto       0",
+    "      Krasinski direct?",
 ]
 
 
-def test_review_is_one_line_a_question_with_a_mark_for_each_outcome() -> None:
+def test_review_gives_each_question_its_mark_the_answers_and_the_points() -> None:
     lines = [line.rstrip() for line in render(Review(played()[2]), 80).splitlines()]
     assert lines == REVIEW_80
 
 
-def test_review_at_40_columns_leaves_the_question_out_but_keeps_every_number() -> None:
-    lines = [line.rstrip() for line in render(Review(played()[2]), 40).splitlines()]
-    assert len(lines) == 7
-    assert re.fullmatch(r"✓ 2\. Krasinsky → Krasinski +\+1,600", lines[2])
-    assert re.fullmatch(r"✗ 6\. Sabre; Niagara → Sabre; Lot… +0", lines[6])
+@pytest.mark.parametrize("width", range(40, 201, 8))
+def test_review_shows_every_answer_whole_at_any_width(width: int) -> None:
+    records, _, result = played()
+    text = render(Review(result), width)
+    assert "…" not in text
+    for record in records:
+        assert_words_whole(text, answer_text(record.question))
+        assert_words_whole(text, given_text(record))
+        if width >= 64:
+            assert_words_whole(text, record.question.prompt)
+    for line in text.splitlines():
+        assert cell_len(line.rstrip()) <= width
+
+
+def test_review_arrow_leads_only_to_the_right_answer_of_a_miss() -> None:
+    order = Question(
+        id="aired",
+        topic="Episodes",
+        difficulty="easy",
+        type="order",
+        prompt="Put these in the order they aired.",
+        answers=("Hot Girl", "The Fire", "Casino Night"),
+        choices=("Casino Night", "Hot Girl", "The Fire"),
+    )
+    game = Game([AskedQuestion(order, order.choices)] * 2, GameSettings(seed=1, count=2))
+    game.answer(order.answers, 1.0)
+    game.answer(("The Fire", "Hot Girl", "Casino Night"), 1.0)
+    typo = played()[0][1]
+    text = render(Review(game.result("P", 0, 1)), 200)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert lines[1].endswith("aired. Hot Girl, The Fire, Casino Night +500")
+    assert lines[2].endswith(
+        "aired. The Fire, Hot Girl, Casino Night → Hot Girl, The Fire, Casino Night 0"
+    )
+    assert answers_text(typo).plain == "Krasinsky (spelled Krasinski)"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
