@@ -74,6 +74,21 @@ def wrapped(text: str, indent: int, first: str = "") -> list[str]:
     ) or [first]
 
 
+def stop_keys() -> KeyBindings:
+    """Ctrl-C raises KeyboardInterrupt and Ctrl-D EOFError, as in every other prompt."""
+    keys = KeyBindings()
+
+    @keys.add("c-c")
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt)
+
+    @keys.add("c-d")
+    def _end(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError)
+
+    return keys
+
+
 class OptionMenu:
     """The options (with their keys) and, under a line, `extras` such as skip: Up and Down move,
     Enter or an option's key acts (Space too for ticks); Backspace takes an order's last pick
@@ -137,7 +152,7 @@ class OptionMenu:
             self.state.pointer = 0
 
     def _keys(self) -> KeyBindings:
-        keys = KeyBindings()
+        keys = stop_keys()
         keys.add("up")(lambda event: self._move(-1))
         keys.add("down")(lambda event: self._move(1))
         keys.add("enter")(lambda event: self._finish(event.app))
@@ -148,14 +163,6 @@ class OptionMenu:
             entry = self._rows()[self.state.pointer]
             if self.kind is Kind.MANY and entry not in self.extras:
                 self._act(event.app, entry)
-
-        @keys.add("c-c")
-        def _interrupt(event: KeyPressEvent) -> None:
-            event.app.exit(exception=KeyboardInterrupt)
-
-        @keys.add("c-d")
-        def _end(event: KeyPressEvent) -> None:
-            event.app.exit(exception=EOFError)
 
         for entry in self.options + self.extras:
             for key in {entry.key.lower(), entry.key.upper()} - {""}:

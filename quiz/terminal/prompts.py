@@ -19,7 +19,7 @@ from prompt_toolkit.layout.controls import FormattedTextControl
 
 from quiz.engine.players import name_problem
 from quiz.output import safe
-from quiz.terminal.option_menu import STYLE, Entry, Kind, OptionMenu
+from quiz.terminal.option_menu import STYLE, Entry, Kind, OptionMenu, stop_keys
 from quiz.terminal.wording import option_labels
 
 SKIP_LABEL = "(skip this question)"
@@ -195,21 +195,13 @@ def wait_for_enter(message: str) -> None:
     """Show `message` and wait for Enter; keys pressed before it shows are dropped.
 
     Ctrl-C raises KeyboardInterrupt and Ctrl-D EOFError, as in every other prompt."""
-    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+    from prompt_toolkit.key_binding import KeyPressEvent
 
-    keys = KeyBindings()
+    keys = stop_keys()
 
     @keys.add("enter")
     def _next(event: KeyPressEvent) -> None:
         event.app.exit()
-
-    @keys.add("c-c")
-    def _interrupt(event: KeyPressEvent) -> None:
-        event.app.exit(exception=KeyboardInterrupt)
-
-    @keys.add("c-d")
-    def _end(event: KeyPressEvent) -> None:
-        event.app.exit(exception=EOFError)
 
     @keys.add("<any>")
     def _ignore(event: KeyPressEvent) -> None:

@@ -23,6 +23,7 @@ from quiz.terminal.render_game import (
 )
 from quiz.terminal.render_reveal import reveal
 from quiz.terminal.wording import answer_text, given_text
+from tests.samples import ORDER
 
 WIDTHS = (40, 80, 200)
 LONG_NOTICE = "Daily challenge for 2026-12-06 (UTC): 5 questions, one ranked try [/] for [red]Jim."
@@ -296,25 +297,16 @@ def test_review_shows_every_answer_whole_at_any_width(width: int) -> None:
 
 
 def test_review_arrow_leads_only_to_the_right_answer_of_a_miss() -> None:
-    order = Question(
-        id="aired",
-        topic="Episodes",
-        difficulty="easy",
-        type="order",
-        prompt="Put these in the order they aired.",
-        answers=("Hot Girl", "The Fire", "Casino Night"),
-        choices=("Casino Night", "Hot Girl", "The Fire"),
-    )
+    order = ORDER
     game = Game([AskedQuestion(order, order.choices)] * 2, GameSettings(seed=1, count=2))
     game.answer(order.answers, 1.0)
-    game.answer(("The Fire", "Hot Girl", "Casino Night"), 1.0)
+    game.answer(("The proposal", "The first kiss", "The wedding"), 1.0)
     typo = played()[0][1]
     text = render(Review(game.result("P", 0, 1)), 200)
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    assert lines[1].endswith("aired. Hot Girl, The Fire, Casino Night +500")
-    assert lines[2].endswith(
-        "aired. The Fire, Hot Girl, Casino Night → Hot Girl, The Fire, Casino Night 0"
-    )
+    assert lines[1].endswith("happen. The first kiss, The proposal, The wedding +1,000")
+    assert "happen. The proposal, The first kiss, The wedding → The first kiss," in lines[2]
+    assert "→" not in lines[1] and lines[2].count("→") == 1
     assert answers_text(typo).plain == "Krasinsky (spelled Krasinski)"
 
 
