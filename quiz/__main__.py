@@ -13,12 +13,12 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="replace")
     if sys.argv[1:] == ["--version"]:
-        from quiz import __version__
+        from quiz import version_line
 
-        print(f"halpert-quiz {__version__}")
+        print(version_line())
         return
     if sys.argv[1:2] in (["play"], ["scores"]):
-        from quiz.cli.quick import run_directly
+        from quiz.cli.fast import run_directly
 
         code = run_directly(sys.argv[1:])
         if code is not None:

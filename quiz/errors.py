@@ -19,9 +19,10 @@ class QuizError(Exception):
     label = "Error"
     command_path = ""  # the command that raised it, for the usage hint
 
-    def report(self) -> str:
-        """The line to print on stderr."""
-        return f"{self.label}: {self}" if self.label else str(self)
+    def report(self, words: str | None = None) -> str:
+        """The line to print on stderr: the label, then `words` (default: the message)."""
+        text = str(self) if words is None else words
+        return f"{self.label}: {text}" if self.label else text
 
 
 class UsageError(QuizError):

@@ -3,11 +3,48 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-QUESTION_TYPES = ("choice", "truefalse", "text", "multi", "order")
+
+class QuestionType(StrEnum):
+    """How a question is answered (the `type` of a bank question)."""
+
+    CHOICE = "choice"
+    TRUEFALSE = "truefalse"
+    TEXT = "text"
+    MULTI = "multi"
+    ORDER = "order"
+
+
+class Difficulty(StrEnum):
+    """How hard a question is, easiest first."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class Mode(StrEnum):
+    """The board a game is ranked on."""
+
+    NORMAL = "normal"
+    LIVES = "lives"
+    PARTY = "party"
+
+
+class Outcome(StrEnum):
+    """How one question of a game went."""
+
+    RIGHT = "right"
+    WRONG = "wrong"
+    SKIPPED = "skipped"
+    TIMED_OUT = "timed out"
+
+
+QUESTION_TYPES = tuple(QuestionType)
 # Types whose right answer a player must recall or pick out: seen elsewhere, it gives them away.
-GUESSED_TYPES = ("choice", "text")
-DIFFICULTIES = ("easy", "medium", "hard")
+GUESSED_TYPES = (QuestionType.CHOICE, QuestionType.TEXT)
+DIFFICULTIES = tuple(Difficulty)
 BUILTIN_TOPICS = (
     "Jim Halpert",
     "John Krasinski",
@@ -17,7 +54,6 @@ BUILTIN_TOPICS = (
     "Michael Scott",
     "Pam Beesly",
 )
-GAME_MODES = ("normal", "lives", "party")
 SOURCES = ("intro", "krasinski", "katy", "dwight", "karen", "michael", "pam")
 BUILTIN_ORIGIN = "builtin"
 
@@ -119,6 +155,14 @@ class AnswerRecord:
     def question(self) -> Question:
         return self.asked.question
 
+    @property
+    def outcome(self) -> Outcome:
+        if self.correct:
+            return Outcome.RIGHT
+        if self.timed_out:
+            return Outcome.TIMED_OUT
+        return Outcome.SKIPPED if self.skipped else Outcome.WRONG
+
 
 @dataclass(frozen=True, slots=True)
 class GameSettings:
@@ -135,11 +179,11 @@ class GameSettings:
     party_id: str | None = None
 
     @property
-    def mode(self) -> str:
-        """The board the game is ranked on: one of GAME_MODES."""
+    def mode(self) -> Mode:
+        """The board the game is ranked on."""
         if self.party_id is not None:
-            return "party"
-        return "lives" if self.lives is not None else "normal"
+            return Mode.PARTY
+        return Mode.LIVES if self.lives is not None else Mode.NORMAL
 
 
 @dataclass(frozen=True, slots=True)

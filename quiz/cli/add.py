@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quiz import output
-from quiz.cli.options import DifficultyName, TargetBankOption, TypeName
+from quiz.cli.options import TargetBankOption
 from quiz.errors import AbortedError, UsageError
+from quiz.models import Difficulty, QuestionType
 
 if TYPE_CHECKING:
     from quiz.models import Question
@@ -31,14 +32,14 @@ def _missing(
 
 def add(
     qtype: Annotated[
-        TypeName | None,
+        QuestionType | None,
         typer.Option(
             "--type", metavar="[choice|truefalse|text|multi|order]", help="Question type."
         ),
     ] = None,
     topic: Annotated[str, typer.Option(metavar="TOPIC", help="Topic; a new one is fine.")] = "",
     difficulty: Annotated[
-        DifficultyName | None, typer.Option(metavar="[easy|medium|hard]", help="Difficulty.")
+        Difficulty | None, typer.Option(metavar="[easy|medium|hard]", help="Difficulty.")
     ] = None,
     prompt: Annotated[str, typer.Option(metavar="TEXT", help="The question.")] = "",
     answer: Annotated[

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Any
 
 import typer
-from typer._click.exceptions import (  # click vendored in typer 0.28
+from typer.core import TyperGroup
+
+from quiz import version_line
+from quiz.cli.commands import COMMANDS, COMPLETE_VAR
+from quiz.cli.failures import help_hint, report_line
+from quiz.cli.menu import run_menu
+from quiz.compat import (
     BadParameter,
     ClickException,
     NoArgsIsHelpError,
     UsageError,
+    register_completion_shells,
 )
-from typer.core import TyperGroup
-
-from quiz import __version__
-from quiz.cli.failures import help_hint
-from quiz.cli.menu import run_menu
 from quiz.errors import ExitCode, QuizError
 from quiz.output import error, interactive_terminal, safe
-
-COMPLETE_VAR = "_QUIZ_COMPLETE"
 
 
 def usage_message(exc: UsageError) -> str:
@@ -35,16 +36,66 @@ def usage_message(exc: UsageError) -> str:
     return " ".join(message.split()).rstrip(".")  # click lists choices on lines of their own
 
 
+def build_command(name: str, found: typer.Typer | Callable[..., Any]) -> Any:
+    """The click command of a typer function or sub-app, built with public typer calls."""
+    from quiz.cli.options import QuizCommand
+
+    if not isinstance(found, typer.Typer):
+        single = typer.Typer(add_completion=False, rich_markup_mode=None)
+        single.command(name=name, cls=QuizCommand)(found)
+        found = single
+    command = typer.main.get_command(found)
+    command.name = name
+    return command
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The table's commands, each imported and built the first time it is looked up."""
+
+    def __init__(self) -> None:
+        self.built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.built:
+            entry = COMMANDS[name]
+            found = getattr(importlib.import_module(entry.module), entry.attribute)
+            self.built[name] = build_command(name, found)
+        return self.built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
 class QuizGroup(TyperGroup):
-    """Turns every failure into one line on stderr and the exit code the spec gives it."""
+    """Turns every failure into one line on stderr and the exit code the spec gives it;
+    its commands come from the lazy table of `quiz.cli.commands`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands()
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The table's summaries: `quiz --help` imports no command."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, entry.summary) for name, entry in COMMANDS.items()])
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except QuizError as exc:
-            usage = exc.exit_code == ExitCode.USAGE and exc.command_path
-            line = exc.report() + (help_hint(exc.command_path) if usage else "")
-            print(safe(line), file=sys.stderr)
+            print(safe(report_line(exc, exc.command_path)), file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             print("Interrupted.", file=sys.stderr)
@@ -56,9 +107,7 @@ class QuizGroup(TyperGroup):
         """Answer the shell's completion request (`quiz completion` prints the script that
         asks); typer registers its shell classes only when asked, so start-up pays nothing."""
         if os.environ.get(COMPLETE_VAR):
-            from typer._completion_classes import completion_init
-
-            completion_init()
+            register_completion_shells()
         super()._main_shell_completion(ctx_args, prog_name, COMPLETE_VAR)
 
     def command_path_of(self, args: Sequence[str] | None) -> str:
@@ -66,7 +115,8 @@ class QuizGroup(TyperGroup):
         words: list[str] = ["quiz"]
         group: object = self
         for word in sys.argv[1:] if args is None else args:
-            command = group.commands.get(word) if isinstance(group, TyperGroup) else None
+            known = isinstance(group, TyperGroup) and word in group.commands
+            command = group.commands[word] if known else None  # type: ignore[attr-defined]
             if command is None:
                 break
             words.append(word)
@@ -124,7 +174,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        print(f"halpert-quiz {__version__}")
+        print(version_line())
         raise typer.Exit()
 
 
@@ -141,45 +191,6 @@ def root(
     """
 
 
-def _register() -> None:
-    from quiz.cli.add import add
-    from quiz.cli.bank import bank_app
-    from quiz.cli.completion import completion
-    from quiz.cli.daily import daily
-    from quiz.cli.options import QuizCommand
-    from quiz.cli.party import party
-    from quiz.cli.play import play
-    from quiz.cli.practice import practice
-    from quiz.cli.scores import scores, stats
-    from quiz.cli.share import share
-
-    for command in (play, party, scores, stats, add, practice, daily, share, completion):
-        app.command(cls=QuizCommand)(command)
-    app.add_typer(bank_app, name="bank")
-
-
-_register()
-
-
-def _keep_only(name: str) -> None:
-    """Leave the app just the command `name`, when it has one by that name.
-
-    typer builds every command it holds before running one (~10-15 ms for all, against
-    one); help and unknown names keep them all, so listings and suggestions stay whole.
-    """
-    from typer.main import get_command_name
-
-    commands = [
-        c
-        for c in app.registered_commands
-        if c.callback and (c.name or get_command_name(c.callback.__name__)) == name
-    ]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if commands or groups:
-        app.registered_commands, app.registered_groups = commands, groups
-
-
 def run() -> None:
     """Console-script entry: run the app with the process's arguments."""
-    _keep_only(sys.argv[1] if len(sys.argv) > 1 else "")
     app(prog_name="quiz")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from quiz import output
+from quiz.cli.given import values
 from quiz.cli.options import (
     BankOption,
     DifficultyOption,
@@ -19,7 +20,6 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     complete_id,
-    values,
 )
 from quiz.errors import ExitCode, QuizError, UsageError
 from quiz.output import console, json_text, note, print_json, safe, say
@@ -28,7 +28,10 @@ if TYPE_CHECKING:  # annotations only: no command pays for the question types at
     from quiz.models import Bank, Question
 
 bank_app = typer.Typer(
-    help="Browse, check and share the question bank.", no_args_is_help=True, rich_markup_mode=None
+    help="Browse, check and share the question bank.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
 )
 
 

@@ -25,8 +25,7 @@ def completion(
       zsh:  quiz completion zsh >> ~/.zshrc
       fish: quiz completion fish > ~/.config/fish/completions/quiz.fish
     """
-    from typer._completion_shared import get_completion_script
+    from quiz.cli.commands import COMPLETE_VAR
+    from quiz.compat import completion_script
 
-    from quiz.cli.app import COMPLETE_VAR
-
-    print(get_completion_script(prog_name="quiz", complete_var=COMPLETE_VAR, shell=shell.value))
+    print(completion_script("quiz", COMPLETE_VAR, shell.value))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from quiz.cli.options import NameOption, PlainOption, name_given
+from quiz.cli.given import name_given
+from quiz.cli.options import NameOption, PlainOption
 
 
 def daily(player: NameOption = None, plain: PlainOption = False) -> None:

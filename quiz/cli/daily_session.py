@@ -6,11 +6,11 @@ from datetime import date
 
 from quiz.bank.loader import load_bank
 from quiz.cli.game_runner import choose_player, play_game, show_end, use_plain
+from quiz.cli.saving import Recorder
 from quiz.engine.daily import DAILY_COUNT, daily_questions, daily_seed, day_streak
 from quiz.engine.game import Game
 from quiz.models import GameResult, GameSettings
 from quiz.scores import clock
-from quiz.scores.recorder import Recorder
 from quiz.scores.rows import DailyEntry
 from quiz.terminal.review_words import streak_line
 
@@ -59,4 +59,4 @@ def run_daily(player_given: str | None, *, plain: bool) -> None:
     game = Game(asked, GameSettings(seed=daily_seed(day), count=len(asked)))
     result = play_game(game, player, plain=plain, notices=[notice])
     headline, lines = _record(recorder, day, result)
-    show_end(result, headline, lines, plain=plain)
+    show_end(result, plain=plain, headline=headline, notes=lines)

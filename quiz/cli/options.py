@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer._click.types import ParamType  # click vendored in typer 0.28
 from typer.core import TyperCommand
 
+from quiz.compat import ParamType
 from quiz.errors import QuizError
+from quiz.models import Difficulty, QuestionType
 
 if TYPE_CHECKING:  # an annotation only: every command, and --help, starts without it
     from quiz.models import Question
@@ -76,20 +76,6 @@ class Day(ParamType):
             self.fail(f"'{value}' is not a day of the calendar", param, ctx)
 
 
-class DifficultyName(StrEnum):
-    easy = "easy"
-    medium = "medium"
-    hard = "hard"
-
-
-class TypeName(StrEnum):
-    choice = "choice"
-    truefalse = "truefalse"
-    text = "text"
-    multi = "multi"
-    order = "order"
-
-
 def _bank_questions() -> tuple[Question, ...]:
     from quiz.bank.loader import load_bank
 
@@ -118,12 +104,6 @@ def complete_topic(incomplete: str) -> list[str]:
 def complete_id(incomplete: str) -> list[str]:
     """Shell completion: the question ids that start with what is typed."""
     return [q.id for q in _bank_questions() if q.id.startswith(incomplete)]
-
-
-class ModeName(StrEnum):
-    normal = "normal"
-    lives = "lives"
-    party = "party"
 
 
 BankOption = Annotated[
@@ -155,7 +135,7 @@ TopicOption = Annotated[
     ),
 ]
 DifficultyOption = Annotated[
-    list[DifficultyName] | None,
+    list[Difficulty] | None,
     typer.Option(
         "--difficulty",
         metavar="[easy|medium|hard]",
@@ -164,7 +144,7 @@ DifficultyOption = Annotated[
     ),
 ]
 TypeOption = Annotated[
-    list[TypeName] | None,
+    list[QuestionType] | None,
     typer.Option(
         "--type",
         metavar="[choice|truefalse|text|multi|order]",
@@ -194,16 +174,3 @@ NameOption = Annotated[
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")
 ]
-
-
-def values(items: list[DifficultyName] | list[TypeName] | None) -> tuple[str, ...]:
-    return tuple(item.value for item in items or ())
-
-
-def name_given(player: str | None) -> str | None:
-    """The --player name without surrounding spaces or control characters, held to the rules
-    every command shares; None when not given."""
-    from quiz.engine.players import check_names
-    from quiz.output import safe
-
-    return None if player is None else check_names([safe(player)])[0]

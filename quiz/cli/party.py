@@ -14,7 +14,6 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
-    values,
 )
 from quiz.output import safe
 
@@ -75,17 +74,14 @@ def party(
       quiz scores --party last
     """
     from quiz.cli.party_session import PartyRequest, run_party
+    from quiz.cli.picking import Pick
 
     request = PartyRequest(
+        pick=Pick.given(topic, difficulty, qtype, bank, seed),
         players=tuple(safe(name) for name in player or ()),
         rounds=rounds,
-        topics=tuple(topic or ()),
-        difficulties=values(difficulty),
-        types=values(qtype),
-        seed=seed,
         time_limit=time_limit,
         plain=plain,
-        banks=tuple(bank or ()),
         lifeline=lifeline,
     )
     run_party(request, save=not no_save)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from quiz import output
-from quiz.cli.bank_report import load_for_command
-from quiz.cli.play_session import new_seed, setting_words
-from quiz.engine.filters import make_filters
+from quiz.cli.game_runner import stopping, use_plain
+from quiz.cli.picking import Pick
+from quiz.cli.replay import party_replay_command
+from quiz.cli.saving import Recorder
+from quiz.engine.filters import Filters
 from quiz.engine.party import (
     MAX_PLAYERS,
     MIN_PLAYERS,
@@ -22,39 +22,22 @@ from quiz.engine.party import (
     plan_party,
 )
 from quiz.engine.players import check_names, name_problem
-from quiz.errors import AbortedError, QuizError, UsageError
+from quiz.errors import UsageError
 from quiz.models import GameSettings, Question
-from quiz.output import note, safe
-from quiz.scores.recorder import Recorder
+from quiz.output import safe
 from quiz.terminal.review_words import count_of
-
-ABORTED = "Party aborted; nothing was saved."
 
 
 @dataclass(frozen=True)
 class PartyRequest:
     """Everything `quiz party` was asked for on the command line."""
 
+    pick: Pick = field(default_factory=Pick)
     players: tuple[str, ...] = ()
     rounds: int = 5
-    topics: tuple[str, ...] = ()
-    difficulties: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    seed: int | None = None
     time_limit: int | None = None
     plain: bool = False
-    banks: tuple[Path, ...] = field(default=())
     lifeline: bool = False
-
-
-def replay_command(party: Party, rounds: int) -> str:
-    """The command that plays this exact party again (`rounds` as asked for)."""
-    settings = party.games[0].settings
-    words = ["quiz", "party"]
-    for name in party.players:
-        words += ["--player", name]
-    words += ["--rounds", str(rounds), "--seed", str(settings.seed)]
-    return shlex.join(words + setting_words(settings))
 
 
 def _ask_players(given: tuple[str, ...]) -> tuple[str, ...]:
@@ -95,12 +78,12 @@ def _players(request: PartyRequest, interactive: bool) -> tuple[str, ...]:
 def _new_party(
     request: PartyRequest,
     questions: tuple[Question, ...],
+    filters: Filters,
     players: tuple[str, ...],
     tell: Callable[[str], None],
 ) -> Party:
     """The party asked for; `tell` gets what the players should know first (fewer rounds)."""
-    filters = make_filters(questions, request.topics, request.difficulties, request.types)
-    seed = new_seed() if request.seed is None else request.seed
+    seed = request.pick.first_seed()
     plan = plan_party(questions, filters, len(players), request.rounds, seed)
     if plan.rounds < request.rounds:
         tell(
@@ -135,25 +118,23 @@ def _save(party: Party, recorder: Recorder, started_at: float) -> str | None:
 
 def run_party(request: PartyRequest, *, save: bool) -> None:
     """Play one party to the podium, then save each player's game with the party id."""
-    interactive = not request.plain and output.interactive_terminal()
-    questions = load_for_command(request.banks).questions
-    try:
+    interactive = not use_plain(request.plain)
+    questions, filters = request.pick.load()
+    with stopping("Party", until="the party was over"):
         notices: list[str] = []
-        tell = notices.append if interactive else note
-        party = _new_party(request, questions, _players(request, interactive), tell)
+        tell = notices.append if interactive else output.note
+        party = _new_party(request, questions, filters, _players(request, interactive), tell)
         recorder = Recorder(save=save)
         started_at = time.time()
         if interactive:
             _play_interactive(party, notices)
         else:
             _play_plain(party)
-    except KeyboardInterrupt:
-        raise AbortedError(ABORTED) from None
-    except EOFError:
-        raise QuizError("input ended before the party was over; nothing was saved") from None
     saved = _save(party, recorder, started_at)
     lines = [saved] if saved else []
-    lines.append(f"Replay this exact party: {replay_command(party, request.rounds)}")
+    lines.append(
+        f"Replay this exact party: {party_replay_command(party.players, request.rounds, party.games[0].settings)}"
+    )
     if interactive:
         from rich.text import Text
 

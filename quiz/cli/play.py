@@ -14,10 +14,7 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
-    name_given,
-    values,
 )
-from quiz.errors import UsageError
 
 
 def play(
@@ -86,23 +83,7 @@ def play(
       quiz play --lives 3 --lifeline
       printf '1\\n\\n' | quiz play --plain --seed 7 --count 2
     """
-    from quiz.cli.play_session import PlayRequest, run_play
+    given = locals()  # the fast path (quiz.cli.fast) calls play_command with the same names
+    from quiz.cli.play_session import play_command
 
-    if count is not None and lives is not None:
-        raise UsageError(
-            "--count and --lives do not go together: survival asks until lives run out"
-        )
-    request = PlayRequest(
-        count=10 if count is None else count,
-        topics=tuple(topic or ()),
-        difficulties=values(difficulty),
-        types=values(qtype),
-        seed=seed,
-        player=name_given(player),
-        time_limit=time_limit,
-        plain=plain,
-        banks=tuple(bank or ()),
-        lives=lives,
-        lifeline=lifeline,
-    )
-    run_play(request, save=not no_save)
+    play_command(**given)

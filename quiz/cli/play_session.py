@@ -1,107 +1,90 @@
-"""A whole session of `quiz play`: bank, selection, plain or interactive, play again."""
+"""A whole session of `quiz play`: the request, the game it deals, and play again."""
 
 from __future__ import annotations
 
-import random
-import shlex
-import sys
-import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz import output
-from quiz.cli.bank_report import load_for_command
-from quiz.engine.filters import make_filters
+from quiz.cli.game_runner import choose_player, play_game, show_end, stopping, use_plain
+from quiz.cli.given import name_given
+from quiz.cli.picking import Pick, new_seed
+from quiz.cli.replay import replay_command
+from quiz.cli.saving import Recorder
+from quiz.engine.filters import Filters
 from quiz.engine.game import Game
 from quiz.engine.selection import pick
-from quiz.engine.survival import Survival
-from quiz.errors import AbortedError, QuizError
+from quiz.engine.survival import Survival, deal_count
+from quiz.errors import AbortedError, UsageError
 from quiz.models import GameSettings, Question
-from quiz.output import note
-from quiz.scores.recorder import Recorder
 from quiz.terminal.review_words import count_of
-from quiz.terminal.stopping import stoppable
 from quiz.terminal.wording import survival_end
-
-ABORTED = "Quiz aborted; nothing was saved."
 
 
 @dataclass(frozen=True)
 class PlayRequest:
     """Everything `quiz play` was asked for on the command line."""
 
+    pick: Pick = field(default_factory=Pick)
     count: int = 10
-    topics: tuple[str, ...] = ()
-    difficulties: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    seed: int | None = None
     player: str | None = None
     time_limit: int | None = None
     plain: bool = False
-    banks: tuple[Path, ...] = field(default=())
     lives: int | None = None
     lifeline: bool = False
 
 
-def new_seed() -> int:
-    return random.SystemRandom().randrange(1, 100_000)
-
-
-def _first_seed(request: PlayRequest) -> int:
-    """The seed asked for (0 included), or a fresh one."""
-    return new_seed() if request.seed is None else request.seed
-
-
-def setting_words(settings: GameSettings) -> list[str]:
-    """The options that repeat a game's filters, time limit and lifeline."""
-    words = []
-    for flag, values in (
-        ("--topic", settings.topics),
-        ("--difficulty", settings.difficulties),
-        ("--type", settings.types),
-    ):
-        for value in values:
-            words += [flag, value]
-    if settings.time_limit:
-        words += ["--time-limit", str(settings.time_limit)]
-    if settings.lifeline:
-        words.append("--lifeline")
-    return words
-
-
-def replay_command(settings: GameSettings) -> str:
-    """The command that plays this exact game again, for a friend to try."""
-    words = ["quiz", "play", "--seed", str(settings.seed)]
-    if settings.lives is None:
-        words += ["--count", str(settings.count)]
-    else:
-        words += ["--lives", str(settings.lives)]
-    return shlex.join(words + setting_words(settings))
+def play_command(
+    count: int | None,
+    topic: Sequence[str] | None,
+    difficulty: Sequence[str] | None,
+    qtype: Sequence[str] | None,
+    seed: int | None,
+    player: str | None,
+    time_limit: int | None,
+    plain: bool,
+    bank: Sequence[Path] | None,
+    lives: int | None,
+    lifeline: bool,
+    no_save: bool,
+) -> None:
+    """`quiz play` with the options typer or the fast path read, by their parameter names."""
+    if count is not None and lives is not None:
+        raise UsageError(
+            "--count and --lives do not go together: survival asks until lives run out"
+        )
+    request = PlayRequest(
+        pick=Pick.given(topic, difficulty, qtype, bank, seed),
+        count=10 if count is None else count,
+        player=name_given(player),
+        time_limit=time_limit,
+        plain=plain,
+        lives=lives,
+        lifeline=lifeline,
+    )
+    run_play(request, save=not no_save)
 
 
 def _new_game(
     request: PlayRequest,
     questions: tuple[Question, ...],
+    filters: Filters,
     seed: int,
     avoid: set[str],
-    tell: Callable[[str], None] = note,
+    notices: list[str],
 ) -> Game:
-    """The game asked for; `tell` gets what the player should know first (a shorter game)."""
-    filters = make_filters(questions, request.topics, request.difficulties, request.types)
-    survival = request.lives is not None
-    # Survival goes on while there are questions: it asks for every match, in seeded order.
-    count = (len(filters.apply(questions)) or 1) if survival else request.count
+    """The game asked for; `notices` gets what the player should know first (a shorter game)."""
+    count = deal_count(request.count, request.lives, len(filters.apply(questions)))
     selection = pick(questions, filters, count, seed, avoid)
     n = len(selection.asked)
     if n < min(count, selection.matching):
-        tell(
+        notices.append(
             f"Playing {n} of the {selection.matching} questions that {filters.describe()}:"
             " the others would give away an answer in this game."
         )
     elif n < count:
         every = "it" if n == 1 else f"all {n}"
-        tell(f"Only {count_of(n, 'question')} {filters.describe(n)}; playing {every}.")
+        notices.append(f"Only {count_of(n, 'question')} {filters.describe(n)}; playing {every}.")
     settings = GameSettings(
         seed=seed,
         count=count,
@@ -112,70 +95,52 @@ def _new_game(
         lives=request.lives,
         lifeline=request.lifeline,
     )
-    return Survival(selection.asked, settings) if survival else Game(selection.asked, settings)
+    if request.lives is None:
+        return Game(selection.asked, settings)
+    return Survival(selection.asked, settings)
 
 
-def ending(game: Game) -> list[str]:
+def _ending(game: Game) -> list[str]:
     """What a mode says when its game is over: how a survival game ended."""
     return [survival_end(game)] if isinstance(game, Survival) else []
 
 
-def _play_plain(request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder) -> None:
-    from quiz.terminal.plain import LineReader, final_lines, play_plain
-
-    game = _new_game(request, questions, _first_seed(request), set())
-    started_at, clock = time.time(), time.monotonic()
-    try:
-        play_plain(game, LineReader(sys.stdin))
-    except EOFError:
-        raise QuizError("input ended before the last answer; nothing was saved") from None
-    player = request.player or recorder.default_player()
-    result = game.result(player, started_at, time.monotonic() - clock)
-    output.say("\n".join(ending(game) + final_lines(result, recorder.record(result))))
-
-
-def _play_interactive(
-    request: PlayRequest, questions: tuple[Question, ...], recorder: Recorder
-) -> None:
-    from quiz.output import console
-    from quiz.terminal import prompts
-    from quiz.terminal.interactive import TOP_GAMES, play_interactive, show_end
-
-    out = console()
-    player = request.player or prompts.type_name(recorder.default_player())
-    seed, played = _first_seed(request), set[str]()
-    while True:
-        notices: list[str] = []
-        game = _new_game(request, questions, seed, played, notices.append)
-        started_at, clock = time.time(), time.monotonic()
-        play_interactive(game, out, notices)
-        result = game.result(player, started_at, time.monotonic() - clock)
-        saved = recorder.save(result, top=TOP_GAMES)
-        notes = ending(game) + (["Show it off: quiz share"] if saved else [])
-        show_end(out, result, saved, replay_command(result.settings), notes)
-        played |= {r.question.id for r in result.records}
-        try:
-            again = prompts.confirm("Play again?", default=False)
-        except KeyboardInterrupt:
-            raise AbortedError("Quiz ended.") from None  # the finished game stands
-        except EOFError:  # Ctrl-D: no more games; the finished one stands
-            again = False
-        if not again:
-            return
-        seed = new_seed()
-
-
 def run_play(request: PlayRequest, *, save: bool) -> None:
     """Play until the player stops, saving each finished game unless `save` is off."""
-    questions = load_for_command(request.banks).questions
+    questions, filters = request.pick.load()
     recorder = Recorder(save=save)
+    plain = use_plain(request.plain)
+    seed, played = request.pick.first_seed(), set[str]()
+    with stopping():
+        player = choose_player(request.player, recorder.default_player(), plain=plain)
+        while True:
+            notices: list[str] = []
+            game = _new_game(request, questions, filters, seed, played, notices)
+            result = play_game(game, player, plain=plain, notices=notices)
+            if plain:
+                show_end(result, plain=True, headline=recorder.record(result), ending=_ending(game))
+                return
+            from quiz.terminal.interactive import TOP_GAMES
+
+            saved = recorder.save(result, top=TOP_GAMES)
+            notes = ["Show it off: quiz share"] if saved else []
+            replay = replay_command(result.settings)
+            show_end(
+                result, plain=False, ending=_ending(game), notes=notes, saved=saved, replay=replay
+            )
+            played |= {r.question.id for r in result.records}
+            if not _again():
+                return
+            seed = new_seed()
+
+
+def _again() -> bool:
+    """Whether the player wants another game; the finished one stands either way."""
+    from quiz.terminal import prompts
+
     try:
-        with stoppable(note):
-            if request.plain or not output.interactive_terminal():
-                _play_plain(request, questions, recorder)
-            else:
-                _play_interactive(request, questions, recorder)
+        return prompts.confirm("Play again?", default=False)
     except KeyboardInterrupt:
-        raise AbortedError(ABORTED) from None
-    except EOFError:
-        raise QuizError("input ended before the quiz was finished; nothing was saved") from None
+        raise AbortedError("Quiz ended.") from None
+    except EOFError:  # Ctrl-D: no more games
+        return False

@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 
+from quiz.cli.given import name_given
 from quiz.cli.options import (
     BankOption,
     NameOption,
     PlainOption,
     TopicOption,
     WholeNumber,
-    name_given,
 )
 from quiz.errors import UsageError
 
@@ -54,16 +54,16 @@ def practice(
       quiz practice --count 5 --topic pam
       quiz practice --status --json
     """
+    from quiz.cli.picking import Pick
     from quiz.cli.practice_session import PracticeRequest, run_practice, show_status
 
     if as_json and not status:
         raise UsageError("--json goes with --status (quiz practice --status --json)")
     request = PracticeRequest(
+        pick=Pick(topics=tuple(topic or ()), banks=tuple(bank or ())),
         count=count,
-        topics=tuple(topic or ()),
         player=name_given(player),
         plain=plain,
-        banks=tuple(bank or ()),
     )
     if status:
         show_status(request, as_json=as_json)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
-from quiz.cli.bank_report import load_for_command
 from quiz.cli.game_runner import choose_player, play_game, show_end, use_plain
-from quiz.engine.filters import make_filters
+from quiz.cli.picking import Pick
 from quiz.engine.game import Game
 from quiz.engine.practice import due_per_day, next_due, plan_practice
 from quiz.models import GameSettings, Question
@@ -26,11 +24,10 @@ UNRANKED = "Practice: not ranked in the high scores"
 class PracticeRequest:
     """Everything `quiz practice` was asked for on the command line."""
 
+    pick: Pick = field(default_factory=Pick)
     count: int = 10
-    topics: tuple[str, ...] = ()
     player: str | None = None
     plain: bool = False
-    banks: tuple[Path, ...] = field(default=())
 
 
 def _schedule(store: ScoreStore, player: str, pool: Sequence[Question]) -> dict[str, datetime]:
@@ -42,8 +39,8 @@ def _schedule(store: ScoreStore, player: str, pool: Sequence[Question]) -> dict[
 
 def _pool(request: PracticeRequest) -> tuple[tuple[Question, ...], list[Question]]:
     """The effective bank, and the part of it the topics allow."""
-    questions = load_for_command(request.banks).questions
-    return questions, make_filters(questions, request.topics).apply(questions)
+    questions, filters = request.pick.load()
+    return questions, filters.apply(questions)
 
 
 def run_practice(request: PracticeRequest) -> None:
@@ -66,7 +63,7 @@ def run_practice(request: PracticeRequest) -> None:
     due = _schedule(store, player, questions)
     (_, today), (_, tomorrow) = due_per_day(due, after.date())[:2]  # as --status counts them
     lines = [due_days_line(today, tomorrow), next_review_line(next_due(due), after)]
-    show_end(result, UNRANKED, lines, plain=plain)
+    show_end(result, plain=plain, headline=UNRANKED, notes=lines)
 
 
 def show_status(request: PracticeRequest, *, as_json: bool) -> None:

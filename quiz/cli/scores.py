@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quiz.cli.options import Day, JsonOption, ModeName, WholeNumber, complete_topic
-from quiz.errors import UsageError
+from quiz.cli.options import Day, JsonOption, WholeNumber, complete_topic
+from quiz.models import Mode
 from quiz.output import console, print_json, safe
 
 if TYPE_CHECKING:
@@ -53,13 +53,13 @@ def scores(
         typer.Option(click_type=Day(), metavar="YYYY-MM-DD", help="Only games from this day on."),
     ] = None,
     mode: Annotated[
-        ModeName,
+        Mode,
         typer.Option(
             "--mode",
             metavar="[normal|lives|party]",
             help="Which board: normal games, survival (--lives) games, or party games.",
         ),
-    ] = ModeName.normal,
+    ] = Mode.NORMAL,
     party: Annotated[
         str | None,
         typer.Option(
@@ -98,33 +98,10 @@ def scores(
       quiz scores --daily 2026-11-27
       quiz scores --local
     """
-    if daily or day is not None:
-        board = None if mode is ModeName.normal else mode
-        _check_daily(
-            day,
-            daily,
-            player=player,
-            topic=topic,
-            since=since,
-            reset=reset,
-            mode=board,
-            party=party,
-        )
-        from quiz.cli.daily import show_board
+    given = locals()  # the fast path (quiz.cli.fast) calls scores_command with the same names
+    from quiz.cli.scores_board import scores_command
 
-        show_board(day, limit, as_json=as_json, local=local)
-        return
-    from quiz.cli.scores_board import show_scores
-
-    show_scores(limit, player, topic, since, mode.value, party, as_json, local, reset, yes)
-
-
-def _check_daily(day: date | None, daily: bool, **others: object) -> None:
-    if not daily:
-        raise UsageError(f"a date ('{day}') goes with --daily: quiz scores --daily {day}")
-    clash = [name for name, value in others.items() if value not in (None, False)]
-    if clash:
-        raise UsageError(f"--daily shows one day's whole board; it does not take --{clash[0]}")
+    scores_command(**given)
 
 
 def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:

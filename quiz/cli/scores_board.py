@@ -24,6 +24,49 @@ BOARD_TITLES = {
 }
 
 
+def scores_command(
+    day: date | None,
+    daily: bool,
+    limit: int,
+    player: str | None,
+    topic: str | None,
+    since: date | None,
+    mode: str,
+    party: str | None,
+    as_json: bool,
+    local: bool,
+    reset: bool,
+    yes: bool,
+) -> None:
+    """`quiz scores` with the options typer or the fast path read, by their parameter names."""
+    mode = str(mode)
+    if daily or day is not None:
+        board = None if mode == "normal" else mode
+        _check_daily(
+            day,
+            daily,
+            player=player,
+            topic=topic,
+            since=since,
+            reset=reset,
+            mode=board,
+            party=party,
+        )
+        from quiz.cli.daily import show_board
+
+        show_board(day, limit, as_json=as_json, local=local)
+        return
+    show_scores(limit, player, topic, since, mode, party, as_json, local, reset, yes)
+
+
+def _check_daily(day: date | None, daily: bool, **others: object) -> None:
+    if not daily:
+        raise UsageError(f"a date ('{day}') goes with --daily: quiz scores --daily {day}")
+    clash = [name for name, value in others.items() if value not in (None, False)]
+    if clash:
+        raise UsageError(f"--daily shows one day's whole board; it does not take --{clash[0]}")
+
+
 def show_scores(
     limit: int = 10,
     player: str | None = None,

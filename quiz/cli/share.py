@@ -32,7 +32,7 @@ def share(
       quiz share
       quiz share --player Pam --svg pam.svg
     """
-    from quiz.cli.play_session import replay_command
+    from quiz.cli.replay import replay_command
     from quiz.scores.store import open_store
     from quiz.terminal.render_share import share_lines, svg_card
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quiz.errors import UsageError
+from quiz.engine.problems import UnknownTopicError
 from quiz.models import Question
 
 
@@ -58,9 +58,7 @@ def match_topic(name: str, topics: Sequence[str], where: str = "of the bank") ->
     ]
     if len(partial) == 1:
         return partial[0]
-    choices = ", ".join(partial or topics)
-    which = "could be any of" if partial else f"is not a topic {where}; topics"
-    raise UsageError(f"'{name}' {which}: {choices}")
+    raise UnknownTopicError(name, tuple(partial or topics), ambiguous=bool(partial), where=where)
 
 
 def resolve_topics(requested: Sequence[str], questions: Sequence[Question]) -> tuple[str, ...]:

@@ -9,9 +9,10 @@ from dataclasses import dataclass, replace
 from quiz.engine.filters import Filters
 from quiz.engine.game import Game
 from quiz.engine.players import check_names
+from quiz.engine.problems import TooSmallError
 from quiz.engine.selection import pick
 from quiz.errors import UsageError
-from quiz.models import DIFFICULTIES, AnswerRecord, AskedQuestion, GameSettings, Question
+from quiz.models import DIFFICULTIES, AskedQuestion, GameSettings, Question
 
 MIN_PLAYERS = 2
 MAX_PLAYERS = 8
@@ -61,7 +62,7 @@ def plan_party(
     """Rounds that climb from easy to hard; each round gives every player a question of
     its difficulty, and no question comes twice. Fewer rounds when the bank runs short."""
     if rounds < 1:
-        raise UsageError(f"--rounds must be at least 1, not {rounds}")
+        raise TooSmallError("rounds", rounds)
     allowed = [d for d in DIFFICULTIES if not filters.difficulties or d in filters.difficulties]
     by_difficulty = [replace(filters, difficulties=(d,)) for d in allowed]
     capacity = [len(f.apply(questions)) // players for f in by_difficulty]
@@ -142,12 +143,6 @@ class Party:
     @property
     def game(self) -> Game:
         return self.games[self.turn]
-
-    def answer(
-        self, given: Sequence[str], seconds: float, *, timed_out: bool = False
-    ) -> AnswerRecord:
-        """The current player's response; the turn passes to the next player."""
-        return self.game.answer(given, seconds, timed_out=timed_out)
 
     def standings(self) -> list[Standing]:
         """Everyone, best first; tied players share a place and keep the turn order."""

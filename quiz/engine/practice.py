@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from quiz.engine.problems import TooSmallError
 from quiz.engine.stable import ask_stably, stable_shuffle
-from quiz.errors import UsageError
 from quiz.models import AskedQuestion, Question
 
 STATUS_DAYS = 7
@@ -36,7 +36,7 @@ def plan_practice(
     questions and of the options depends on the date alone: the same all day, everywhere.
     """
     if count < 1:
-        raise UsageError(f"--count must be at least 1, not {count}")
+        raise TooSmallError("count", count)
     until = day_end(now.date())
     reviews = sorted(
         (q for q in questions if q.id in due and due[q.id] < until),

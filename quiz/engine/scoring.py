@@ -56,11 +56,6 @@ def points_parts(
     return parts
 
 
-def points_for(difficulty: str, streak: int, seconds: float, time_limit: float | None) -> int:
-    """Points for a correct answer that makes the streak `streak` long."""
-    return points_parts(difficulty, streak, seconds, time_limit).total
-
-
 def lifeline_points(points: int) -> int:
     """What a right answer is worth after a 50:50 on its question: half, rounded down."""
     return points // 2

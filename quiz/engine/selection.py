@@ -7,8 +7,8 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from quiz.engine.filters import Filters
+from quiz.engine.problems import NotEnoughQuestionsError, TooSmallError
 from quiz.engine.spoilers import SpoilerGuard, shown_unsolved
-from quiz.errors import UsageError
 from quiz.models import AskedQuestion, Question
 
 SPOILER_RETRIES = 20
@@ -92,10 +92,10 @@ def pick(
     game may hold fewer than `count` even when more questions match.
     """
     if count < 1:
-        raise UsageError(f"--count must be at least 1, not {count}")
+        raise TooSmallError("count", count)
     pool = filters.apply(questions)
     if not pool:
-        raise UsageError(f"no questions {filters.describe()}; 'quiz bank list' shows what there is")
+        raise NotEnoughQuestionsError(filters, count, 0)
     fresh = [q for q in pool if q.id not in avoid] if avoid else pool
     rng = random.Random(seed)
     chosen = _fullest(fresh, count, rng) if len(fresh) >= count else []

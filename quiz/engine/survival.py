@@ -8,6 +8,12 @@ from quiz.engine.game import Game
 from quiz.models import AskedQuestion, GameSettings
 
 
+def deal_count(count: int, lives: int | None, matching: int) -> int:
+    """How many questions a game deals: `count`, or for survival (`lives` given) every
+    question that matches, as it goes on while there are questions."""
+    return count if lives is None else matching or 1
+
+
 class Survival(Game):
     """A game over every matching question that ends when the lives run out.
 

@@ -14,7 +14,7 @@ from quiz.output import safe
 from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
 from quiz.terminal.render_end import ReplayLines, Review, result_panel
-from quiz.terminal.render_game import Standing, outcome, question_screen, readable
+from quiz.terminal.render_game import Standing, question_screen, readable
 from quiz.terminal.render_reveal import reveal
 from quiz.terminal.render_scores import score_table
 from quiz.terminal.wording import TRUEFALSE_KEYS, TRUEFALSE_OPTIONS, lifeline_note, lives_text
@@ -62,7 +62,7 @@ def _given(asked: AskedQuestion, value: object) -> tuple[str, ...]:
 
 def standing(game: Game, number: int, total: int, tag: str = "") -> Standing:
     """Where `game` stands now, with question `number` of `total` on screen."""
-    outcomes = tuple(outcome(record) for record in game.records)
+    outcomes = tuple(record.outcome for record in game.records)
     survival = isinstance(game, Survival)
     return Standing(number, total, game.score, game.streak, outcomes, tag, open_ended=survival)
 

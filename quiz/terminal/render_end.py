@@ -15,7 +15,7 @@ from quiz.models import AnswerRecord, GameResult
 from quiz.output import safe
 from quiz.scores.rows import Placement
 from quiz.terminal.command_lines import continued_lines
-from quiz.terminal.render_game import OUTCOME_MARKS, outcome
+from quiz.terminal.render_game import OUTCOME_MARKS
 from quiz.terminal.wording import answer_text, given_text
 
 PROMPT_FROM = 64  # below this width the review leaves the question out
@@ -23,7 +23,7 @@ REVIEW_WIDTH = 120  # a table, not prose: wider than the reading band, so questi
 
 
 def review_mark(record: AnswerRecord) -> Text:
-    return Text(*OUTCOME_MARKS[outcome(record)])
+    return Text(*OUTCOME_MARKS[record.outcome])
 
 
 def answers_text(record: AnswerRecord) -> Text:

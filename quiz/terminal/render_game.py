@@ -11,7 +11,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from quiz.models import AnswerRecord, AskedQuestion
+from quiz.models import AskedQuestion, Outcome
 from quiz.output import safe
 from quiz.terminal.wording import option_labels
 
@@ -21,10 +21,10 @@ AHEAD = 4  # in a long game, the row shows this many questions to come; the rest
 PROGRESS_CELLS = 16  # with the count and the score, a header row fits 40 columns
 # (mark, style) of each outcome: the mark says it without colour (NO_COLOR), the colour repeats it.
 OUTCOME_MARKS = {
-    "right": ("✓", "green"),
-    "wrong": ("✗", "red"),
-    "skipped": ("↷", "yellow"),
-    "timed out": ("⏱", "red"),
+    Outcome.RIGHT: ("✓", "green"),
+    Outcome.WRONG: ("✗", "red"),
+    Outcome.SKIPPED: ("↷", "yellow"),
+    Outcome.TIMED_OUT: ("⏱", "red"),
 }
 DIFFICULTY_STYLES = {"easy": "green", "medium": "yellow", "hard": "red"}
 GAME_HINTS = {
@@ -43,15 +43,6 @@ def readable(view: RenderableType) -> Constrain:
     return Constrain(view, READING_WIDTH)
 
 
-def outcome(record: AnswerRecord) -> str:
-    """right, wrong, skipped or timed out."""
-    if record.correct:
-        return "right"
-    if record.timed_out:
-        return "timed out"
-    return "skipped" if record.skipped else "wrong"
-
-
 @dataclass(frozen=True, slots=True)
 class Standing:
     """Where a game stands, as its header shows it: the question on screen (`number` of
@@ -63,7 +54,7 @@ class Standing:
     total: int
     score: int
     streak: int
-    outcomes: tuple[str, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
     tag: str = ""
     open_ended: bool = False
 

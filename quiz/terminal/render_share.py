@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quiz.models import Outcome
 from quiz.output import safe
 from quiz.scores.rows import PlayedGame
 from quiz.terminal.command_lines import continued_lines
@@ -15,13 +16,13 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 TITLE = "Halpert Quiz"
-SQUARES = {"right": "🟩", "wrong": "🟥", "skipped": "⬜", "timed out": "🟧"}
+SQUARES = {Outcome.RIGHT: "🟩", Outcome.WRONG: "🟥", Outcome.SKIPPED: "⬜", Outcome.TIMED_OUT: "🟧"}
 # Bright enough to read on the dark card at a glance; the legend-free meaning is the chat's.
 SQUARE_COLOURS = {
-    "right": "#22c55e",
-    "wrong": "#ef4444",
-    "skipped": "#cbd5e1",
-    "timed out": "#f59e0b",
+    Outcome.RIGHT: "#22c55e",
+    Outcome.WRONG: "#ef4444",
+    Outcome.SKIPPED: "#cbd5e1",
+    Outcome.TIMED_OUT: "#f59e0b",
 }
 BACKGROUND, PANEL, INK, SOFT_INK, SCORE_INK = "#0f172a", "#1e293b", "#f8fafc", "#cbd5e1", "#facc15"
 # Fonts every system has in some form: an SVG that names a web font fetches it or falls back.
@@ -53,7 +54,7 @@ def _byline(game: PlayedGame) -> str:
 
 def share_lines(game: PlayedGame, replay: str) -> list[str]:
     """Title, score, one square a question, and the command that replays the quiz."""
-    squares = "".join(SQUARES[outcome] for outcome in game.outcomes)
+    squares = "".join(SQUARES[Outcome(outcome)] for outcome in game.outcomes)
     result = f"{game.correct}/{game.total} right · {game.score:,} points · {_details(game)}"
     return [f"{TITLE} · {_byline(game)}", result, squares, safe(replay)]
 
@@ -188,7 +189,7 @@ def svg_card(game: PlayedGame, replay: str) -> str:
                 "width": str(squares.size),
                 "height": str(squares.size),
                 "rx": str(squares.size // 6),
-                "fill": SQUARE_COLOURS[outcome],
+                "fill": SQUARE_COLOURS[Outcome(outcome)],
             },
         )
     card.y = top + squares.height + 40

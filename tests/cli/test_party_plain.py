@@ -12,7 +12,7 @@ from quiz.bank.loader import load_bank
 from quiz.engine.filters import Filters
 from quiz.engine.lifeline import fifty_fifty
 from quiz.engine.party import plan_party
-from quiz.engine.scoring import lifeline_points, points_for, points_parts
+from quiz.engine.scoring import lifeline_points, points_parts
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
 from tests.conftest import installed_quiz, run_cli
@@ -44,7 +44,7 @@ def test_a_party_of_three_plays_to_the_podium(tmp_path: Path) -> None:
                 lines.append("")  # Bob skips every question
             else:
                 lines.append(right_line(asked))
-                expected[name] += points_for(asked.question.difficulty, r + 1, 0.0, None)
+                expected[name] += points_parts(asked.question.difficulty, r + 1, 0.0, None).total
     args = ["party", "--seed", "8", "--rounds", "3"]
     for name in PLAYERS:
         args += ["--player", name]
@@ -130,8 +130,9 @@ def test_survival_ends_at_the_last_life_and_ranks_apart(tmp_path: Path) -> None:
         rf"^Question (\d+)/{total} \[.+\] \((\d) (?:lives|life) left\)$", result.stdout, re.M
     )
     assert headers == [("1", "2"), ("2", "2"), ("3", "1"), ("4", "1")]
-    score = points_for(asked[0].question.difficulty, 1, 0, None) + points_for(
-        asked[2].question.difficulty, 1, 0, None
+    score = (
+        points_parts(asked[0].question.difficulty, 1, 0, None).total
+        + points_parts(asked[2].question.difficulty, 1, 0, None).total
     )
     assert "Out of lives after 4 questions." in result.stdout
     assert f"Final score: {score:,} (2/4 correct)" in result.stdout.splitlines()
@@ -159,8 +160,8 @@ def test_the_plain_lifeline_halves_one_question(tmp_path: Path) -> None:
     after = out.split("a right answer now scores half.\n", 1)[1]
     assert after.startswith("\n".join(f"{n}) {o}" for n, o in enumerate(reduced.options, 1)))
     assert out.count("You have used your 50:50 in this game. Try again.") == 2
-    first = lifeline_points(points_for(asked[0].question.difficulty, 1, 0, None))
-    second = points_for(asked[1].question.difficulty, 2, 0, None)
+    first = lifeline_points(points_parts(asked[0].question.difficulty, 1, 0, None).total)
+    second = points_parts(asked[1].question.difficulty, 2, 0, None).total
     parts = points_parts(asked[0].question.difficulty, 1, 0, None, lifeline=True)
     assert parts.total == first
     cut = f"{parts.base:,} - {-parts.lifeline:,} for the 50:50"

@@ -8,7 +8,7 @@ from quiz.bank.loader import load_bank
 from quiz.engine.filters import Filters
 from quiz.engine.lifeline import fifty_fifty
 from quiz.engine.party import plan_party
-from quiz.engine.scoring import lifeline_points, points_for
+from quiz.engine.scoring import lifeline_points, points_parts
 from quiz.engine.selection import pick
 from quiz.models import AskedQuestion
 from tests.cli.test_e2e_pty import (
@@ -65,7 +65,8 @@ def test_a_party_of_three_on_a_terminal(run_quiz: Spawn) -> None:
     screen = quiz.screen
     assert "\x1b[3J" in quiz.log.getvalue()  # hand-overs clear the scrollback too
     ann = sum(
-        points_for(plan.questions[0][r].question.difficulty, r + 1, 0, None) for r in range(2)
+        points_parts(plan.questions[0][r].question.difficulty, r + 1, 0, None).total
+        for r in range(2)
     )
     assert re.search(r"A tie for first place: Ann and Cy", screen), screen
     assert re.search(rf"1st\s+Ann\s+{ann:,}", screen)
@@ -128,7 +129,7 @@ def test_the_lifeline_is_an_entry_of_the_menu(run_quiz: Spawn) -> None:
     quiz.expect("2 wrong options are gone")
     quiz.expect(PROMPT)
     quiz.send(right_answer_keys(reduced))
-    points = lifeline_points(points_for(asked.question.difficulty, 1, 0, None))
+    points = lifeline_points(points_parts(asked.question.difficulty, 1, 0, None).total)
     quiz.expect("✓ Correct!")
     quiz.expect(RESULTS)
     quiz.send(ENTER)

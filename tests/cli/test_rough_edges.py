@@ -156,3 +156,16 @@ def test_an_import_where_nothing_is_usable_fails(quiz_home: Path, tmp_path: Path
     assert result.returncode == 1
     assert "Imported 0 of 1" in result.stdout
     assert not (quiz_home / "bank" / "user.toml").exists()
+
+
+def test_the_engines_problems_are_worded_with_the_options_users_typed() -> None:
+    from quiz.cli.failures import words
+    from quiz.engine.filters import Filters
+    from quiz.engine.problems import NotEnoughQuestionsError, TooSmallError, UnknownTopicError
+
+    assert words(TooSmallError("rounds", 0)) == "--rounds must be at least 1, not 0"
+    assert words(NotEnoughQuestionsError(Filters(topics=("Pam Beesly",)), 5, 0)) == (
+        "no questions match topic Pam Beesly; 'quiz bank list' shows what there is"
+    )
+    unknown = UnknownTopicError("k", ("Katy Moore", "Kevin"), ambiguous=True, where="of the bank")
+    assert words(unknown) == "'k' could be any of: Katy Moore, Kevin"

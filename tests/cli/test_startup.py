@@ -1,4 +1,4 @@
-"""What runs before the first output: the installed `quiz` launcher and the quick play path."""
+"""What runs before the first output: the installed `quiz` launcher and the fast play path."""
 
 from __future__ import annotations
 

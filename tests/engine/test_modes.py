@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from quiz.engine.game import Game
 from quiz.engine.lifeline import allows_fifty_fifty, fifty_fifty
-from quiz.engine.scoring import lifeline_points, points_for
+from quiz.engine.scoring import lifeline_points, points_parts
 from quiz.engine.survival import Survival
 from quiz.models import AskedQuestion, GameSettings, Question
 from tests.samples import CHOICE, TEXT, TRUE
@@ -106,13 +106,15 @@ def test_one_lifeline_a_game_and_that_question_scores_half() -> None:
     reduced = game.use_lifeline()
     assert len(reduced.options) == 2 and game.current == reduced
     first = game.answer(("Right",), 0.0)
-    assert first.lifeline and first.points == lifeline_points(points_for("medium", 1, 0, None))
+    assert first.lifeline and first.points == lifeline_points(
+        points_parts("medium", 1, 0, None).total
+    )
     assert first.points == 500
     assert not game.can_use_lifeline()
     with pytest.raises(ValueError, match="no 50:50"):
         game.use_lifeline()
     second = game.answer(("Right",), 0.0)
-    assert not second.lifeline and second.points == points_for("hard", 2, 0, None)
+    assert not second.lifeline and second.points == points_parts("hard", 2, 0, None).total
 
 
 def test_no_lifeline_unless_the_game_has_one() -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from quiz.engine.filters import Filters
 from quiz.engine.party import Party, check_players, places, plan_party
-from quiz.engine.scoring import points_for
+from quiz.engine.scoring import points_parts
 from quiz.errors import UsageError
 from quiz.models import DIFFICULTIES, GameSettings, Question
 
@@ -110,7 +110,7 @@ def test_turns_go_round_the_players_and_each_game_scores_as_in_play() -> None:
     while not party.finished:
         turns.append((party.round_number, party.player, party.round_starts))
         right = party.player != "Bob"
-        party.answer(("Yes",) if right else ("No",), 0.0)
+        party.game.answer(("Yes",) if right else ("No",), 0.0)
     assert turns == [
         (1, "Ann", True),
         (1, "Bob", False),
@@ -119,7 +119,7 @@ def test_turns_go_round_the_players_and_each_game_scores_as_in_play() -> None:
         (2, "Bob", False),
         (2, "Cy", False),
     ]
-    expected = points_for("easy", 1, 0, None) + points_for("medium", 2, 0, None)
+    expected = points_parts("easy", 1, 0, None).total + points_parts("medium", 2, 0, None).total
     standings = party.standings()
     assert [(s.place, s.player, s.score) for s in standings] == [
         (1, "Ann", expected),

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from quiz.engine.practice import day_end, due_by, due_per_day, next_due, plan_practice
+from quiz.engine.problems import TooSmallError
 from quiz.errors import UsageError
 from tests.samples import BANK
 
@@ -56,8 +57,10 @@ def test_nothing_due_and_nothing_new_is_an_empty_session() -> None:
 
 
 def test_count_below_one_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="--count must be at least 1"):
+    with pytest.raises(TooSmallError) as caught:
         plan_practice(BANK, {}, NOW, 0)
+    assert (caught.value.quantity, caught.value.given, caught.value.least) == ("count", 0, 1)
+    assert isinstance(caught.value, UsageError)
 
 
 def test_options_are_shuffled_but_complete() -> None:

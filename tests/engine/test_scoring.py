@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from quiz.engine.game import Game
-from quiz.engine.scoring import points_for, speed_points, streak_bonus
+from quiz.engine.scoring import points_parts, speed_points, streak_bonus
 from quiz.models import AskedQuestion, GameSettings, Question
 
 BASES = {"easy": 500, "medium": 1000, "hard": 1500}
@@ -49,7 +49,7 @@ def right_answer(game: Game) -> list[str]:
 
 @pytest.mark.parametrize(("difficulty", "base"), [("easy", 500), ("medium", 1000), ("hard", 1500)])
 def test_base_points_by_difficulty(difficulty: str, base: int) -> None:
-    assert points_for(difficulty, 1, 0.0, None) == base
+    assert points_parts(difficulty, 1, 0.0, None).total == base
 
 
 @pytest.mark.parametrize(("difficulty", "base"), [("easy", 500), ("medium", 1000), ("hard", 1500)])

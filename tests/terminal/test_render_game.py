@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.console import Console, RenderableType
 
 from quiz.engine.game import Game
-from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
+from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Outcome, Question
 from quiz.scores.rows import Placement
 from quiz.terminal.render_end import ReplayLines, Review, answers_text, result_panel
 from quiz.terminal.render_game import (
@@ -26,6 +26,7 @@ from quiz.terminal.wording import answer_text, given_text
 from tests.samples import ORDER
 
 WIDTHS = (40, 80, 200)
+R, W = Outcome.RIGHT, Outcome.WRONG
 LONG_NOTICE = "Daily challenge for 2026-12-06 (UTC): 5 questions, one ranked try [/] for [red]Jim."
 PLAYER = "[red]Jim[/] 🎉"
 PROMPT = "Which card did Jim sign [/] and [red]x with a 🎉 for Pam, long before anyone at the office noticed?"
@@ -125,7 +126,7 @@ def test_every_view_fits_the_width_and_the_reading_width(width: int) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_question_screen_wraps_the_prompt_at_word_boundaries(width: int) -> None:
     records, _, _ = played()
-    screen = question_screen(Standing(3, 10, 2_100, 2, ("right", "wrong")), records[0].asked)
+    screen = question_screen(Standing(3, 10, 2_100, 2, (R, W)), records[0].asked)
     text = render(screen, width)
     assert_words_whole(text, PROMPT)
     for part in ("✓✗●○○○○○○○ 3/10", "Jim Halpert · medium", "Score 2,100", "Streak 2"):
@@ -133,7 +134,7 @@ def test_question_screen_wraps_the_prompt_at_word_boundaries(width: int) -> None
 
 
 def test_progress_row_marks_each_answered_question_without_needing_colour() -> None:
-    outcomes = ("right", "wrong", "skipped", "timed out")
+    outcomes = (R, W, Outcome.SKIPPED, Outcome.TIMED_OUT)
     assert progress_row(Standing(1, 3, 0, 0)).plain == "●○○ 1/3"
     row = progress_row(Standing(5, 6, 0, 0, outcomes))
     assert row.plain == "✓✗↷⏱●○ 5/6"
@@ -142,21 +143,19 @@ def test_progress_row_marks_each_answered_question_without_needing_colour() -> N
 
 
 def test_progress_row_of_a_long_game_shows_the_questions_around_this_one() -> None:
-    start = progress_row(Standing(2, 100, 0, 0, ("right",)))
+    start = progress_row(Standing(2, 100, 0, 0, (R,)))
     assert start.plain == "✓●" + "○" * (PROGRESS_CELLS - 2) + "… 2/100"
-    middle = progress_row(Standing(50, 100, 0, 0, ("wrong",) * 49))
+    middle = progress_row(Standing(50, 100, 0, 0, (W,) * 49))
     past = PROGRESS_CELLS - AHEAD - 1
     assert middle.plain == "…" + "✗" * past + "●" + "○" * AHEAD + "… 50/100"
-    end = progress_row(Standing(100, 100, 0, 0, ("right",) * 99))
+    end = progress_row(Standing(100, 100, 0, 0, (R,) * 99))
     assert end.plain == "…" + "✓" * (PROGRESS_CELLS - 1) + "● 100/100"
 
 
 def test_survival_shows_no_questions_to_come() -> None:
     first = progress_row(Standing(1, 145, 0, 0, open_ended=True))
     assert first.plain == "● 1"
-    later = progress_row(
-        Standing(40, 145, 0, 0, ("right", "wrong") * 19 + ("right",), open_ended=True)
-    )
+    later = progress_row(Standing(40, 145, 0, 0, (R, W) * 19 + (R,), open_ended=True))
     assert later.plain == "…" + ("✗✓" * 8)[1:] + "● 40"
 
 

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from PIL import Image
 
-from quiz.models import GameSettings
+from quiz.models import GameSettings, Outcome
 from quiz.scores.rows import PlayedGame
 from quiz.terminal.render_share import BACKGROUND, MARGIN, SQUARE_COLOURS, TITLE, svg_card
 
@@ -79,7 +79,7 @@ def test_squares_are_bright_and_in_their_outcome_colours() -> None:
             int(rect.get("y", "")) + int(rect.get("height", "")) // 2,
         )
         pixel = image.getpixel(middle)
-        assert pixel == colour(SQUARE_COLOURS[outcome])
+        assert pixel == colour(SQUARE_COLOURS[Outcome(outcome)])
         assert isinstance(pixel, tuple)
         assert max(pixel) >= 190  # bright on the dark card (olive and grey50 are 128)
     assert image.getpixel((image.width // 2, image.height - 10)) == colour(BACKGROUND)
