@@ -77,7 +77,7 @@ def ask_interactive(
 ) -> AnswerRecord:
     """The current question of `game` under its header (and any `notices` the game starts
     with), then the same screen again with the answer revealed and the score updated."""
-    limit = game.settings.time_limit
+    limit = game.time_limit()
     asked = game.current
     console.print(question_screen(standing(game, number, total, tag), asked, notices))
     seconds, said = 0.0, list[RenderableType]()

@@ -3,10 +3,12 @@ draws is replayed into a terminal emulator (pyte), so tests see the screen a pla
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,7 @@ from tests.conftest import installed_quiz, run_cli
 DOWN, ENTER, CTRL_C, CTRL_U = "\x1b[B", "\r", "\x03", "\x15"
 NEXT = "Press Enter for the next question"
 RESULTS = "Press Enter for your results"
-PROMPT = "(Use arrow keys)"  # drawn once the prompt reads keys; keys sent earlier are dropped
+PROMPT = "Your answer"  # drawn once the prompt reads keys; keys sent earlier are dropped
 
 
 @dataclass
@@ -51,6 +53,15 @@ class Terminal:
 
     def send(self, keys: str) -> None:
         self.child.send(keys)
+
+    def expect_on_screen(self, text: str, wait: float = 20.0) -> None:
+        """Read output until `text` is on the screen (prompt_toolkit redraws only what changed,
+        so a changed line need not be in the output whole)."""
+        deadline = time.monotonic() + wait
+        while text not in "\n".join(self.display()):
+            assert time.monotonic() < deadline, f"{text!r} not on screen: {self.display()}"
+            with contextlib.suppress(pexpect.TIMEOUT):
+                self.child.read_nonblocking(4096, timeout=0.1)
 
     def answer_last_question(self, keys: str = ENTER) -> None:
         """Once the last question's prompt shows, answer it with `keys`, then on to "Play again?"."""
@@ -159,7 +170,10 @@ def test_seeded_game_answered_right_reveals_each_answer_and_its_points(run_quiz:
         quiz.send(right_answer_keys(asked))
         quiz.expect(NEXT if number < 4 else RESULTS)
         screen = quiz.display()
-        assert screen[0].startswith("●" * number + "○" * (4 - number) + f" {number}/4")
+        # The reveal's header: this answer's mark in the progress row, its points in the score.
+        assert screen[0].startswith("✓" * number + "○" * (4 - number) + f" {number}/4")
+        score = sum(p.total for p in parts[:number])
+        assert screen[0].endswith(f"Score {score:,}"), screen
         assert f"✓ {asked.question.answers[0]}" in "\n".join(screen)
         assert "your answer" in "\n".join(screen)
         bonus = f" = {earned.base:,} + {earned.streak} streak" if earned.streak else " points"
@@ -231,11 +245,20 @@ def test_end_screen_keeps_the_result_panel_on_a_35_line_screen(
         quiz.send(ENTER)
     quiz.expect("Play again?")
     screen = quiz.display()
-    text = "\n".join(screen)
+    # The review shows every answer whole: at 40 columns it may start above the screen, but
+    # the result panel, the replay line and the question are on it.
+    rows = quiz.scrollback() + screen
+    text = "\n".join(rows)
+    start = max(i for i, row in enumerate(rows) if row == "Review")
     order = ["Review", "★1", "╭─ Final score", "│ Score", "Replay this exact quiz:", "Play again?"]
-    positions = [next(i for i, row in enumerate(screen) if mark in row) for mark in order]
+    positions = [
+        next(i for i, row in enumerate(rows) if i >= start and mark in row) for mark in order
+    ]
     assert positions == sorted(positions), text
-    assert sum(row[:1] in "✓✗" and row[1:2] == " " for row in screen if row) == 10, text
+    on_screen = "\n".join(screen)
+    assert all(mark in on_screen for mark in order[2:]), on_screen
+    review = rows[start + 1 : positions[1]]
+    assert sum(row[:1] in "✓✗" and row[1:2] == " " for row in review if row) == 10, text
     assert "quiz play --seed 8 --count 10 --type choice" in text.replace(" \\\n  ", " ")
     quiz.send("n")
     assert quiz.exit_status() == 0
@@ -398,7 +421,7 @@ def test_an_order_question_on_a_real_terminal(run_quiz: Spawn, quiz_home: Path) 
     quiz.expect("Put these in the order they aired.")
     left = list(asked.options)
     for number, item in enumerate(asked.question.answers[:-1], start=1):
-        quiz.expect(f"({number} of 3;" if number > 1 else "(pick the first)")
+        quiz.expect_on_screen(f": {number} of 3;" if number > 1 else "(pick the first)")
         quiz.send(DOWN * left.index(item) + ENTER)
         left.remove(item)
     quiz.expect(RESULTS)
