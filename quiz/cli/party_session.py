@@ -45,7 +45,7 @@ def _ask_players(given: tuple[str, ...]) -> tuple[str, ...]:
     from quiz.terminal import prompts
 
     names = check_names(given)
-    print(
+    prompts.tell(
         f"Who is playing? Type a name for each player ({MIN_PLAYERS} to {MAX_PLAYERS},"
         " in turn order); an empty name starts the party."
     )

@@ -123,7 +123,7 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
             from quiz.terminal.interactive import TOP_GAMES
 
             saved = recorder.save(result, top=TOP_GAMES)
-            notes = ["Show it off: quiz share"] if saved else []
+            notes = ["Show it off: quiz share"] if saved else [_not_saved(save)]
             replay = replay_command(result.settings)
             show_end(
                 result, plain=False, ending=_ending(game), notes=notes, saved=saved, replay=replay
@@ -132,6 +132,11 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
             if not _again():
                 return
             seed = new_seed()
+
+
+def _not_saved(save: bool) -> str:
+    """Why the end of a game shows no place on the board."""
+    return "Not saved: played with --no-save." if not save else "This game was not saved."
 
 
 def _again() -> bool:

@@ -19,7 +19,7 @@ from prompt_toolkit.layout.controls import FormattedTextControl
 
 from quiz.engine.players import name_problem
 from quiz.output import safe
-from quiz.terminal.option_menu import STYLE, Entry, Kind, OptionMenu, stop_keys
+from quiz.terminal.option_menu import STYLE, Entry, Kind, OptionMenu, stop_keys, wrapped
 from quiz.terminal.wording import option_labels
 
 SKIP_LABEL = "(skip this question)"
@@ -224,8 +224,24 @@ def type_name(default: str) -> str:
     ).strip()
 
 
+def tell(message: str) -> None:
+    """A line for the player before a prompt, wrapped between words (a terminal would cut
+    words at its edge)."""
+    from rich.text import Text
+
+    from quiz.output import console
+
+    console().print(Text(safe(message)))
+
+
+def _lines(message: str) -> str:
+    """A prompt's message broken between words to fit the terminal: prompt_toolkit would
+    break it mid-word."""
+    return "\n".join(wrapped(message, 2))
+
+
 def confirm(message: str, default: bool = True) -> bool:
-    return bool(ask(questionary.confirm(safe(message), default=default, qmark="?")))
+    return bool(ask(questionary.confirm(_lines(message), default=default, qmark="?")))
 
 
 Validator = Callable[[str], bool | str]
@@ -259,7 +275,7 @@ def write(
     """Typed text, checked by `validate` as it is typed; `suggestions` complete it."""
     if suggestions:
         prompt = questionary.autocomplete(
-            message,
+            _lines(message),
             choices=[safe(s) for s in suggestions],
             default=safe(default),
             validate=validate,
@@ -267,7 +283,7 @@ def write(
         )
     else:
         prompt = questionary.text(
-            message, default=safe(default), validate=validate, qmark="?", instruction=instruction
+            _lines(message), default=safe(default), validate=validate, qmark="?", instruction=instruction
         )
     return str(ask(prompt)).strip()
 

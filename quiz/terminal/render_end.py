@@ -15,7 +15,7 @@ from quiz.models import AnswerRecord, GameResult
 from quiz.output import safe
 from quiz.scores.rows import Placement
 from quiz.terminal.command_lines import continued_lines
-from quiz.terminal.render_game import OUTCOME_MARKS
+from quiz.terminal.render_game import OUTCOME_MARKS, READING_WIDTH
 from quiz.terminal.wording import answer_text, given_text
 
 PROMPT_FROM = 64  # below this width the review leaves the question out
@@ -81,9 +81,10 @@ def result_panel(
     placement: Placement | None,
     banner: str = "",
     notes: Sequence[str] = (),
-) -> Panel:
-    """Score, correct, accuracy, best streak, time and placement, with a banner over a record
-    (`banner`, or the placement's own) and any `notes` a mode adds under them."""
+) -> Constrain:
+    """Score, correct, accuracy, best streak, time and placement in the reading band: stars
+    around a record the placement celebrates, a mode's own `banner` (a daily's place, "not
+    ranked") plainly on top, and any `notes` a mode adds under them."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -96,13 +97,14 @@ def result_panel(
     if placement is not None:
         grid.add_row("Place", f"#{placement.rank} of {placement.games}")
         grid.add_row("Your best", f"{placement.player_best:,}")
-    headline = banner or (placement.headline(result.score) if placement else "")
-    banner_line = Text(f"★ {safe(headline)} ★", style="bold yellow")
-    parts: list[RenderableType] = [banner_line] if headline else []
+    record = placement.headline(result.score) if placement else ""
+    parts: list[RenderableType] = [Text(safe(banner), style="bold")] if banner else []
+    parts += [Text(f"★ {record} ★", style="bold yellow")] if record else []
     parts += [grid, *(Text(safe(note)) for note in notes)]
-    return Panel(
+    panel = Panel(
         Group(*parts), title="Final score", title_align="left", box=box.ROUNDED, expand=False
     )
+    return Constrain(panel, READING_WIDTH)
 
 
 class ReplayLines:

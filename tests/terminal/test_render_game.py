@@ -210,8 +210,9 @@ def test_reveal_in_timed_mode_shows_the_speed_part() -> None:
     parts = game.points_parts(records[1])
     assert parts is not None and parts.total == records[1].points
     text = "\n".join(reveal_lines(records[1], game))
-    # 3 s of 20: round(1500 x (1 - 0.15 / 2)) = 1388, so 112 less; streak of 2: +100
-    assert "✓ Correct! +1,488 = 1,500 - 112 time + 100 streak (answered in 3.0s)" in text
+    # A typed answer gets 1.5 x 20 = 30 s; 3 s of 30: round(1500 x (1 - 0.1 / 2)) = 1425, so 75
+    # less; streak of 2: +100
+    assert "✓ Correct! +1,525 = 1,500 - 75 time + 100 streak (answered in 3.0s)" in text
 
 
 def test_reveal_of_select_all_gives_every_option_its_state() -> None:
@@ -339,3 +340,16 @@ def test_replay_lines_break_between_words_with_a_shell_continuation(width: int) 
     joined = " ".join(line.rstrip("\\ ").strip() for line in lines[1:])
     assert joined == command
     assert all(line.endswith(" \\") for line in lines[1:-1])
+
+
+@pytest.mark.parametrize("width", [40, 100, 200])
+def test_a_mode_s_own_banner_is_plain_and_wraps_in_the_reading_band(width: int) -> None:
+    result = played()[2]
+    unranked = (
+        "Unranked: your first attempt at the 2026-12-06 challenge stands (5,400 points, #1 of 3)"
+    )
+    for banner in (unranked, "Practice: not ranked in the high scores"):
+        text = render(result_panel(result, None, banner), width)
+        assert "★" not in text
+        assert_words_whole(text, banner)
+        assert max(cell_len(line.rstrip()) for line in text.splitlines()) <= READING_WIDTH
