@@ -283,7 +283,11 @@ def write(
         )
     else:
         prompt = questionary.text(
-            _lines(message), default=safe(default), validate=validate, qmark="?", instruction=instruction
+            _lines(message),
+            default=safe(default),
+            validate=validate,
+            qmark="?",
+            instruction=instruction,
         )
     return str(ask(prompt)).strip()
 
