@@ -99,10 +99,7 @@ def reasons_to_refuse(
         reasons.append(f"id: '{entry['id']}' is already used")
     prompt = str(entry.get("prompt", ""))
     if len(prompt.split()) == 1:
-        reasons.append(
-            f"prompt: {prompt.strip()!r} is one word; ask a whole question"
-            " (for example 'Who did Jim marry?')"
-        )
+        reasons.append("prompt: one word is not a question; ask it whole")
     similar = similar_question(prompt, questions) if prompt else None
     if similar is not None:
         existing, score = similar

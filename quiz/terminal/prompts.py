@@ -259,7 +259,9 @@ def pick(message: str, options: Sequence[tuple[str, str]], default: str | None =
     chosen = next((e.value for e in entries if e.value[1] == default), None)
     menu = OptionMenu(message, entries, default=chosen)
     title, value = _menu(menu, None, 0.0).value
-    answer = [("class:qmark", "? "), ("class:message", safe(message)), ("class:key", f" {title}")]
+    # The question and its answer, as after any other prompt, wrapped between words.
+    text = "\n".join(wrapped(f"{message} {title}", 2, "? "))
+    answer = [("class:qmark", text[:2]), ("class:message", text[2:])]
     print_formatted_text(FormattedText(answer), style=STYLE)
     return str(value)
 

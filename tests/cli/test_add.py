@@ -283,7 +283,7 @@ def test_a_one_word_prompt_is_refused_as_it_is_typed(wizard: Wizard, quiz_home: 
     assert [q["prompt"] for q in stored(quiz_home)] == ["Jim sells paper."]
     flagged = run_cli("add", *flags("text", "Office Trivia", "easy", " Who ", "--answer", "Jim"))
     assert flagged.exit_code == 2
-    assert "prompt: 'Who' is one word; ask a whole question" in flagged.stderr
+    assert "prompt: one word is not a question; ask it whole" in flagged.stderr
 
 
 def test_wizard_repeated_right_option_of_multi_is_re_asked(wizard: Wizard, quiz_home: Path) -> None:
