@@ -82,9 +82,15 @@ def _bank_questions() -> tuple[Question, ...]:
     return load_bank().questions
 
 
+def _plain(word: str) -> bool:
+    """A candidate any shell takes as it is: letters, digits, `.`, `_` and `-` only."""
+    return re.fullmatch(r"[\w.-]+", word) is not None
+
+
 def complete_topic(incomplete: str) -> list[str]:
-    """Shell completion: one word of each topic, a word that names that topic alone
-    (`--topic Dwight` is Dwight Schrute), so no shell has to quote a space."""
+    """Shell completion: one plain word for each topic, a word that names that topic alone
+    (`--topic Dwight` is Dwight Schrute): the first such word that starts with what is typed.
+    A topic without such a word is not offered (it can still be typed, quoted)."""
     from quiz.engine.filters import match_topic
     from quiz.errors import UsageError
 
@@ -96,9 +102,28 @@ def complete_topic(incomplete: str) -> list[str]:
                 names_it = match_topic(word, topics) == topic
             except UsageError:
                 names_it = False
-            if names_it and word.startswith(incomplete):
+            if names_it and _plain(word) and word.casefold().startswith(incomplete.casefold()):
                 words.append(word)
+                break
     return words
+
+
+def complete_player(incomplete: str) -> list[str]:
+    """Shell completion: the players of this computer's score file (never a shared server,
+    which a Tab should not wait for), plain names only; nothing before the first game."""
+    from quiz import paths
+
+    if not paths.scores_db().is_file():
+        return []
+    from quiz.errors import QuizError
+    from quiz.scores.store import open_store
+
+    try:
+        players = [p.player for p in open_store(local=True).stats().players]
+    except QuizError:
+        return []
+    wanted = incomplete.casefold()
+    return sorted(p for p in players if _plain(p) and p.casefold().startswith(wanted))
 
 
 def complete_id(incomplete: str) -> list[str]:
@@ -169,7 +194,12 @@ PlainOption = Annotated[
 ]
 NameOption = Annotated[
     str | None,
-    typer.Option("--player", metavar="NAME", help="Your name (asked for when not given)."),
+    typer.Option(
+        "--player",
+        metavar="NAME",
+        help="Your name (asked for when not given).",
+        autocompletion=complete_player,
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")

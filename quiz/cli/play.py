@@ -14,6 +14,7 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
+    complete_player,
 )
 
 
@@ -43,6 +44,7 @@ def play(
         str | None,
         typer.Option(
             metavar="NAME",
+            autocompletion=complete_player,
             help="Your name. Default: the last player's name (your login name the first"
             " time); a terminal asks, offering it.",
         ),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quiz.cli.options import Day, JsonOption, WholeNumber, complete_topic
+from quiz.cli.options import Day, JsonOption, WholeNumber, complete_player, complete_topic
 from quiz.models import Mode
 from quiz.output import console, print_json, safe
 
@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 
 PlayerOption = Annotated[
     str | None,
-    typer.Option("--player", metavar="NAME", help="Only this player's games (exact name)."),
+    typer.Option(
+        "--player",
+        metavar="NAME",
+        help="Only this player's games (exact name).",
+        autocompletion=complete_player,
+    ),
 ]
 
 

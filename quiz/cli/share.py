@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from quiz.cli.options import complete_player
 from quiz.errors import QuizError
 from quiz.output import note, say
 
@@ -15,7 +16,9 @@ def share(
     player: Annotated[
         str | None,
         typer.Option(
-            metavar="NAME", help="Share this player's last game (default: the last game)."
+            metavar="NAME",
+            help="Share this player's last game (default: the last game).",
+            autocompletion=complete_player,
         ),
     ] = None,
     svg: Annotated[
