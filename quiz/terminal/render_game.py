@@ -111,6 +111,6 @@ def question_screen(
 ) -> Constrain:
     """Everything above the answer prompt: the notices a game starts with (a shorter game,
     the daily's title), the header, then the question."""
-    said = [Text(f"ⓘ {safe(notice)}", style="bold cyan") for notice in notices]
+    said = [Text(safe(notice), style="bold cyan") for notice in notices]
     views: list[RenderableType] = [*said, Text("")] if said else []
     return readable(Group(*views, header(standing, asked), question_view(asked), ""))
