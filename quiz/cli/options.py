@@ -183,7 +183,8 @@ TimeLimitOption = Annotated[
         "--time-limit",
         click_type=WholeNumber(5, 300),
         metavar="SECONDS",
-        help="Timed mode: seconds per question (5-300); faster answers score more.",
+        help="Timed mode: seconds for a choice or true/false question (5-300); typed and"
+        " select-all answers get 1.5 times it, order questions twice it. Faster answers score more.",
     ),
 ]
 PlainOption = Annotated[
