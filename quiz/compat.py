@@ -1,17 +1,26 @@
-"""The one home of the private APIs we cannot avoid: typer 0.28 vendors click as `typer._click`.
+"""The one home of the private APIs we cannot avoid; tests/test_compat.py pins each one.
 
-Every name here is pinned by tests/test_compat.py; a typer upgrade that moves one fails there.
+typer 0.28 vendors click as `typer._click` and keeps its completion scripts private; Rich
+keeps its line breaking and column sizing private. Each name here says which private call
+it stands for, so that an upgrade that moves one fails here and in the test, nowhere else.
+The typer names load on first use: the Rich helpers serve views that run without typer.
 """
 
 from __future__ import annotations
 
-from typer._click.exceptions import (
-    BadParameter,
-    ClickException,
-    NoArgsIsHelpError,
-    UsageError,
-)
-from typer._click.types import ParamType
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+    from rich.table import Table
+    from typer._click.exceptions import (
+        BadParameter,
+        ClickException,
+        NoArgsIsHelpError,
+        UsageError,
+    )
+    from typer._click.types import ParamType
 
 __all__ = [
     "BadParameter",
@@ -19,9 +28,27 @@ __all__ = [
     "NoArgsIsHelpError",
     "ParamType",
     "UsageError",
+    "border_width",
+    "column_widths",
     "completion_script",
+    "line_breaks",
     "register_completion_shells",
 ]
+
+_CLICK_MODULES = {
+    "BadParameter": "typer._click.exceptions",
+    "ClickException": "typer._click.exceptions",
+    "NoArgsIsHelpError": "typer._click.exceptions",
+    "UsageError": "typer._click.exceptions",
+    "ParamType": "typer._click.types",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """typer's vendored click classes, imported when first asked for."""
+    if name not in _CLICK_MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_CLICK_MODULES[name]), name)
 
 
 def register_completion_shells() -> None:
@@ -36,3 +63,28 @@ def completion_script(prog_name: str, complete_var: str, shell: str) -> str:
     from typer._completion_shared import get_completion_script
 
     return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+
+
+def line_breaks(text: str, width: int, *, fold: bool) -> list[int]:
+    """Where Rich's `Text.wrap` breaks one line of `text` at `width` (offsets of new lines).
+
+    Rich's `rich._wrap.divide_line`: the offsets without building a `Text` per line.
+    """
+    from rich._wrap import divide_line
+
+    return divide_line(text, width, fold=fold)
+
+
+def column_widths(console: Console, table: Table, options: ConsoleOptions) -> list[int]:
+    """The widths Rich gives `table`'s columns (padding included) when drawn in `options`.
+
+    As `Table.__rich_console__` sizes them: Rich's private `Table._extra_width` and
+    `Table._calculate_column_widths`.
+    """
+    extra = border_width(table)
+    return table._calculate_column_widths(console, options.update_width(options.max_width - extra))
+
+
+def border_width(table: Table) -> int:
+    """Cells `table` takes besides its columns: edges and dividers (`Table._extra_width`)."""
+    return table._extra_width

@@ -28,6 +28,18 @@ _FILLERS = frozenset({"in", "the", "number", "no", "minus", "negative", "percent
 _MARK_CATEGORIES = frozenset({"Sm", "Sc", "So"})
 _MARK_CHARACTERS = frozenset("#%")
 _SIGN = re.compile(r"(?:^|(?<=\s))([+-])(?=[0-9])")
+# The words that answer a true/false question, in any case: t/f, yes/no, y/n.
+_TRUTH_WORDS = {
+    **dict.fromkeys(("true", "t", "yes", "y"), "true"),
+    **dict.fromkeys(("false", "f", "no", "n"), "false"),
+}
+
+
+def truth_word(word: str) -> str | None:
+    """ "true" or "false" for a word that answers a true/false question; None for others."""
+    return _TRUTH_WORDS.get(word.strip().casefold())
+
+
 _SAID_MARKS = {"minus": "-", "negative": "-", "percent": "%"}
 # Nouns that count something; one may stand beside the number when the question asks for it.
 _UNITS = frozenset({"season", "episode", "year", "time", "part", "series"})

@@ -84,6 +84,20 @@ def shared_leaderboard(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> st
     return postgres_url
 
 
+PTY_FIXTURES = {"run_quiz", "pty_at"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what needs PostgreSQL or a pty from the fixtures it asks for: no mark to forget."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "postgres_server" in names or params.get("store") == "postgres":
+            item.add_marker(pytest.mark.postgres)
+        if names & PTY_FIXTURES:
+            item.add_marker(pytest.mark.pty)
+
+
 # On a test whose `store` fixture builds its store with `store_for`: run it on both stores.
 both_stores = pytest.mark.parametrize("store", ["sqlite", "postgres"], indirect=True)
 

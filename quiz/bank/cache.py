@@ -11,42 +11,62 @@ from __future__ import annotations
 
 import contextlib
 import marshal
+import sys
 from dataclasses import fields
 from functools import cache
+from hashlib import blake2b
 from pathlib import Path
 
 from quiz import __version__, paths
 from quiz.models import Question
 
-try:  # hashlib's own BLAKE2, without hashlib loading OpenSSL (2 ms of every start-up)
-    from _blake2 import blake2b
-except ImportError:  # CPython always builds it; other interpreters may not
-    from hashlib import blake2b
-
-MAGIC = b"halpert-quiz bank cache 1\n"
+MAGIC = b"halpert-quiz bank cache 2\n"
 CHECKSUM_SIZE = 32
 QUESTION_FIELDS = tuple(f.name for f in fields(Question))
 
 Cached = tuple[list[Question], list[str]]
-Stamp = tuple[str, tuple[str, ...], tuple[tuple[str, int, int], ...]]
+FileStamp = tuple[str, int, int]
+Stamp = tuple[str, str, str, tuple[str, ...], tuple[FileStamp, ...]]
+# Libraries whose upgrade may change what validation accepts (answer matching, numbers).
+LIBRARIES = ("rapidfuzz", "text_to_num")
 
 
 def _checksum(data: bytes | memoryview) -> bytes:
     return blake2b(data, digest_size=CHECKSUM_SIZE).digest()
 
 
+def _file_stamp(path: Path, name: str = "") -> FileStamp:
+    status = path.stat()
+    return (name or path.name, status.st_size, status.st_mtime_ns)
+
+
+def _library_stamps() -> list[FileStamp]:
+    """The installed files of LIBRARIES: they change with every upgrade (no metadata read)."""
+    from importlib.util import find_spec
+
+    stamps = []
+    for name in LIBRARIES:
+        spec = find_spec(name)
+        origin = spec.origin if spec else None
+        stamps.append(_file_stamp(Path(origin), name) if origin else (name, -1, -1))
+    return stamps
+
+
 @cache
 def code_stamp() -> Stamp:
-    """What decides validity besides the file: the version and the validating modules.
+    """What decides validity besides the file: the versions of Python, its Unicode data, the
+    package and the libraries that validation uses, and the validating modules.
 
-    The modules' sizes and modification times change with every upgrade and every edit of
-    a checkout, so an entry never outlives the rules that accepted it.
+    Files' sizes and modification times change with every upgrade and every edit of a
+    checkout, so an entry never outlives the rules that accepted it.
     """
+    import unicodedata
+
     package = Path(__file__).resolve().parent.parent
     sources = [*sorted((package / "bank").glob("*.py")), package / "models.py"]
     sources.append(package / "textmatch.py")
-    stats = [(s.name, s.stat().st_size, s.stat().st_mtime_ns) for s in sources]
-    return (__version__, QUESTION_FIELDS, tuple(stats))
+    stats = [*map(_file_stamp, sources), *_library_stamps()]
+    return (__version__, sys.version, unicodedata.unidata_version, QUESTION_FIELDS, tuple(stats))
 
 
 def entry_path(path: Path) -> Path:
@@ -76,7 +96,7 @@ def read(path: Path, data: bytes, origin: str) -> Cached | None:
 
 def write(path: Path, data: bytes, origin: str, questions: list[Question], keys: list[str]) -> None:
     """Keep what a clean load of `data` gave, for the next run; best effort."""
-    from quiz.bank.atomic import write_bytes_atomic
+    from quiz.files import write_bytes_atomic
 
     rows = tuple(tuple(getattr(q, name) for name in QUESTION_FIELDS) for q in questions)
     with contextlib.suppress(OSError, ValueError):

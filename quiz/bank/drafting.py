@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection, Sequence
 
@@ -9,20 +10,26 @@ from rapidfuzz import fuzz, process
 
 from quiz.bank.validation import check_question
 from quiz.models import Question
-from quiz.textmatch import normalise
+from quiz.textmatch import normalise, truth_word
 
 NEAR_DUPLICATE = 90.0
 ID_WORDS = 6
 ID_LENGTH = 60
-TRUE_WORDS = {"true", "t", "yes", "y"}
-FALSE_WORDS = {"false", "f", "no", "n"}
 
 
 def slug(text: str) -> str:
-    """A readable id stem from a prompt: its first few plain words, at most ID_LENGTH long."""
-    words = re.findall(r"[a-z0-9]+", normalise(text))[:ID_WORDS]
+    """A readable id stem from a prompt: its first few plain words, at most ID_LENGTH long.
+
+    A prompt with words outside the Latin letters (Cyrillic, Greek, CJK...) gets a short hash
+    of its words too, so that its id tells it apart without transliterating: not `question-41`."""
+    key = normalise(text)
+    words = re.findall(r"[a-z0-9]+", key)[:ID_WORDS]
     while len(words) > 1 and len("-".join(words)) > ID_LENGTH:
         words.pop()
+    stem = "-".join(words)[: ID_LENGTH - 9]
+    if any(ch.isalnum() and not ch.isascii() for ch in key):
+        digest = hashlib.blake2s(key.encode("utf-8"), digest_size=4).hexdigest()
+        return f"{stem}-{digest}" if stem else f"q-{digest}"
     return "-".join(words)[:ID_LENGTH] or "question"
 
 
@@ -37,8 +44,7 @@ def unique_id(stem: str, taken: Collection[str]) -> str:
 
 def truth(word: str) -> str:
     """ "true" or "false" from any of the words plain mode accepts; the word itself otherwise."""
-    folded = word.strip().casefold()
-    return "true" if folded in TRUE_WORDS else "false" if folded in FALSE_WORDS else word
+    return truth_word(word) or word
 
 
 def build_entry(

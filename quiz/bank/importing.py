@@ -11,9 +11,10 @@ from quiz import paths
 from quiz.bank.cleaning import clean_entry
 from quiz.bank.drafting import slug, unique_id
 from quiz.bank.formats import Item, read_items
+from quiz.bank.formats.plain import without_labels
 from quiz.bank.loader import bank_files, load_files, origin_of
 from quiz.bank.validation import FIELDS, check_question
-from quiz.bank.writer import add_entries, check_target, writing
+from quiz.bank.writer import check_target, plan_additions, write_planned, writing
 from quiz.textmatch import normalise
 
 SHOWN = 5  # skipped and invalid items listed without --verbose
@@ -29,6 +30,8 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
     invalid: list[tuple[str, str]] = field(default_factory=list)
     cleaned: list[str] = field(default_factory=list)  # where invisible characters were dropped
+    spilled: list[tuple[Path, int]] = field(default_factory=list)  # further files, questions
+    notes: list[str] = field(default_factory=list)  # what the reader or the import chose
 
     def lines(self, *, verbose: bool = False) -> list[str]:
         verb = "Would import" if self.dry_run else "Imported"
@@ -36,6 +39,7 @@ class ImportReport:
         lines = [
             f"{verb} {len(self.imported)} of {total} question(s) ({self.fmt}) into {self.target}"
         ]
+        lines += self.notes
         for label, items in (("Skipped as duplicates", self.skipped), ("Invalid", self.invalid)):
             lines.append(f"{label}: {len(items)}")
             shown = items if verbose else items[:SHOWN]
@@ -49,6 +53,16 @@ class ImportReport:
                 f"Invisible or control characters dropped, odd spaces made plain,"
                 f" in {len(self.cleaned)} question(s): {where}{more}"
             )
+        if self.spilled:
+            verb = "would go" if self.dry_run else "went"
+            files = ", ".join(f"{path} ({count})" for path, count in self.spilled)
+            moved = sum(count for _, count in self.spilled)
+            lines.append(
+                f"{self.target.name} would grow too big for one bank file, so {moved}"
+                f" question(s) {verb} into further files: {files}"
+            )
+            if self.target.parent != paths.user_bank_dir():
+                lines.append(f"Play them all with --bank {self.target.parent}")
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         return lines
@@ -70,6 +84,8 @@ def import_file(
     *,
     dry_run: bool,
     progress: Progress | None = None,
+    encoding: str | None = None,
+    columns: dict[str, list[str]] | None = None,
 ) -> ImportReport:
     """Import every new, valid question of `source` into `target` at once.
 
@@ -77,10 +93,12 @@ def import_file(
     the file: the same rule the validator applies, checked against a set, so the whole
     import takes one pass over the file."""
     target = target or paths.default_user_bank()
-    fmt_name, items = read_items(source, fmt)
+    reading = read_items(source, fmt, encoding=encoding, columns=columns)
     # Held from reading the target to writing it, so that a racing import or add is not lost.
     with contextlib.nullcontext() if dry_run else writing(target):
-        return _import(fmt_name, items, target, dry_run=dry_run, progress=progress)
+        report = _import(reading.fmt, reading.items, target, dry_run=dry_run, progress=progress)
+    report.notes = reading.notes
+    return report
 
 
 def _import(
@@ -93,7 +111,8 @@ def _import(
 ) -> ImportReport:
     check_target(target)
     origin = origin_of(target)
-    bank = load_files(bank_files([target] if target.exists() else [])).questions
+    spills = sorted(target.parent.glob("import-*.toml")) if target.parent.is_dir() else []
+    bank = load_files(bank_files([target, *spills] if target.exists() else spills)).questions
     prompts = {normalise(q.prompt): q.id for q in bank}
     ids = {q.id for q in bank}
     report = ImportReport(target, fmt_name, dry_run)
@@ -104,7 +123,7 @@ def _import(
         if item.entry is None:
             report.invalid.append((item.where, item.problem))
             continue
-        entry, cleaned = clean_entry(item.entry)
+        entry, cleaned = clean_entry(without_labels(item.entry))
         prompt = entry.get("prompt")
         key = normalise(prompt) if isinstance(prompt, str) else ""
         if key and key in prompts:
@@ -127,6 +146,10 @@ def _import(
         ids.add(question.id)
         accepted.append(entry)
         report.imported.append(question.id)
-    if accepted and not dry_run:
-        add_entries(target, accepted)
+    if accepted:
+        # The dry run plans and checks the files as the real import does; only writing differs.
+        planned = plan_additions(target, accepted, spill=True)
+        report.spilled = [(one.path, one.added) for one in planned if one.path != target]
+        if not dry_run:
+            write_planned(planned)
     return report

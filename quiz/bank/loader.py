@@ -24,6 +24,16 @@ _COSTLY = (
     (re.compile(rf"\n[ \t]*+\[\[?[ \t]*+{_KEY}[ \t]*+\."), "dotted keys"),
     (re.compile(rf"[\n{{,][ \t]*+{_KEY}(?:[ \t]*+\.[ \t]*+{_KEY})+[ \t]*+="), "dotted keys"),
 )
+# Strings and comments, whose text is never a key or a table: what sits inside them is blanked
+# out before the patterns above look (multi-line strings first, as `"""` also starts `""`).
+_TEXT = re.compile(
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*+"{3,5}'
+    r"|'''(?:[^']|'(?!''))*+'{3,5}"
+    r'|"(?:[^"\\\n]|\\.)*+"'
+    r"|'[^'\n]*+'"
+    r"|#[^\n]*+"
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 class UnreadableBankError(Exception):
@@ -78,6 +88,29 @@ def origin_of(path: Path) -> str:
     return BUILTIN_ORIGIN if real.parent == builtin_dir else str(real)
 
 
+def _blank_text(match: re.Match[str]) -> str:
+    """A string or comment with every character but its quotes and newlines made `x`."""
+    found = match[0]
+    if found.startswith("#"):
+        return "#" + "x" * (len(found) - 1)
+    quotes = 3 if found[:3] in ('"""', "'''") else 1
+    inner = _NOT_NEWLINE.sub("x", found[quotes:-quotes])
+    return found[:quotes] + inner + found[-quotes:]
+
+
+def _costly(text: str) -> tuple[str, int] | None:
+    """What costly TOML the text holds outside its strings and comments, and its line."""
+    text = "\n" + text
+    if not any(pattern.search(text) for pattern, _ in _COSTLY):
+        return None  # the common case: no need to look inside strings at all
+    blanked = _TEXT.sub(_blank_text, text)  # the same length, so positions stay right
+    for pattern, what in _COSTLY:
+        found = pattern.search(blanked)
+        if found:
+            return what, text.count("\n", 0, found.start() + 1)
+    return None
+
+
 def _parse(data: bytes, load: FileLoad) -> list[object] | None:
     import tomllib
 
@@ -86,12 +119,11 @@ def _parse(data: bytes, load: FileLoad) -> list[object] | None:
     except UnicodeDecodeError as exc:
         load.fail(f"is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})")
         return None
-    for pattern, what in _COSTLY:
-        found = pattern.search("\n" + text)
-        if found:
-            line = text.count("\n", 0, found.start()) + 1
-            load.fail(f"holds {what} (line {line}); a bank file holds only [[questions]] tables")
-            return None
+    found = _costly(text)
+    if found is not None:
+        what, line = found
+        load.fail(f"holds {what} (line {line}); a bank file holds only [[questions]] tables")
+        return None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

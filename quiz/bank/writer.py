@@ -6,16 +6,16 @@ import contextlib
 import re
 import stat
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import tomlkit
 from tomlkit.items import AoT, Comment, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
-from quiz.bank.atomic import write_text_atomic
-from quiz.bank.loader import UnreadableBankError, problems_in, read_source
-from quiz.bank.locking import locked
+from quiz.bank.loader import MAX_BANK_BYTES, UnreadableBankError, problems_in, read_source
 from quiz.errors import QuizError
+from quiz.files import locked, write_text_atomic
 
 HEADER = (
     "Your own Halpert Quiz questions (the format is in the README).",
@@ -78,10 +78,20 @@ def _save(path: Path, doc: TOMLDocument) -> None:
     _save_text(path, tomlkit.dumps(doc))
 
 
-def _save_text(path: Path, text: str) -> None:
-    problems = problems_in(path, text.encode("utf-8"))
+def _check_text(path: Path, text: str) -> None:
+    """Refuse text that the loader would not read as bank file `path`: nothing is written."""
+    data = text.encode("utf-8")
+    if len(data) > MAX_BANK_BYTES:
+        raise BankWriteError(_too_big(path))
+    problems = problems_in(path, data)
     if problems:  # what we made must load as well as what we found
-        raise _refuse(path, problems)
+        first = str(problems[0]).removeprefix(f"{path}: ")
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BankWriteError(f"nothing was written: {path} would not load after it: {first}{more}")
+
+
+def _save_text(path: Path, text: str) -> None:
+    _check_text(path, text)
     try:
         write_text_atomic(path, text)
     except OSError as exc:
@@ -136,33 +146,90 @@ def writing(path: Path) -> Iterator[None]:
         raise BankWriteError(f"cannot lock {path}: {exc.strerror or exc}") from exc
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedFile:
+    """A bank file as an addition would leave it: its path, its text, the questions added."""
+
+    path: Path
+    text: str
+    added: int
+
+
+def plan_additions(
+    path: Path, entries: Sequence[Mapping[str, object]], *, spill: bool = False
+) -> list[PlannedFile]:
+    """The files that adding `entries` to `path` would write, each checked as the loader would.
+
+    What would grow `path` past what the loader reads goes, with `spill`, into further files
+    `import-2.toml`, `import-3.toml`... beside it; without, it is refused. Nothing is written."""
+    tables = [_tables([entry]) for entry in entries]
+    files: list[tuple[Path, str, list[str]]] = [(path, _head(path), [])]
+    size = len(files[0][1].encode("utf-8"))
+    for table in tables:
+        grown = size + len(table.encode("utf-8"))
+        if grown > MAX_BANK_BYTES and (files[-1][2] or len(files) == 1):
+            if not spill:
+                raise BankWriteError(_too_big(path))
+            extra = _spill_path(path, [f[0] for f in files])
+            files.append((extra, _head(extra), []))
+            grown = len(files[-1][1].encode("utf-8")) + len(table.encode("utf-8"))
+        files[-1][2].append(table)
+        size = grown
+    planned = [
+        PlannedFile(p, head.rstrip("\n") + "\n" + "".join(t), len(t)) for p, head, t in files if t
+    ]
+    for one in planned:
+        _check_text(one.path, one.text)
+    return planned
+
+
+def write_planned(planned: Sequence[PlannedFile]) -> None:
+    """Write planned files, each atomically; the first is the target, held by the caller."""
+    with contextlib.ExitStack() as stack:
+        for one in planned[1:]:
+            stack.enter_context(writing(one.path))
+        for one in planned:
+            try:
+                write_text_atomic(one.path, one.text)
+            except OSError as exc:
+                raise BankWriteError(f"cannot write {one.path}: {exc.strerror or exc}") from exc
+
+
 def add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
-    """Append question tables to a bank file in one atomic, locked write."""
+    """Append question tables to a bank file in one atomic, locked write; refused when the
+    file would then be too big for the loader."""
     with writing(path):
-        _add_entries(path, entries)
+        write_planned(plan_additions(path, entries))
 
 
-def _add_entries(path: Path, entries: Sequence[Mapping[str, object]]) -> None:
-    """Append question tables to a bank file in one atomic write.
+def _head(path: Path) -> str:
+    """The file's text to append tables to: a new file's header, or what it holds now.
 
-    A new file, or one that already holds `[[questions]]` tables, gets the new tables after
-    its last line, so nothing it holds is parsed again or changed; the rest (an emptied
-    `questions = []`) goes through tomlkit."""
+    A file that already holds `[[questions]]` tables keeps every byte; an emptied one's
+    `questions = []` goes (through tomlkit), so that tables can follow."""
     fresh = not path.exists() or _blank(path)
     text = tomlkit.dumps(_open(path)) if fresh else _valid_bytes(path).decode("utf-8")
     if fresh or _AOT_HEADER.search(text):
-        _save_text(path, text.rstrip("\n") + "\n" + _tables(entries))
-        return
+        return text
     doc = _open(path)
-    questions = _questions(doc)
-    for entry in entries:
-        table = tomlkit.table()
-        if len(questions):
-            table.trivia.indent = "\n"  # a blank line between questions
-        for key, value in entry.items():
-            table.add(key, value)
-        questions.append(table)
-    _save(path, doc)
+    if "questions" in doc:
+        doc.remove("questions")
+    return tomlkit.dumps(doc)
+
+
+def _spill_path(path: Path, taken: Sequence[Path]) -> Path:
+    n = 2
+    while (found := path.with_name(f"import-{n}.toml")).exists() or found in taken:
+        n += 1
+    return found
+
+
+def _too_big(path: Path) -> str:
+    limit = MAX_BANK_BYTES // (1024 * 1024)
+    return (
+        f"{path} would grow past the {limit} MB a bank file may hold, and would no longer"
+        " load; add to another file (--bank FILE)"
+    )
 
 
 def remove_entry(path: Path, question_id: str) -> None:

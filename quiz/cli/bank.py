@@ -237,7 +237,7 @@ def export(
     if output is None:
         sys.stdout.write(text)
         return
-    from quiz.bank.atomic import write_text_atomic
+    from quiz.files import write_text_atomic
 
     try:
         write_text_atomic(output, text)
@@ -275,13 +275,33 @@ def import_questions(
         bool,
         typer.Option("--verbose", "-v", help="List every skipped and invalid item, not a few."),
     ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            metavar="CODEC",
+            help="The file's text encoding, any Python knows (e.g. cp1252, latin-1).",
+            show_default="utf-8",
+        ),
+    ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="MAP",
+            help="CSV only: the column of each field, as field=Header pairs (see the"
+            " last example); fields: prompt, answers, choices, topic, difficulty, type,"
+            " explanation.",
+            show_default=False,
+        ),
+    ] = None,
     target: TargetBankOption = None,
 ) -> None:
     """Import questions from a trivia file.
 
     Reads Open Trivia DB JSON (any encoding), The Trivia API JSON, a 'quiz bank
-    export' file, CSV, Moodle GIFT, Anki notes in plain text and mkdocs-quiz
-    Markdown; the format is told from the content. Duplicates of the bank (or of
+    export' file, CSV, Moodle GIFT, Anki notes or cards in plain text and
+    mkdocs-quiz Markdown; the format is told from the content. Duplicates of the bank (or of
     earlier items) are skipped; invalid items are listed with their position.
     Everything is written at once, or nothing.
 
@@ -290,13 +310,24 @@ def import_questions(
       quiz bank import trivia.json --dry-run
       quiz bank import questions.gift --bank ~/quiz/moodle.toml
       quiz bank import deck.txt --format anki --verbose
+      quiz bank import sheet.csv \\
+        --encoding cp1252 --columns \\
+        prompt=Q,answers=Right,choices=A|B
     """
+    from quiz.bank.formats.csv_columns import parse_spec
     from quiz.bank.importing import import_file
     from quiz.terminal.progress import progress_bar
 
+    mapping = None if columns is None else parse_spec(columns)
     with progress_bar("Importing") as progress:
         report = import_file(
-            source, fmt.value if fmt else None, target, dry_run=dry_run, progress=progress
+            source,
+            fmt.value if fmt else None,
+            target,
+            dry_run=dry_run,
+            progress=progress,
+            encoding=encoding,
+            columns=mapping,
         )
     for line in report.lines(verbose=verbose):
         say(line)

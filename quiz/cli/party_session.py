@@ -25,7 +25,7 @@ from quiz.engine.players import check_names, name_problem
 from quiz.errors import UsageError
 from quiz.models import GameSettings, Question
 from quiz.output import safe
-from quiz.terminal.review_words import count_of
+from quiz.terminal.formatting import count_of
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from quiz.engine.selection import pick
 from quiz.engine.survival import Survival, deal_count
 from quiz.errors import AbortedError, UsageError
 from quiz.models import GameSettings, Question
-from quiz.terminal.review_words import count_of
+from quiz.terminal.formatting import count_of
 from quiz.terminal.wording import survival_end
 
 

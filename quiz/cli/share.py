@@ -51,7 +51,7 @@ def share(
     replay = f"quiz scores --party {party}" if party else replay_command(game.settings)
     say("\n".join(share_lines(game, replay)))
     if svg is not None:
-        from quiz.bank.atomic import write_text_atomic
+        from quiz.files import write_text_atomic
 
         try:
             write_text_atomic(svg, svg_card(game, replay))

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from quiz.errors import StoreError
-from quiz.paths import make_private_dir
+from quiz.files import locked, write_text_atomic
 from quiz.scores.game_rows import GameRows
 
 
@@ -29,22 +27,18 @@ class Outbox:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[list[dict[str, Any]]]:
         """Every entry of the file, for the caller to change in place; written back at the end."""
-        import fcntl
-
-        try:
-            make_private_dir(self.path.parent)
-            lock = os.open(self.path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise StoreError(f"cannot use the outbox {self.path} ({exc.strerror or exc})") from exc
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with contextlib.ExitStack() as lock:
+            try:
+                lock.enter_context(locked(self.path))
+            except OSError as exc:  # a timeout too: another quiz kept it too long
+                raise StoreError(
+                    f"cannot use the outbox {self.path} ({exc.strerror or exc})"
+                ) from exc
             entries = self._read()
             before = list(entries)
             yield entries
             if entries != before:
                 self._write(entries)
-        finally:
-            os.close(lock)  # releases the lock
 
     def _read(self) -> list[dict[str, Any]]:
         try:
@@ -61,17 +55,7 @@ class Outbox:
         if not entries:
             self.path.unlink()
             return
-        fd, name = tempfile.mkstemp(prefix=".outbox-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"games": entries}, handle, ensure_ascii=False, indent=1)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(name).replace(self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                Path(name).unlink()
-            raise
+        write_text_atomic(self.path, json.dumps({"games": entries}, ensure_ascii=False, indent=1))
 
     def keep(self, game: GameRows) -> None:
         """Add a game to send later."""

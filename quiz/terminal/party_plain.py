@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from quiz.engine.party import Party, Standing
+from quiz.terminal.formatting import count_of, ordinal
 from quiz.terminal.plain import LineReader, ask_plain
-from quiz.terminal.review_words import count_of
-from quiz.terminal.wording import ordinal
 
 
 def standing_line(s: Standing) -> str:

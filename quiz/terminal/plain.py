@@ -21,10 +21,7 @@ from quiz.terminal.wording import (
     option_labels,
     verdict_text,
 )
-from quiz.textmatch import normalise, option_key
-
-TRUE_WORDS = {"true", "t", "yes", "y"}
-FALSE_WORDS = {"false", "f", "no", "n"}
+from quiz.textmatch import normalise, option_key, truth_word
 
 
 class InvalidAnswerError(ValueError):
@@ -118,9 +115,8 @@ def parse_answer(asked: AskedQuestion, line: str) -> tuple[str, ...]:
     if kind == "text":
         return (text,)
     if kind == "truefalse":
-        word = text.casefold()
-        if word in TRUE_WORDS | FALSE_WORDS:
-            return ("true" if word in TRUE_WORDS else "false",)
+        if truth := truth_word(text):
+            return (truth,)
         raise InvalidAnswerError("Answer true or false (t/f, yes/no, y/n).")
     labels = option_labels(options)
     if kind == "multi":

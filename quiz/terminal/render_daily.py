@@ -11,7 +11,7 @@ from rich.text import Text
 
 from quiz.output import safe
 from quiz.scores.rows import DailyEntry
-from quiz.terminal.render_scores import duration
+from quiz.terminal.formatting import duration
 
 WIDE = 60
 

@@ -15,6 +15,7 @@ from quiz.models import AnswerRecord, GameResult
 from quiz.output import safe
 from quiz.scores.rows import Placement
 from quiz.terminal.command_lines import continued_lines
+from quiz.terminal.formatting import duration
 from quiz.terminal.render_game import OUTCOME_MARKS, READING_WIDTH
 from quiz.terminal.wording import answer_text, given_text
 
@@ -71,11 +72,6 @@ class Review:
         yield Constrain(table, width)
 
 
-def _minutes(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def result_panel(
     result: GameResult,
     placement: Placement | None,
@@ -93,7 +89,7 @@ def result_panel(
     grid.add_row("Correct", f"{result.correct}/{result.total}")
     grid.add_row("Accuracy", f"{result.accuracy:.0%}")
     grid.add_row("Best streak", str(result.best_streak))
-    grid.add_row("Time", _minutes(result.duration_s))
+    grid.add_row("Time", duration(result.duration_s))
     if placement is not None:
         grid.add_row("Place", f"#{placement.rank} of {placement.games}")
         grid.add_row("Your best", f"{placement.player_best:,}")

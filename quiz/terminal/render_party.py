@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.engine.party import Party, Standing
+from quiz.terminal.formatting import count_of, ordinal
 from quiz.terminal.render_game import DIFFICULTY_STYLES
-from quiz.terminal.wording import ordinal
 
 PLACE_STYLES = {1: "bold yellow", 2: "bold white", 3: "bold red"}
 
@@ -83,5 +83,5 @@ def podium(standings: Sequence[Standing], rounds: int) -> Group:
         box=box.ROUNDED,
         expand=False,
     )
-    after = f"{rounds} round{'s' if rounds != 1 else ''}"
+    after = count_of(rounds, "round")
     return Group(panel, standings_table(standings, f"Final standings after {after}"))

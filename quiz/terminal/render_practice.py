@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz.output import safe
-from quiz.terminal.review_words import count_of
+from quiz.terminal.formatting import count_of
 
 DAY_NAMES = ("Today", "Tomorrow")
 

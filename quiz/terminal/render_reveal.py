@@ -11,8 +11,9 @@ from rich.text import Text
 from quiz.engine.scoring import Points
 from quiz.models import AnswerRecord
 from quiz.output import safe
+from quiz.terminal.formatting import ordinal
 from quiz.terminal.render_game import readable
-from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, ordinal, parts_text
+from quiz.terminal.wording import TRUEFALSE_OPTIONS, answer_text, parts_text
 
 # (mark, style, word): the mark and the word say it all; the colour only repeats them.
 PICKED_RIGHT = ("✓", "bold green", "your answer")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -13,20 +12,10 @@ from rich.text import Text
 
 from quiz.output import safe
 from quiz.scores.rows import RankedGame, Stats, Tally
+from quiz.terminal.formatting import duration, local_time
 from quiz.terminal.tables import Bar, Column, FittedTable
 
 SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def local_time(played_at: str, *, with_time: bool = True) -> str:
-    """A stored UTC timestamp as a local date (and time of day)."""
-    moment = datetime.strptime(played_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
-
-
-def duration(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def score_table(

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from quiz.terminal.formatting import count_of, utc_text
+
 MINUTE, HOUR, DAY = 60, 3600, 86400
-
-
-def count_of(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
-def utc_text(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def until_text(moment: datetime, now: datetime) -> str:

@@ -14,13 +14,14 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.console import Console
 from rich.control import strip_control_codes
 from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
+
+from quiz.compat import column_widths, line_breaks
 
 Item = TypeVar("Item")
 CHUNK_ROWS = 500
@@ -88,7 +89,7 @@ class _Layout:
         fold = spec.overflow == "fold"
         if spec.no_wrap or (not fold and max(map(_width, text.split()), default=0) > width):
             return self._wrapped(text, column)  # to cut, not wrap: Rich decides how
-        starts = [0, *divide_line(text, width, fold=fold), len(text)]
+        starts = [0, *line_breaks(text, width, fold=fold), len(text)]
         lines = []
         for begin, stop in itertools.pairwise(starts):
             line = text[begin:stop]
@@ -148,8 +149,7 @@ def print_table(
         console.print(make_table(items))
         return
     # Rich's own sizing (as in Table.__rich_console__): the rows that decide it suffice.
-    room = console.options.update_width(console.options.max_width - sized._extra_width)
-    widths = sized._calculate_column_widths(console, room)
+    widths = column_widths(console, sized, console.options)
     head = make_table([])
     layout = _Layout(console, head, widths)
     if min(layout.widths) < 1:  # squeezed out of sight: Rich draws what is left

@@ -12,6 +12,8 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from quiz.compat import border_width, column_widths
+
 UNBOUNDED = 10_000  # a width to measure a table's true minimum in
 
 
@@ -76,9 +78,8 @@ class FittedTable:
             # than the minimum it measures, and then it crops the cells at the right edge.
             if Measurement.get(console, unbounded, table).minimum > options.max_width:
                 return False
-            room = options.update_width(options.max_width - table._extra_width)
-            widths = table._calculate_column_widths(console, room)
-            return sum(widths) + table._extra_width <= options.max_width
+            widths = column_widths(console, table, options)
+            return sum(widths) + border_width(table) <= options.max_width
 
         table = self.table(shown)
         for _, index in droppable:

@@ -11,6 +11,7 @@ from quiz.engine.lifeline import MIN_OPTIONS
 from quiz.engine.scoring import Points
 from quiz.engine.survival import Survival
 from quiz.models import AnswerRecord, AskedQuestion, Question
+from quiz.terminal.formatting import count_of
 from quiz.textmatch import option_key
 
 _NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
@@ -64,7 +65,7 @@ def lifeline_note(removed: int) -> str:
 
 
 def lives_text(lives: int) -> str:
-    return f"{lives} {'life' if lives == 1 else 'lives'} left"
+    return f"{count_of(lives, 'life', 'lives')} left"
 
 
 def lives_tag(game: Game) -> str:
@@ -76,7 +77,7 @@ def survival_end(game: Survival) -> str:
     """How a survival game ended."""
     answered = len(game.records)
     if game.out_of_lives:
-        return f"Out of lives after {answered} {'question' if answered == 1 else 'questions'}."
+        return f"Out of lives after {count_of(answered, 'question')}."
     return f"No questions left: you survived all {answered} with {lives_text(game.lives_left)}."
 
 
@@ -158,9 +159,3 @@ def verdict_text(record: AnswerRecord, parts: Points | None = None) -> str:
     if record.skipped:
         return f"Skipped. The answer is {right}."
     return f"Wrong. The answer is {right}.{ticks_text(record)}"
-
-
-def ordinal(place: int) -> str:
-    """1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st."""
-    suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
-    return f"{place}{suffix}"

@@ -88,16 +88,41 @@ def test_an_edit_that_keeps_size_and_modification_time_is_seen(user_file: Path) 
     ]
 
 
+def _another_library_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rapidfuzz as if upgraded: its installed file looks different (a sibling module)."""
+    monkeypatch.setattr(cache, "LIBRARIES", ("rapidfuzz.fuzz", "text_to_num"))
+
+
+@pytest.mark.parametrize(
+    "upgrade_what",
+    [
+        lambda upgrade: upgrade.setattr(cache, "__version__", "0.0.1"),
+        lambda upgrade: upgrade.setattr("sys.version", "3.99.0 (another build)"),
+        lambda upgrade: upgrade.setattr("unicodedata.unidata_version", "1.0.0"),
+        _another_library_build,
+    ],
+    ids=["package", "python", "unicode-data", "library"],
+)
 def test_an_entry_from_another_version_is_not_used(
-    user_file: Path, monkeypatch: pytest.MonkeyPatch
+    user_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    upgrade_what: Callable[[pytest.MonkeyPatch], None],
 ) -> None:
     with monkeypatch.context() as upgrade:
-        upgrade.setattr(cache, "__version__", "0.0.1")
+        upgrade_what(upgrade)
         cache.code_stamp.cache_clear()
         forge(user_file)
     cache.code_stamp.cache_clear()
 
     assert [q.id for q in read_bank_file(user_file).questions] == ["pam-art"]
+
+
+def test_the_stamp_holds_the_libraries_installed_files() -> None:
+    """Library versions come from their installed files' stats: cheap at start-up."""
+    stamp = cache.code_stamp()
+    names = [name for name, _, _ in stamp[-1]]
+    assert names[-2:] == ["rapidfuzz", "text_to_num"]
+    assert all(size > 0 for _, size, _ in stamp[-1])
 
 
 def test_an_entry_for_another_origin_is_not_used(

@@ -94,6 +94,7 @@ _question_tables = st.dictionaries(
         st.lists(_question_tables, max_size=3).map(lambda qs: ("tables", qs)),
     )
 )
+@pytest.mark.slow
 def test_random_documents_load_or_report_never_crash(
     tmp_path: Path, document: tuple[str, Any]
 ) -> None:

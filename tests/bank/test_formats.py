@@ -170,7 +170,7 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, dict[str, object] | str]]]] = {
             )),
             ("#3 (line 39)", entry(
                 "Dunder Mifflin", "medium", "choice",
-                "What is the result of `2 ** 3` in **Python**?\n```\n2 ** 3\n```",
+                "What is the result of 2 ** 3 in Python? 2 ** 3",
                 choices=["6", "8", "9"], answers=["8"], explanation="", source="mkdocs-quiz",
             )),
             ("#4 (line 49)", entry(
@@ -206,7 +206,8 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, dict[str, object] | str]]]] = {
 
 
 def outcome(path: Path, fmt: str | None = None) -> tuple[str, list[tuple[str, object]]]:
-    name, items = read_items(path, fmt)
+    reading = read_items(path, fmt)
+    name, items = reading.fmt, reading.items
     return name, [(i.where, i.entry if i.entry is not None else i.problem) for i in items]
 
 

@@ -152,6 +152,7 @@ def test_verbose_lists_every_skipped_and_invalid_item(quiz_home: Path, tmp_path:
     assert full[3:] == [f"  #{n}: choices: 'A' is listed twice" for n in range(1, 8)]
 
 
+@pytest.mark.pty
 def test_a_big_file_shows_a_progress_bar_on_a_terminal(quiz_home: Path, tmp_path: Path) -> None:
     items = [
         choice(f"Generated question number {n}?", f"Right {n}", f"Wrong {n}") for n in range(600)

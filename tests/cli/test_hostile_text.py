@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from quiz import paths
 from quiz.engine.game import Game
@@ -175,6 +176,7 @@ def test_a_bank_file_with_control_characters_is_skipped_with_a_safe_warning(
     assert bank.exists()
 
 
+@pytest.mark.pty
 def test_interactive_game_shows_hostile_names_and_answers_safely(
     quiz_home: Path, tmp_path: Path
 ) -> None:

@@ -298,6 +298,7 @@ def pty_at(now: datetime, monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtu
     return spawn
 
 
+@pytest.mark.pty
 def test_practice_on_a_terminal(
     drilled: None, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
@@ -327,6 +328,7 @@ def test_practice_on_a_terminal(
     assert "Traceback" not in screen
 
 
+@pytest.mark.pty
 def test_daily_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:

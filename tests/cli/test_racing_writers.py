@@ -6,6 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from quiz.bank.loader import read_bank_file
 from tests.conftest import installed_quiz
 
@@ -31,6 +33,7 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
     return process.returncode, out, err
 
 
+@pytest.mark.slow
 def test_every_add_that_says_added_is_in_the_file(quiz_home: Path, tmp_path: Path) -> None:
     items = [
         {

@@ -35,4 +35,4 @@ def test_plain_play_starts_without_typer_rich_or_toml() -> None:
     imported("play", "--plain", "--no-save", "-n", "1", stdin="\n")  # fills the bank cache
     modules = imported("play", "--plain", "--no-save", "-n", "1", stdin="\n")
     assert "quiz.terminal.plain" in modules
-    assert not modules & {"typer", "rich", "tomllib", "questionary", "hashlib", "sqlite3"}
+    assert not modules & {"typer", "rich", "tomllib", "questionary", "sqlite3"}

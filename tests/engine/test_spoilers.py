@@ -214,6 +214,7 @@ filters_st = st.builds(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(bank=spoiling_banks(), filters=filters_st, seed=seeds, count=counts)
 def test_a_generated_game_never_spoils_itself(

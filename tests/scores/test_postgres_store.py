@@ -219,6 +219,7 @@ def start(server: PostgresServer) -> None:
         server.ensure_postgres_running()
 
 
+@pytest.mark.pty
 def test_a_game_finished_during_an_outage_arrives_once_when_the_server_is_back(
     quiz_home: Path, own_server: PostgresServer
 ) -> None:

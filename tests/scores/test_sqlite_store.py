@@ -621,6 +621,7 @@ def save_many(db: str, worker: int, barrier: Barrier, errors: str) -> None:
 
 
 @pytest.mark.parametrize("fresh", [True, False], ids=["new-file", "existing-file"])
+@pytest.mark.slow
 def test_eight_processes_saving_at_once_keep_every_game(
     tmp_path: Path, db: Path, fresh: bool
 ) -> None:

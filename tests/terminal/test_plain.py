@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import os
 import re
 import subprocess
@@ -11,11 +13,14 @@ import pytest
 
 from quiz.bank.loader import load_bank
 from quiz.engine.filters import Filters
+from quiz.engine.game import Game
 from quiz.engine.scoring import BASE_POINTS, streak_bonus
 from quiz.engine.selection import pick
-from quiz.models import AskedQuestion
+from quiz.models import AskedQuestion, GameSettings
+from quiz.terminal import plain
 from quiz.terminal.plain import InvalidAnswerError, parse_answer, question_lines
 from tests.conftest import installed_quiz
+from tests.samples import CHOICE
 
 
 def play(
@@ -116,6 +121,24 @@ def test_end_of_input_before_the_last_answer_exits_1(tmp_path: Path, quiz_home: 
     assert not (quiz_home / "scores.db").exists()
 
 
+def test_a_timed_question_closes_by_itself_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time-limit path of the plain loop, on a clock that runs a second per reading."""
+    game = Game([AskedQuestion(CHOICE, CHOICE.choices)], GameSettings(seed=1, time_limit=5))
+    ticks = itertools.count()
+    monkeypatch.setattr("quiz.terminal.plain.time.monotonic", lambda: float(next(ticks)))
+    silent, writer = os.pipe()  # input that stays open and says nothing
+    out = io.StringIO()
+    with os.fdopen(silent) as stream:
+        reader = plain.LineReader(stream)
+        record = plain.ask_plain(game, reader, out, 1, 1)
+        os.close(writer)
+        with pytest.raises(EOFError):  # the reading thread is done: the stream may close
+            reader.read(None)
+    assert record.timed_out and not record.correct
+    assert "Wrong: time ran out." in out.getvalue()
+
+
+@pytest.mark.slow
 def test_timed_question_closes_by_itself(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [installed_quiz(), "play", "--seed", "1", "--count", "1", "--time-limit", "5"],

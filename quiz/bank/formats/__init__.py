@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from quiz.bank.formats import anki, csv_format, gift, mkdocs_quiz, opentdb, ours, trivia_api
 from quiz.bank.formats.items import NO_JSON, FormatError, Item, Source
 from quiz.bank.loader import UnreadableBankError, read_source
+from quiz.errors import UsageError
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 # Tried in this order: the JSON formats, then the text formats from the most distinctive.
-READERS: tuple[ModuleType, ...] = (opentdb, trivia_api, ours, csv_format, mkdocs_quiz, gift, anki)
+# Anki comes before GIFT: its header lines are certain, while a random note id such as
+# `hFLWPYPV{#` can look like GIFT's syntax.
+READERS: tuple[ModuleType, ...] = (opentdb, trivia_api, ours, csv_format, anki, mkdocs_quiz, gift)
 FORMATS = tuple(reader.NAME for reader in READERS)
 # When the content says nothing clear, the extension decides.
 BY_SUFFIX = {
@@ -45,34 +50,68 @@ def detect(source: Source) -> ModuleType:
     )
 
 
-def decode(path: Path) -> Source:
-    """The file as text (UTF-8, with or without a byte-order mark)."""
+def decode(path: Path, encoding: str | None = None) -> Source:
+    """The file as text: UTF-8 (with or without a byte-order mark) unless `encoding` names
+    another codec."""
     if not path.exists():
         raise FormatError(f"no such file: {path}")
     if path.is_dir():
         raise FormatError(f"{path} is a folder; give one file to import")
+    codec = _codec(encoding)
     try:
         data = read_source(path, MAX_IMPORT_BYTES)  # never waits on a pipe or a device
     except UnreadableBankError as exc:
         raise FormatError(f"{path} {exc}") from exc
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
+        what = "UTF-8" if encoding is None else encoding
         raise FormatError(
-            f"{path} is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start});"
-            " save it as UTF-8 and import it again"
+            f"{path} is not {what} text (byte {data[exc.start]:#04x} at offset {exc.start});"
+            " name the encoding it was saved in, e.g. --encoding cp1252"
         ) from exc
     if not text.strip():
         raise FormatError(f"{path} is empty; there is nothing to import")
-    return Source(path, text.replace("\r\n", "\n"))
+    return Source(path, text.replace("\r\n", "\n").removeprefix("\ufeff"))
 
 
-def read_items(path: Path, fmt: str | None) -> tuple[str, list[Item]]:
-    """The format's name and every item of the file; FormatError when it cannot be read at all."""
-    source = decode(path)
+def _codec(encoding: str | None) -> str:
+    if encoding is None:
+        return "utf-8-sig"
+    try:
+        name = codecs.lookup(encoding).name
+        b"".decode(name)  # refuses codecs that are not for text, such as rot13 or zlib
+    except LookupError:
+        raise UsageError(f"--encoding: '{encoding}' is not a text encoding Python knows") from None
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What reading a file gave: its format's name, its items, and notes for the report."""
+
+    fmt: str
+    items: list[Item]
+    notes: list[str]
+
+
+def read_items(
+    path: Path,
+    fmt: str | None,
+    *,
+    encoding: str | None = None,
+    columns: dict[str, list[str]] | None = None,
+) -> Reading:
+    """Every item of the file; FormatError when it cannot be read at all. `columns` (from
+    --columns) is for CSV only."""
+    if columns is not None and fmt not in (None, csv_format.NAME):
+        raise UsageError("--columns is for CSV files only")
+    source = decode(path, encoding)
+    if columns is not None:
+        source.columns, fmt = columns, csv_format.NAME
     reader = detect(source) if fmt is None else READERS[FORMATS.index(fmt)]
     items: list[Item] = reader.read(source)
-    return reader.NAME, items
+    return Reading(reader.NAME, items, source.notes)
 
 
-__all__ = ["FORMATS", "FormatError", "Item", "Source", "read_items"]
+__all__ = ["FORMATS", "FormatError", "Item", "Reading", "Source", "read_items"]

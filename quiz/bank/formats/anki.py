@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 from dataclasses import dataclass, field
 
 from quiz.bank.formats.items import FormatError, Item, Source, as_item
+from quiz.bank.formats.plain import has_image, html_to_text, meanings
 from quiz.models import DIFFICULTIES
 
 NAME = "anki"
@@ -22,13 +22,16 @@ SEPARATORS = {
     "pipe": "|",
     "colon": ":",
 }
-_HEADER = re.compile(r"^#([a-z ]+):(.*)$")
+_HEADER = re.compile(r"^#([a-z][a-z ]*):(.*)$")
 _KNOWN = ("separator", "html", "tags", "columns", "notetype", "deck")
 _SPECIAL_COLUMNS = ("tags column", "deck column", "notetype column", "guid column")
-_TAG = re.compile(r"<[^>]+>")
-_BREAK = re.compile(r"(?i)<br\s*/?>|</div>|</p>")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+# "Cards in plain text": each side as shown, the back repeating the front above this line.
+_ANSWER_LINE = re.compile(r"(?is)<hr[^>]*\bid\s*=\s*[\"']?answer\b[^>]*>")
+_SHOWN_CLOZE = re.compile(r"(?is)<span[^>]*\bclass\s*=\s*[\"']?cloze\b[^>]*>(.*?)</span>")
+_OCCLUSION = re.compile(r"(?i)image-occlusion:|\bimage occlusion\b")
+MEDIA = "needs media: its {side} is {what}, which a text file cannot carry"
 
 
 @dataclass
@@ -67,7 +70,8 @@ def _headers(lines: list[str]) -> _Headers:
 
 
 def looks_like(source: Source) -> bool:
-    """Anki's own headers, or else lines of tab-separated fields."""
+    """Anki's own headers (they decide, whatever the notes hold), or else lines of
+    tab-separated fields."""
     head = source.lines[:12]
     if any(
         (m := _HEADER.match(line.strip())) and m.group(1).strip() in (*_KNOWN, *_SPECIAL_COLUMNS)
@@ -78,10 +82,16 @@ def looks_like(source: Source) -> bool:
     return bool(data) and all("\t" in line for line in data)
 
 
-def _plain(text: str, as_html: bool) -> str:
-    if as_html:
-        text = html.unescape(_TAG.sub("", _BREAK.sub(" ", _SOUND.sub("", text))))
-    return " ".join(text.split())
+def _media(side: str, raw: str, text: str) -> str | None:
+    """Why a side that shows a picture or plays a sound cannot become a text question."""
+    pictures, sounds = has_image(raw), bool(_SOUND.search(raw))
+    if not (pictures or sounds):
+        return None
+    what = "a picture" if pictures else "a sound"
+    if side == "back" and text:
+        return None  # the answer is still written out; only the picture beside it is lost
+    alone = "" if text else " alone"
+    return MEDIA.format(side=side, what=what + alone)
 
 
 def _topic(deck: str, fallback: str) -> str:
@@ -89,7 +99,61 @@ def _topic(deck: str, fallback: str) -> str:
     return deck.split("::")[-1].strip() or fallback
 
 
-def _convert(cells: list[str], headers: _Headers, topic: str) -> dict[str, object] | str:
+def _text(raw: str) -> str:
+    return html_to_text(_SOUND.sub(" ", raw))
+
+
+def _card_answer(front: str, back: str) -> str:
+    """The answer of a card as shown: what follows `<hr id=answer>`, a shown cloze, or the
+    back with the front it repeats taken off its start."""
+    if split := _ANSWER_LINE.search(back):
+        return back[split.end() :]
+    if shown := _SHOWN_CLOZE.findall(back):
+        return ", ".join(shown)
+    plain_front, plain_back = _text(front), _text(back)
+    if plain_front and plain_back.startswith(plain_front) and plain_back != plain_front:
+        return plain_back[len(plain_front) :]
+    return back
+
+
+def _clozes(front: str) -> list[tuple[str, str, str]] | str:
+    """(gap number, prompt, answer) for each gap number of a cloze note: that number's gaps
+    blanked (with their hint), every other gap shown filled in."""
+    gaps = _CLOZE.findall(front)
+    numbers = sorted({int(n) for n, _, _ in gaps})
+    found = []
+    for number in numbers:
+
+        def fill(m: re.Match[str], number: int = number) -> str:
+            if int(m[1]) != number:
+                return m[2]
+            return f"_____ ({m[3]})" if m[3] else "_____"
+
+        prompt = _text(_CLOZE.sub(fill, front))
+        answers = dict.fromkeys(_text(text) for n, text, _ in gaps if int(n) == number)
+        answer = ", ".join(a for a in answers if a)
+        if not answer:
+            return f"gap c{number} is empty"
+        found.append((f"c{number}", prompt, answer))
+    return found
+
+
+def _entry(
+    topic: str, difficulty: str, prompt: str, answers: list[str], explanation: str
+) -> dict[str, object]:
+    return {
+        "topic": topic,
+        "difficulty": difficulty,
+        "type": "text",
+        "prompt": prompt,
+        "answers": answers,
+        "explanation": explanation,
+        "source": SOURCE,
+    }
+
+
+def _convert(cells: list[str], headers: _Headers, topic: str) -> list[dict[str, object] | str]:
+    """The questions of one note (a cloze note gives one per gap number), or why none."""
     special = headers.columns
     regular = [c for i, c in enumerate(cells) if i not in special.values()] + ["", ""]
     tags = list(headers.tags)
@@ -97,25 +161,33 @@ def _convert(cells: list[str], headers: _Headers, topic: str) -> dict[str, objec
         tags += cells[special["tags column"]].split()
     if "deck column" in special and special["deck column"] < len(cells):
         topic = _topic(cells[special["deck column"]], topic)
-    front, back = (_plain(c, headers.html) for c in regular[:2])
-    clozes = _CLOZE.findall(front)
-    if clozes:  # a cloze note: the gap is the answer
-        if len({answer for answer, _ in clozes}) > 1:
-            return "a cloze note with more than one gap"
-        back = clozes[0][0]
-        front = _CLOZE.sub(lambda m: f"_____ ({m[2]})" if m[2] else "_____", front)
-    if not front or not back:
-        return "needs a front and a back"
+    notetype = (
+        cells[special["notetype column"]]
+        if "notetype column" in special and special["notetype column"] < len(cells)
+        else ""
+    )
+    raw_front, raw_back = regular[:2]
+    if _OCCLUSION.search(notetype) or _OCCLUSION.search(raw_front):
+        return [MEDIA.format(side="front", what="parts of a picture to hide (image occlusion)")]
     difficulty = next((t.lower() for t in tags if t.lower() in DIFFICULTIES), DIFFICULTY)
-    return {
-        "topic": topic,
-        "difficulty": difficulty,
-        "type": "text",
-        "prompt": front,
-        "answers": [back],
-        "explanation": "",
-        "source": SOURCE,
-    }
+    if _CLOZE.search(raw_front):
+        if media := _media("front", raw_front, _text(_CLOZE.sub(r"\2", raw_front))):
+            return [media]
+        gaps = _clozes(raw_front)
+        if isinstance(gaps, str):
+            return [gaps]
+        extra = _text(raw_back)
+        return [_entry(topic, difficulty, prompt, [answer], extra) for _, prompt, answer in gaps]
+    raw_back = _card_answer(raw_front, raw_back)
+    front, back = _text(raw_front), _text(raw_back)
+    for side, raw, text in (("front", raw_front, front), ("back", raw_back, back)):
+        if problem := _media(side, raw, text):
+            return [problem]
+    if "[...]" in front and back:  # a cloze card as shown: the gap is `[...]`
+        front = front.replace("[...]", "_____")
+    if not front or not back:
+        return ["needs a front and a back"]
+    return [_entry(topic, difficulty, front, meanings(back), "")]
 
 
 def _guess_separator(lines: list[str]) -> str:
@@ -138,7 +210,8 @@ def read(source: Source) -> list[Item]:
         for cells in reader:
             if any(cell.strip() for cell in cells):
                 line = headers.end + start
-                items.append(as_item(len(items) + 1, _convert(cells, headers, topic), line))
+                for result in _convert(cells, headers, topic):
+                    items.append(as_item(len(items) + 1, result, line))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FormatError(f"{source.path}, line {headers.end + reader.line_num}: {exc}") from exc

@@ -8,6 +8,9 @@ import re
 from collections.abc import Sequence
 
 from quiz.bank.drafting import truth
+from quiz.bank.formats.csv_columns import mapped, recognise
+from quiz.bank.formats.csv_rows import cell_count as _cell_count
+from quiz.bank.formats.csv_rows import read_rows
 from quiz.bank.formats.items import FormatError, Item, Source, as_item
 from quiz.models import Question
 
@@ -39,20 +42,59 @@ def split_list(cell: str) -> list[str]:
     return [item.strip() for item in items]
 
 
-def _header(line: str) -> tuple[str, list[str]] | None:
-    """The delimiter and column names when `line` is our header row."""
-    for delimiter in DELIMITERS:
-        names = [n.strip().lower() for n in next(csv.reader([line], delimiter=delimiter), [])]
-        if set(COLUMNS) <= set(names):
-            return delimiter, names
+def _our_header(names: list[str]) -> bool:
+    return set(COLUMNS) <= {n.strip().lower() for n in names}
+
+
+def _dialect(text: str) -> tuple[str, str, list[str]] | None:
+    """The delimiter, the quote character and the header row, when the first row is a header
+    we know (ours, or one people write); None otherwise."""
+    first = text.split("\n", 1)[0]
+    for quote in _quotes(text):
+        for delimiter in DELIMITERS:
+            names = next(csv.reader([first], delimiter=delimiter, quotechar=quote), [])
+            if len(names) > 1 and (_our_header(names) or recognise(names).usable):
+                return delimiter, quote, names
     return None
 
 
+def _quotes(text: str) -> tuple[str, ...]:
+    """Quote characters to try, the one the sample uses most around fields first."""
+    sample = text[:65536]
+    single = len(re.findall(r"(?:^|[,;\t])'", sample, re.MULTILINE))
+    double = len(re.findall(r'(?:^|[,;\t])"', sample, re.MULTILINE))
+    return ("'", '"') if single > double else ('"', "'")
+
+
+def _any_header(text: str) -> tuple[str, str, list[str]]:
+    """The header row split by the delimiter that gives it the most columns (for --columns)."""
+    first = text.split("\n", 1)[0]
+    quote = _quotes(text)[0]
+    rows = [next(csv.reader([first], delimiter=d, quotechar=quote), []) for d in DELIMITERS]
+    best = max(range(len(DELIMITERS)), key=lambda i: len(rows[i]))
+    return DELIMITERS[best], quote, rows[best]
+
+
 def looks_like(source: Source) -> bool:
-    return bool(source.lines) and _header(source.lines[0]) is not None
+    return _dialect(source.text) is not None
+
+
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+
+
+def _unguarded(cell: str) -> str:
+    """A cell as `to_csv` was given it: the apostrophe that kept it from being a formula gone."""
+    return cell[1:] if _FORMULA.match(cell) and cell.startswith("'") else cell
+
+
+def _guarded(cell: str) -> str:
+    """A cell that no spreadsheet reads as a formula: one apostrophe before a leading
+    `=`, `+`, `-`, `@`, tab or carriage return (and before apostrophes already leading one)."""
+    return "'" + cell if _FORMULA.match(cell) else cell
 
 
 def _convert(row: dict[str, str]) -> dict[str, object]:
+    row = {key: _unguarded(value) for key, value in row.items()}
     qtype = row["type"].strip().lower()
     entry: dict[str, object] = {
         "topic": row["topic"].strip(),
@@ -76,30 +118,35 @@ def _convert(row: dict[str, str]) -> dict[str, object]:
 
 
 def read(source: Source) -> list[Item]:
-    found = _header(source.lines[0]) if source.lines else None
+    found = _dialect(source.text) if source.columns is None else _any_header(source.text)
     if found is None:
         raise FormatError(
-            f"{source.path}: the first row must name the columns {','.join(COLUMNS)}"
-            f" (optional: {', '.join(OPTIONAL)})"
+            f"{source.path}: the first row must name the columns: a question and an answer"
+            f" column at least (Question, Answer...), or ours ({','.join(COLUMNS)}); name"
+            " others with --columns prompt=...,answers=..."
         )
-    delimiter, names = found
-    reader = csv.reader(io.StringIO(source.text, newline=""), delimiter=delimiter)
+    delimiter, quote, names = found
+    reader = csv.reader(io.StringIO(source.text, newline=""), delimiter=delimiter, quotechar=quote)
     next(reader)
-    items: list[Item] = []
+    rows: list[tuple[int, list[str]]] = []
     try:
         start = reader.line_num + 1
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                n = len(items) + 1
-                if len(cells) != len(names):
-                    problem = f"has {len(cells)} cells, the header row has {len(names)}"
-                    items.append(as_item(n, problem, start))
-                else:
-                    items.append(as_item(n, _convert(dict(zip(names, cells, strict=True))), start))
+                rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FormatError(f"{source.path}, line {reader.line_num}: {exc}") from exc
-    return items
+    if source.columns is None and _our_header(names):
+        lower = [n.strip().lower() for n in names]
+        return [
+            as_item(n, _convert(dict(zip(lower, cells, strict=True))), line)
+            if len(cells) == len(names)
+            else as_item(n, _cell_count(cells, names), line)
+            for n, (line, cells) in enumerate(rows, start=1)
+        ]
+    columns = recognise(names) if source.columns is None else mapped(source.columns, names)
+    return read_rows(source, columns, names, rows)
 
 
 def to_csv(questions: Sequence[Question]) -> str:
@@ -109,5 +156,5 @@ def to_csv(questions: Sequence[Question]) -> str:
     writer.writerow(COLUMNS)
     for q in questions:
         lists = {"answers": join_list(q.answers), "choices": join_list(q.choices)}
-        writer.writerow([lists[c] if c in lists else getattr(q, c) for c in COLUMNS])
+        writer.writerow([_guarded(lists[c] if c in lists else getattr(q, c)) for c in COLUMNS])
     return out.getvalue()

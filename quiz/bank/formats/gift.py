@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from quiz.bank.formats.items import Item, Source, as_item
+from quiz.bank.formats.plain import html_to_text, markdown_to_text, squeeze
 
 NAME = "gift"
 SOURCE = "GIFT"
@@ -20,21 +20,29 @@ _TITLE = re.compile(r"^\s*::(.*?)::", re.DOTALL)
 _FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _TRUEFALSE = re.compile(r"^(T|TRUE|F|FALSE)\s*(#.*)?$", re.IGNORECASE | re.DOTALL)
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
-_TAG = re.compile(r"<[^>]+>")
 _SIGNS = re.compile(
     r"(?m)^\s*\$CATEGORY:|^\s*::.+?::|\{\s*(?:[=~]|#|T\s*\}|F\s*\}|TRUE\s*\}|FALSE\s*\})"
 )
 
 
+# A field in double quotes, as CSV and Anki write them: what it holds is not GIFT syntax.
+_QUOTED = re.compile(r'"(?:[^"\n]|"")*"')
+
+
 def looks_like(source: Source) -> bool:
-    return bool(_SIGNS.search(_PARKED.sub("", source.text)))
+    """GIFT's syntax, outside escapes and fields in double quotes."""
+    return bool(_SIGNS.search(_QUOTED.sub("", _PARKED.sub("", source.text))))
 
 
-def _restore(text: str, as_html: bool) -> str:
-    """Plain text: line breaks in the file are spaces, an escaped `\\n` is a line break."""
-    if as_html:
-        text = html.unescape(_TAG.sub(" ", re.sub(r"(?i)<br\s*/?>", "\ue008", text)))
-    text = "\ue008".join(" ".join(line.split()) for line in text.split("\ue008"))
+def _restore(text: str, text_format: str) -> str:
+    """Plain text on one line: the question's HTML or Markdown made plain, Moodle's escaped
+    `\\n` and the file's own line breaks made spaces, escaped characters put back."""
+    text = text.replace("\ue008", " ")
+    if text_format == "markdown":
+        text = markdown_to_text(text)
+    elif text_format != "plain":  # Moodle's own format allows HTML as well
+        text = html_to_text(text)
+    text = squeeze(text)
     for parked, char in _RESTORE.items():
         text = text.replace(parked, char)
     return text.strip()
@@ -65,9 +73,9 @@ def _numerical(inner: str) -> list[str] | str:
 def _convert(block: str, topic: str) -> dict[str, object] | str:
     block = _PARKED.sub(lambda m: _ESCAPES[m.group(0)], block)
     block = _TITLE.sub("", block, count=1)
-    as_html = False
+    text_format = "moodle"
     if match := _FORMAT.match(block):
-        as_html = match.group(1).lower() == "html"
+        text_format = match.group(1).lower()
         block = block[match.end() :]
     start, end = block.find("{"), block.rfind("}")
     if start < 0 or end < start:
@@ -80,7 +88,7 @@ def _convert(block: str, topic: str) -> dict[str, object] | str:
         "topic": topic,
         "difficulty": DIFFICULTY,
         "type": "",
-        "prompt": _restore(prompt, as_html),
+        "prompt": _restore(prompt, text_format),
     }
     if not inner:
         return "an essay question (no answer to check)"
@@ -94,7 +102,7 @@ def _convert(block: str, topic: str) -> dict[str, object] | str:
     elif "->" in inner:
         return "a matching question (pairs of items) is not supported"
     else:
-        answers = [(m, w, _restore(t, as_html)) for m, w, t in _answers(inner)]
+        answers = [(m, w, _restore(t, text_format)) for m, w, t in _answers(inner)]
         if all(m == "=" for m, _, _ in answers):
             accepted = [t for _, w, t in answers if w is None or w >= 100]
             entry |= {"type": "text", "answers": accepted}
@@ -108,7 +116,7 @@ def _convert(block: str, topic: str) -> dict[str, object] | str:
                 "choices": [t for _, _, t in answers],
                 "answers": right,
             }
-    return entry | {"explanation": _restore(feedback, as_html), "source": SOURCE}
+    return entry | {"explanation": _restore(feedback, text_format), "source": SOURCE}
 
 
 def _category(line: str) -> str:
@@ -119,24 +127,46 @@ def _category(line: str) -> str:
     return named[-1] if named else ""
 
 
+def _depth(line: str) -> int:
+    """How many more braces the line opens than it closes, escaped braces aside."""
+    plain = _PARKED.sub("", line)
+    return plain.count("{") - plain.count("}")
+
+
+_ANSWER_START = re.compile(r"^\s*(?:[=~#}%]|->)")
+
+
+def _answers_follow(lines: list[str], after: int) -> bool:
+    """Whether the next line with text, after line number `after`, goes on a list of answers."""
+    following = (
+        line for line in lines[after:] if line.strip() and not line.strip().startswith("//")
+    )
+    return bool(_ANSWER_START.match(next(following, "")))
+
+
 def read(source: Source) -> list[Item]:
     topic = source.stem
     items: list[Item] = []
     block: list[str] = []
-    start = 0
+    start = depth = 0
 
     def close() -> None:
-        nonlocal block
-        if block:
+        nonlocal block, depth
+        if block and depth > 0:
+            problem = "a brace { is left open: its answers never end with }"
+            items.append(as_item(len(items) + 1, problem, start))
+        elif block:
             items.append(as_item(len(items) + 1, _convert("\n".join(block), topic), start))
-        block = []
+        block, depth = [], 0
 
-    for number, line in enumerate(source.lines, start=1):
+    lines = source.lines
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if stripped.startswith("//"):
             continue
         if not stripped:
-            close()
+            if depth <= 0 or not _answers_follow(lines, number):
+                close()  # a blank line inside {...}, before more answers, belongs to them
         elif stripped.startswith("$CATEGORY:"):
             close()
             topic = _category(stripped) or source.stem
@@ -144,5 +174,6 @@ def read(source: Source) -> list[Item]:
             if not block:
                 start = number
             block.append(line)
+            depth += _depth(line)
     close()
     return items

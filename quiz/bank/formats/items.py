@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -41,10 +41,13 @@ def as_item(index: int, result: dict[str, object] | str, line: int | None = None
 
 @dataclass
 class Source:
-    """The file being imported: where it is (for topics and messages) and its text."""
+    """The file being imported: where it is (for topics and messages), its text, the CSV
+    columns that `--columns` names, and notes a reader leaves for the report."""
 
     path: Path
     text: str
+    columns: dict[str, list[str]] | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
     def stem(self) -> str:

@@ -36,7 +36,19 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _convert(entry: object) -> dict[str, object] | str:
+def _once(options: list[str], where: int, notes: list[str]) -> list[str]:
+    """The options with a repeated one kept once, noted for the report."""
+    kept: dict[str, str] = {}
+    for option in options:
+        key = " ".join(option.casefold().split())
+        if key in kept:
+            notes.append(f"#{where}: the option '{option}' is listed twice; kept once")
+        else:
+            kept[key] = option
+    return list(kept.values())
+
+
+def _convert(entry: object, where: int, notes: list[str]) -> dict[str, object] | str:
     if not isinstance(entry, dict):
         return f"not an object but {type(entry).__name__}"
     if str(entry.get("type", "")).startswith("image"):
@@ -57,7 +69,7 @@ def _convert(entry: object) -> dict[str, object] | str:
         "difficulty": difficulty.strip().lower() if isinstance(difficulty, str) else "",
         "type": "choice",
         "prompt": prompt.strip(),
-        "choices": [right.strip(), *(w.strip() for w in wrong)],
+        "choices": _once([right.strip(), *(w.strip() for w in wrong)], where, notes),
         "answers": [right.strip()],
         "explanation": "",
         "source": SOURCE,
@@ -70,4 +82,4 @@ def read(source: Source) -> list[Item]:
         data = data["questions"]
     if not isinstance(data, list):
         raise FormatError(f"{source.path}: The Trivia API sends a JSON list of questions")
-    return [as_item(n, _convert(entry)) for n, entry in enumerate(data, start=1)]
+    return [as_item(n, _convert(entry, n, source.notes)) for n, entry in enumerate(data, start=1)]
