@@ -30,6 +30,7 @@ class Mode(StrEnum):
     NORMAL = "normal"
     LIVES = "lives"
     PARTY = "party"
+    LIVE = "live"
 
 
 class Outcome(StrEnum):
@@ -177,10 +178,13 @@ class GameSettings:
     lives: int | None = None
     lifeline: bool = False
     party_id: str | None = None
+    room_id: str | None = None  # the live room the game was played in
 
     @property
     def mode(self) -> Mode:
         """The board the game is ranked on."""
+        if self.room_id is not None:
+            return Mode.LIVE
         if self.party_id is not None:
             return Mode.PARTY
         return Mode.LIVES if self.lives is not None else Mode.NORMAL
@@ -195,6 +199,7 @@ class GameResult:
     records: tuple[AnswerRecord, ...]
     started_at: float
     duration_s: float
+    uuid: str | None = None  # given by a live room's host, so every store keeps the game once
 
     @property
     def score(self) -> int:

@@ -26,6 +26,12 @@ COMMANDS: dict[str, Entry] = {
     "party": Entry(
         "quiz.cli.party", "party", "Play a party on one keyboard: 2-8 players take turns."
     ),
+    "host": Entry(
+        "quiz.cli.host",
+        "host",
+        "Host a live game: everyone answers the same question on their own terminal.",
+    ),
+    "join": Entry("quiz.cli.join", "join", "Join a live game that someone hosts with 'quiz host'."),
     "scores": Entry("quiz.cli.scores", "scores", "Show the high scores, best first."),
     "stats": Entry("quiz.cli.scores", "stats", "Show how you play: accuracy, weak spots, trend."),
     "add": Entry("quiz.cli.add", "add", "Add a question to your bank."),

@@ -38,8 +38,11 @@ OPTIONS: dict[str, tuple[FastOption, ...]] = {
         FastOption("player", ("--player",), "str", None),
         FastOption("topic", ("--topic",), "str", None),
         FastOption("since", ("--since",), "other", None),
-        FastOption("mode", ("--mode",), "choice", "normal", choices=("normal", "lives", "party")),
+        FastOption(
+            "mode", ("--mode",), "choice", "normal", choices=("normal", "lives", "party", "live")
+        ),
         FastOption("party", ("--party",), "str", None),
+        FastOption("room", ("--room",), "str", None),
         FastOption("as_json", ("--json",), "flag", False),
         FastOption("local", ("--local",), "flag", False),
         FastOption("reset", ("--reset",), "flag", False),

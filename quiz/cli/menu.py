@@ -12,6 +12,8 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Daily challenge", ("daily",)),
     ("Practice what you missed", ("practice",)),
     ("Party (hot seat)", ("party",)),
+    ("Host a live game", ("host",)),
+    ("Join a live game", ("join",)),
     ("High scores", ("scores",)),
     ("Stats", ("stats",)),
     ("Add a question", ("add",)),

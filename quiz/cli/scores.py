@@ -61,8 +61,9 @@ def scores(
         Mode,
         typer.Option(
             "--mode",
-            metavar="[normal|lives|party]",
-            help="Which board: normal games, survival (--lives) games, or party games.",
+            metavar="[normal|lives|party|live]",
+            help="Which board: normal games, survival (--lives) games, party games, or"
+            " live games (quiz host).",
         ),
     ] = Mode.NORMAL,
     party: Annotated[
@@ -70,6 +71,13 @@ def scores(
         typer.Option(
             metavar="ID",
             help="One party's games together, placed (ties share a place); 'last' for the latest.",
+        ),
+    ] = None,
+    room: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="One live room's games together, placed; 'last' for the latest room.",
         ),
     ] = None,
     as_json: JsonOption = False,
@@ -99,6 +107,7 @@ def scores(
       quiz scores --player Pam --since 2026-01-01 --json
       quiz scores --mode lives
       quiz scores --party last
+      quiz scores --room last
       quiz scores --reset
       quiz scores --daily 2026-11-27
       quiz scores --local

@@ -17,10 +17,12 @@ EMPTY_BOARDS = {
     "normal": "No games yet: run quiz play",
     "lives": "No survival games yet: run quiz play --lives 3",
     "party": "No party games yet: run quiz party",
+    "live": "No live games yet: run quiz host",
 }
 BOARD_TITLES = {
     "lives": "Survival games (quiz play --lives N)",
     "party": "Party games (quiz party)",
+    "live": "Live games (quiz host)",
 }
 
 
@@ -33,6 +35,7 @@ def scores_command(
     since: date | None,
     mode: str,
     party: str | None,
+    room: str | None,
     as_json: bool,
     local: bool,
     reset: bool,
@@ -40,6 +43,10 @@ def scores_command(
 ) -> None:
     """`quiz scores` with the options typer or the fast path read, by their parameter names."""
     mode = str(mode)
+    if room is not None:
+        if party is not None:
+            raise UsageError("--room and --party do not go together: a room is not a party")
+        mode, party = "live", room
     if daily or day is not None:
         board = None if mode == "normal" else mode
         _check_daily(
@@ -94,7 +101,7 @@ def show_scores(
         topic = match_topic(topic, played, "of any saved game") if played else topic
     if party is not None and mode == "lives":
         raise UsageError("--party shows one party's games; it does not go with --mode lives")
-    party_id = _party_id(store, party) if party is not None else None
+    party_id = _party_id(store, party, mode) if party is not None else None
     games = store.top_games(limit, player, topic, since, mode=mode, party=party_id)
     if party_id is not None:
         games = placed(games)
@@ -109,22 +116,25 @@ def show_scores(
     from quiz.terminal.render_scores import score_table
 
     if party_id is not None:
-        out.print(f"Party {party_id}", style="bold", markup=False)
+        group = "Room" if mode == "live" else "Party"
+        out.print(f"{group} {party_id}", style="bold", markup=False)
     elif mode != "normal":
         out.print(BOARD_TITLES[mode], style="bold")
     out.print(score_table(games, store.newest_game_id(), out.width))
 
 
-def _party_id(store: ScoreStore, wanted: str) -> str:
-    """The party `--party` names: an id as shown after a party, or `last`."""
+def _party_id(store: ScoreStore, wanted: str, mode: str) -> str:
+    """The party `--party` names (or the live room `--room` names, in mode live): an id as
+    shown after the game, or `last`."""
+    noun, command = ("room", "host") if mode == "live" else ("party", "party")
     if wanted.strip().casefold() == "last":
-        found = store.last_party()
+        found = store.last_party("live" if mode == "live" else "party")
         if found is None:
-            raise UsageError("no party has been saved yet: run quiz party")
+            raise UsageError(f"no {noun} has been saved yet: run quiz {command}")
         return found
     party_id = wanted.strip().casefold()
     if not store.top_games(1, party=party_id):
-        raise UsageError(f"no party {wanted!r} in the scores (try --party last)")
+        raise UsageError(f"no {noun} {wanted!r} in the scores (try --{noun} last)")
     return party_id
 
 

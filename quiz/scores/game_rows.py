@@ -55,7 +55,7 @@ class GameRows:
 
         s = result.settings
         return cls(
-            uuid=str(uuid4()),
+            uuid=result.uuid or str(uuid4()),
             player=result.player,
             played_at=clock.stamp(datetime.fromtimestamp(result.started_at, UTC)),
             score=result.score,
@@ -71,7 +71,7 @@ class GameRows:
             mode=s.mode,
             lives=s.lives,
             lifeline=s.lifeline,
-            party_id=s.party_id,
+            party_id=s.party_id if s.room_id is None else s.room_id,
             topics=s.topics,
             answers=tuple(
                 AnswerRow(

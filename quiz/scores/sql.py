@@ -291,14 +291,15 @@ class SqlStore(ABC):
             found = row.fetchone()
         return int(found[0]) if found else None
 
-    def last_party(self) -> str | None:
-        """The id of the party that finished last, if any."""
+    def last_party(self, mode: str = "party") -> str | None:
+        """The id of the party (or, in mode live, the room) that finished last, if any."""
         with self._reading() as db:
             if db is None:
                 return None
             found = db.execute(
-                """SELECT party_id FROM games WHERE party_id IS NOT NULL
-                ORDER BY played_at DESC, id DESC LIMIT 1"""
+                """SELECT party_id FROM games WHERE party_id IS NOT NULL AND mode = ?
+                ORDER BY played_at DESC, id DESC LIMIT 1""",
+                (mode,),
             ).fetchone()
         return str(found[0]) if found else None
 
@@ -351,7 +352,8 @@ class SqlStore(ABC):
             if db is None:
                 return None
             found = db.execute(
-                "SELECT player FROM games ORDER BY played_at DESC, id DESC LIMIT 1"
+                # A host keeps every player's live game: hosting leaves the default player be.
+                "SELECT player FROM games WHERE mode <> 'live' ORDER BY played_at DESC, id DESC LIMIT 1"
             ).fetchone()
         return str(found[0]) if found else None
 

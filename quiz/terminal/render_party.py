@@ -64,8 +64,9 @@ def winners_line(standings: Sequence[Standing]) -> Text:
     return Text.assemble("A tie for first place: ", names, " and ", (first[-1], "bold yellow"))
 
 
-def podium(standings: Sequence[Standing], rounds: int) -> Group:
-    """The end of a party: who won, the top places, then everyone."""
+def podium(standings: Sequence[Standing], rounds: int, unit: str = "round") -> Group:
+    """The end of a party (or a live room, whose `unit` is the question): who won, the top
+    places, then everyone."""
     top = Table.grid(padding=(0, 2))
     top.add_column(justify="right", no_wrap=True)
     top.add_column(overflow="fold")
@@ -83,5 +84,5 @@ def podium(standings: Sequence[Standing], rounds: int) -> Group:
         box=box.ROUNDED,
         expand=False,
     )
-    after = count_of(rounds, "round")
+    after = count_of(rounds, unit)
     return Group(panel, standings_table(standings, f"Final standings after {after}"))

@@ -5,7 +5,7 @@ the peer quiz) run for run, so both see the same load on a busy machine. Command
 read a bank run once first, so the bank cache is warm, as from a user's second run.
 
 Usage: python -m tests.benchmarks [--runs N] [--games N] [--questions N] [--imported N]
-    [--server-games N] [--only NAME...] [--peer PATH]   (PATH: mkdocs-quiz 1.7.1's
+    [--server-games N] [--players N] [--only NAME...] [--peer PATH]   (PATH: mkdocs-quiz 1.7.1's
     `mkdocs-quiz`; default $MKDOCS_QUIZ)
 """
 
@@ -160,6 +160,7 @@ def main() -> None:
     parser.add_argument("--server-games", type=int, default=100_000)
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--peer", default=os.environ.get("MKDOCS_QUIZ", ""))
+    parser.add_argument("--players", type=int, default=100)
     options = parser.parse_args()
     wanted = set(options.only)
     runs = options.runs
@@ -170,6 +171,7 @@ def main() -> None:
         # Compiled modules are kept, as pip's install of a wheel leaves them.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         rows: list[Row] = []
+        absolute: list[str] = []  # rows measured in absolute figures, not against a baseline
 
         def want(name: str) -> bool:
             return not wanted or any(w in name for w in wanted)
@@ -319,11 +321,17 @@ def main() -> None:
                 )
             )
 
+        if want("live"):
+            from tests.benchmarks.live import measure
+
+            absolute.append(measure(QUIZ, env, options.players))
+
     print(f"\n{runs} runs of each, interleaved with the baseline; {os.cpu_count()} cores")
     print("| what | median | ratio to the baseline (its median) | target | |")
     print("| --- | --- | --- | --- | --- |")
     for row in rows:
         print(row.line())
+    print("\n".join(absolute))
 
 
 if __name__ == "__main__":

@@ -380,11 +380,11 @@ def test_quiz_alone_opens_the_main_menu(run_quiz: Spawn) -> None:
     quiz.expect("Halpert Quiz")
     quiz.expect("Quit")
     menu = "\n".join(quiz.display())
-    entries = ["Play a quiz", "Daily challenge", "Practice", "Party", "High scores", "Stats",
-               "Add a question", "Quit"]  # fmt: skip
+    entries = ["Play a quiz", "Daily challenge", "Practice", "Party", "Host a live game",
+               "Join a live game", "High scores", "Stats", "Add a question", "Quit"]  # fmt: skip
     rows = [row for row in quiz.display() if row.strip()]
     assert [next(e for e in entries if e in row) for row in rows[1:]] == entries, menu
-    quiz.send(DOWN * 4 + ENTER)  # High scores
+    quiz.send(DOWN * 6 + ENTER)  # High scores
     quiz.expect("No games yet")
     quiz.expect("Press Enter to return to the menu")
     quiz.send("x")  # nothing but Enter goes back: what the command showed stays to be read
