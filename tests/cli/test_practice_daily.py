@@ -270,8 +270,15 @@ def test_the_daily_challenge_once_ranked_then_unranked_with_a_day_streak(quiz_ho
     assert table.exit_code == 0
     assert "Daily challenge, 2026-11-30 (UTC)" in table.stdout
     assert " Pam " in table.stdout
-    empty = quiz("scores", "--daily", "2026-11-29", now=later)
-    assert empty.stdout == "No ranked attempts at the 2026-11-29 challenge yet: run quiz daily\n"
+    past = quiz("scores", "--daily", "2026-11-29", now=later)
+    assert past.stdout == (
+        "No ranked attempts at the 2026-11-29 challenge; a challenge is played on its own day"
+        " (UTC).\n"
+    )
+    today = quiz("scores", "--daily", now=later + DAY)
+    assert today.stdout == "No ranked attempts at the 2026-12-01 challenge yet: run quiz daily\n"
+    coming = quiz("scores", "--daily", "2026-12-25", now=later)
+    assert coming.stdout == "No attempts at the 2026-12-25 challenge: it opens on that day (UTC).\n"
 
 
 # Through the prompts, in-process (pipe input)
