@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quiz.engine.lifeline import allows_fifty_fifty, fifty_fifty
-from quiz.engine.scoring import Points, points_parts, question_time_limit
+from quiz.engine.scoring import Points, kind_time_limit, points_parts
 from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
 from quiz.textmatch import judge_text
 
@@ -74,8 +74,9 @@ class Game:
     def time_limit(self, asked: AskedQuestion | None = None) -> float | None:
         """The seconds the question (by default the current one) gets: the game's limit
         scaled for the question's kind; None when the game is not timed."""
+        limit = self.settings.time_limit
         question = (asked or self.current).question
-        return question_time_limit(question.type, self.settings.time_limit)
+        return None if limit is None else kind_time_limit(question.type, limit)
 
     def answer(
         self, given: Sequence[str], seconds: float, *, timed_out: bool = False

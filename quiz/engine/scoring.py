@@ -36,11 +36,9 @@ class Points:
         return self.base + self.speed + self.streak + self.lifeline
 
 
-def question_time_limit(question_type: str, time_limit: float | None) -> float | None:
-    """The seconds a question of `question_type` gets in a game timed at `time_limit` (the
-    limit of a choice or true/false question); None when the game is not timed."""
-    if time_limit is None:
-        return None
+def kind_time_limit(question_type: str, time_limit: float) -> float:
+    """The seconds a question of `question_type` gets in a game (or a live room) timed at
+    `time_limit`, the limit of a choice or true/false question."""
     return time_limit * TIME_FACTORS[QuestionType(question_type)]
 
 

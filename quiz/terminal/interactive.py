@@ -14,7 +14,7 @@ from quiz.output import safe
 from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
 from quiz.terminal.render_end import ReplayLines, Review, result_panel
-from quiz.terminal.render_game import Standing, question_screen, readable
+from quiz.terminal.render_game import Progress, question_screen, readable
 from quiz.terminal.render_reveal import reveal
 from quiz.terminal.render_scores import score_table
 from quiz.terminal.wording import TRUEFALSE_KEYS, TRUEFALSE_OPTIONS, lifeline_note, lives_text
@@ -60,11 +60,11 @@ def _given(asked: AskedQuestion, value: object) -> tuple[str, ...]:
     return (text,) if text else ()
 
 
-def standing(game: Game, number: int, total: int, tag: str = "") -> Standing:
+def progress_of(game: Game, number: int, total: int, tag: str = "") -> Progress:
     """Where `game` stands now, with question `number` of `total` on screen."""
     outcomes = tuple(record.outcome for record in game.records)
     survival = isinstance(game, Survival)
-    return Standing(number, total, game.score, game.streak, outcomes, tag, open_ended=survival)
+    return Progress(number, total, game.score, game.streak, outcomes, tag, open_ended=survival)
 
 
 def ask_interactive(
@@ -79,7 +79,7 @@ def ask_interactive(
     with), then the same screen again with the answer revealed and the score updated."""
     limit = game.time_limit()
     asked = game.current
-    console.print(question_screen(standing(game, number, total, tag), asked, notices))
+    console.print(question_screen(progress_of(game, number, total, tag), asked, notices))
     seconds, said = 0.0, list[RenderableType]()
     while True:
         answer = _respond(game.current, limit, seconds, game.can_use_lifeline())
@@ -94,7 +94,7 @@ def ask_interactive(
     given = () if timed_out else _given(game.current, answer.value)
     record = game.answer(given, seconds, timed_out=timed_out)
     console.clear()
-    after = standing(game, number, total, lives_label(game) or tag)
+    after = progress_of(game, number, total, lives_label(game) or tag)
     console.print(question_screen(after, record.asked, notices), *said)
     console.print(reveal(record, game.points_parts(record)))
     return record

@@ -44,7 +44,7 @@ def readable(view: RenderableType) -> Constrain:
 
 
 @dataclass(frozen=True, slots=True)
-class Standing:
+class Progress:
     """Where a game stands, as its header shows it: the question on screen (`number` of
     `total`), score and streak, how each question so far went, and a `tag` (the player in a
     party, the lives left in survival). An `open_ended` game (survival) ends before its last
@@ -59,39 +59,39 @@ class Standing:
     open_ended: bool = False
 
 
-def progress_row(standing: Standing) -> Text:
+def progress_row(progress: Progress) -> Text:
     """`✓✗↷●○○ 4/6`: a mark (and a colour) for each question answered, ● for the one on screen
     and ○ for those to come; in a longer game, PROGRESS_CELLS of them around this one."""
-    cells = [Text(*OUTCOME_MARKS[outcome]) for outcome in standing.outcomes]
-    if len(cells) < standing.number:
+    cells = [Text(*OUTCOME_MARKS[outcome]) for outcome in progress.outcomes]
+    if len(cells) < progress.number:
         cells.append(Text("●", style="bold"))
-    if not standing.open_ended:
-        cells += [Text("○", style="dim")] * (standing.total - len(cells))
-    start = max(0, min(standing.number + AHEAD, len(cells)) - PROGRESS_CELLS)
+    if not progress.open_ended:
+        cells += [Text("○", style="dim")] * (progress.total - len(cells))
+    start = max(0, min(progress.number + AHEAD, len(cells)) - PROGRESS_CELLS)
     shown = cells[start : start + PROGRESS_CELLS]
     row = Text.assemble(*(["…"] if start else []), *shown)
     if start + PROGRESS_CELLS < len(cells):
         row.append("…")
-    where = f"{standing.number}" if standing.open_ended else f"{standing.number}/{standing.total}"
+    where = f"{progress.number}" if progress.open_ended else f"{progress.number}/{progress.total}"
     return row.append(f" {where}")
 
 
-def header(standing: Standing, asked: AskedQuestion) -> Group:
+def header(progress: Progress, asked: AskedQuestion) -> Group:
     """Progress, topic and difficulty on the left; score and streak on the right. A tag
     (the player in a party, the lives left in survival) follows the progress row."""
     q = asked.question
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(ratio=1)
     grid.add_column(justify="right", no_wrap=True)
-    progress = progress_row(standing)
-    if standing.tag:
-        progress.append(f"  {safe(standing.tag)}", style="bold yellow")
-    grid.add_row(progress, Text(f"Score {standing.score:,}", style="bold"))
+    row = progress_row(progress)
+    if progress.tag:
+        row.append(f"  {safe(progress.tag)}", style="bold yellow")
+    grid.add_row(row, Text(f"Score {progress.score:,}", style="bold"))
     grid.add_row(
         Text.assemble(
             (safe(q.topic), "cyan"), " · ", (q.difficulty, DIFFICULTY_STYLES.get(q.difficulty, ""))
         ),
-        Text(f"Streak {standing.streak}", style="bold magenta" if standing.streak >= 2 else ""),
+        Text(f"Streak {progress.streak}", style="bold magenta" if progress.streak >= 2 else ""),
     )
     return Group(grid, Rule(style="dim"))
 
@@ -107,10 +107,10 @@ def question_view(asked: AskedQuestion) -> Group:
 
 
 def question_screen(
-    standing: Standing, asked: AskedQuestion, notices: Sequence[str] = ()
+    progress: Progress, asked: AskedQuestion, notices: Sequence[str] = ()
 ) -> Constrain:
     """Everything above the answer prompt: the notices a game starts with (a shorter game,
     the daily's title), the header, then the question."""
     said = [Text(safe(notice), style="bold cyan") for notice in notices]
     views: list[RenderableType] = [*said, Text("")] if said else []
-    return readable(Group(*views, header(standing, asked), question_view(asked), ""))
+    return readable(Group(*views, header(progress, asked), question_view(asked), ""))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from quiz.engine.game import Game
-from quiz.engine.scoring import points_parts, question_time_limit, speed_points, streak_bonus
+from quiz.engine.scoring import kind_time_limit, points_parts, speed_points, streak_bonus
 from quiz.models import AskedQuestion, GameSettings, Question
 
 BASES = {"easy": 500, "medium": 1000, "hard": 1500}
@@ -217,8 +217,7 @@ def test_multi_exact_selection_in_any_order_scores_full(given: list[str]) -> Non
     [("choice", 20), ("truefalse", 20), ("text", 30), ("multi", 30), ("order", 40)],
 )
 def test_each_kind_of_question_has_its_own_time(qtype: str, seconds: float) -> None:
-    assert question_time_limit(qtype, T) == seconds
-    assert question_time_limit(qtype, None) is None
+    assert kind_time_limit(qtype, T) == seconds
 
 
 def test_speed_points_count_against_the_question_s_own_time() -> None:

@@ -5,14 +5,12 @@ back; the reveal's header counts the points just won; a game's notices stay on i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from prompt_toolkit.input import PipeInput
 
 from quiz.bank.loader import load_bank
-from quiz.cli.menu import run_menu
 from quiz.engine.filters import Filters
 from quiz.engine.selection import pick
 from quiz.terminal import prompts
@@ -108,18 +106,6 @@ def test_a_shorter_game_says_so_on_its_first_screen(keys: PipeInput, tmp_path: P
     first_screen = result.stdout.split("2/2")[0]
     assert "Only 2 questions" in first_screen
     assert first_screen.index("Only") < first_screen.index("1/2")
-
-
-def test_the_menu_waits_for_enter_after_a_command(keys: PipeInput) -> None:
-    ran: list[Sequence[str]] = []
-
-    def run(line: Sequence[str]) -> int:
-        ran.append(line)
-        return 0
-
-    keys.send_text("1" + "x" + ENTER + "8")  # play; a stray key; Enter; then Quit by its number
-    assert run_menu(run) == 0
-    assert ran == [("play",)]
 
 
 def test_the_end_of_a_game_not_saved_says_so(keys: PipeInput) -> None:

@@ -16,7 +16,7 @@ from quiz.terminal.render_game import (
     AHEAD,
     PROGRESS_CELLS,
     READING_WIDTH,
-    Standing,
+    Progress,
     header,
     progress_row,
     question_screen,
@@ -114,7 +114,7 @@ def played(time_limit: int | None = None) -> tuple[list[AnswerRecord], Game, Gam
 def test_every_view_fits_the_width_and_the_reading_width(width: int) -> None:
     records, game, result = played()
     views: list[RenderableType] = [
-        question_screen(Standing(3, 10, 12_345, 4), records[0].asked, [LONG_NOTICE]),
+        question_screen(Progress(3, 10, 12_345, 4), records[0].asked, [LONG_NOTICE]),
         *(reveal(r, game.points_parts(r)) for r in records),
         result_panel(result, Placement(1, 3, result.score, None)),
     ]
@@ -126,7 +126,7 @@ def test_every_view_fits_the_width_and_the_reading_width(width: int) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_question_screen_wraps_the_prompt_at_word_boundaries(width: int) -> None:
     records, _, _ = played()
-    screen = question_screen(Standing(3, 10, 2_100, 2, (R, W)), records[0].asked)
+    screen = question_screen(Progress(3, 10, 2_100, 2, (R, W)), records[0].asked)
     text = render(screen, width)
     assert_words_whole(text, PROMPT)
     for part in ("✓✗●○○○○○○○ 3/10", "Jim Halpert · medium", "Score 2,100", "Streak 2"):
@@ -135,34 +135,34 @@ def test_question_screen_wraps_the_prompt_at_word_boundaries(width: int) -> None
 
 def test_progress_row_marks_each_answered_question_without_needing_colour() -> None:
     outcomes = (R, W, Outcome.SKIPPED, Outcome.TIMED_OUT)
-    assert progress_row(Standing(1, 3, 0, 0)).plain == "●○○ 1/3"
-    row = progress_row(Standing(5, 6, 0, 0, outcomes))
+    assert progress_row(Progress(1, 3, 0, 0)).plain == "●○○ 1/3"
+    row = progress_row(Progress(5, 6, 0, 0, outcomes))
     assert row.plain == "✓✗↷⏱●○ 5/6"
     colours = [str(row.get_style_at_offset(Console(), at).color.name) for at in range(4)]  # type: ignore[union-attr]
     assert colours == ["green", "red", "yellow", "red"]
 
 
 def test_progress_row_of_a_long_game_shows_the_questions_around_this_one() -> None:
-    start = progress_row(Standing(2, 100, 0, 0, (R,)))
+    start = progress_row(Progress(2, 100, 0, 0, (R,)))
     assert start.plain == "✓●" + "○" * (PROGRESS_CELLS - 2) + "… 2/100"
-    middle = progress_row(Standing(50, 100, 0, 0, (W,) * 49))
+    middle = progress_row(Progress(50, 100, 0, 0, (W,) * 49))
     past = PROGRESS_CELLS - AHEAD - 1
     assert middle.plain == "…" + "✗" * past + "●" + "○" * AHEAD + "… 50/100"
-    end = progress_row(Standing(100, 100, 0, 0, (R,) * 99))
+    end = progress_row(Progress(100, 100, 0, 0, (R,) * 99))
     assert end.plain == "…" + "✓" * (PROGRESS_CELLS - 1) + "● 100/100"
 
 
 def test_survival_shows_no_questions_to_come() -> None:
-    first = progress_row(Standing(1, 145, 0, 0, open_ended=True))
+    first = progress_row(Progress(1, 145, 0, 0, open_ended=True))
     assert first.plain == "● 1"
-    later = progress_row(Standing(40, 145, 0, 0, (R, W) * 19 + (R,), open_ended=True))
+    later = progress_row(Progress(40, 145, 0, 0, (R, W) * 19 + (R,), open_ended=True))
     assert later.plain == "…" + ("✗✓" * 8)[1:] + "● 40"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_header_shows_score_with_thousands_separators(width: int) -> None:
     _, game, _ = played()
-    text = render(header(Standing(7, 6, 1_234_567, 0), game.asked[0]), width)
+    text = render(header(Progress(7, 6, 1_234_567, 0), game.asked[0]), width)
     assert "Score 1,234,567" in text
 
 
