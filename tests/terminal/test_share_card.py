@@ -17,12 +17,14 @@ from quiz.terminal.render_share import BACKGROUND, MARGIN, SQUARE_COLOURS, TITLE
 cairosvg = pytest.importorskip("cairosvg", reason="cairosvg renders the card to PNG")
 
 SVG = "{http://www.w3.org/2000/svg}"
-OUTCOMES = ("right", "right", "wrong", "skipped", "timed out", "right", "wrong", "right")
+OUTCOMES = tuple(
+    Outcome(o) for o in ("right", "right", "wrong", "skipped", "timed out", "right", "wrong", "right")
+)
 HOSTILE = ("<Pam & \"Jim\" 'Halpert'>", "Dwight\uffff\x00\x1b[31m", "]]></text><script>x</script>")
 
 
 def game(
-    player: str = "Pam", outcomes: tuple[str, ...] = OUTCOMES, **settings: object
+    player: str = "Pam", outcomes: tuple[Outcome, ...] = OUTCOMES, **settings: object
 ) -> PlayedGame:
     return PlayedGame(
         player=player,
