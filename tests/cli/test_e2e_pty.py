@@ -172,7 +172,11 @@ def test_quiz_alone_opens_the_main_menu(run_quiz: Spawn) -> None:
     quiz.send(ENTER)
     quiz.expect("Halpert Quiz")
     quiz.expect("Quit")
-    quiz.send("8")  # its number picks Quit at once
+    quiz.send("8")  # its number picks Stats at once
+    quiz.expect("Press Enter to return to the menu")
+    quiz.send(ENTER)
+    quiz.expect("Quit")
+    quiz.send(DOWN * 9 + ENTER)  # Quit
     assert quiz.exit_status() == 0
 
 

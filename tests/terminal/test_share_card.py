@@ -18,7 +18,8 @@ cairosvg = pytest.importorskip("cairosvg", reason="cairosvg renders the card to 
 
 SVG = "{http://www.w3.org/2000/svg}"
 OUTCOMES = tuple(
-    Outcome(o) for o in ("right", "right", "wrong", "skipped", "timed out", "right", "wrong", "right")
+    Outcome(o)
+    for o in ("right", "right", "wrong", "skipped", "timed out", "right", "wrong", "right")
 )
 HOSTILE = ("<Pam & \"Jim\" 'Halpert'>", "Dwight\uffff\x00\x1b[31m", "]]></text><script>x</script>")
 
@@ -111,7 +112,7 @@ def test_nothing_is_fetched_from_the_network() -> None:
 
 
 def test_a_long_survival_game_wraps_its_squares_inside_the_card() -> None:
-    outcomes = ("right", "wrong", "skipped") * 50
+    outcomes = (Outcome.RIGHT, Outcome.WRONG, Outcome.SKIPPED) * 50
     svg = svg_card(game(outcomes=outcomes, lives=3), "quiz play --seed 1 --lives 3")
     root = ET.fromstring(svg)
     width = int(root.get("width", "0"))
