@@ -76,7 +76,12 @@ def test_piped_views_have_no_trailing_spaces(quiz_home: Path) -> None:
         input="\n\n", capture_output=True, text=True, env=env,
     )  # fmt: skip
     assert played.returncode == 0, played.stderr
-    for command in (["bank", "list"], ["scores"], ["stats"], ["bank", "show", "pam-kiss-episode"]):
+    for command in (
+        ["bank", "list"],
+        ["scores", "--all"],
+        ["stats"],
+        ["bank", "show", "pam-kiss-episode"],
+    ):
         shown = subprocess.run(
             [installed_quiz(), *command], capture_output=True, text=True, env=env, check=True
         )

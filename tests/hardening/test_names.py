@@ -55,7 +55,7 @@ def test_a_stored_name_no_xml_holds_keeps_the_card_valid(quiz_home: Path, tmp_pa
     with sqlite3.connect(quiz_home / "scores.db") as db:  # written by an older version
         db.execute("UPDATE games SET player = 'Jim\uffff\ufffe'")
     card = tmp_path / "card.svg"
-    result = quiz(quiz_home, "share", "--svg", str(card))
+    result = quiz(quiz_home, "share", "--player", "Jim", "--svg", str(card))
     assert result.returncode == 0, result.stderr
     xml.dom.minidom.parseString(card.read_bytes())
 
