@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderResult
 
 # Whole sequences first, so that no leftover half of one is shown as text.
@@ -53,9 +55,41 @@ def console(*, stderr: bool = False) -> Console:
         ) -> list[ConsoleRenderable]:
             return [_Cleaned(r) for r in renderables]
 
-    made = Console(stderr=stderr, highlight=False, emoji=False)
+    stream = sys.stderr if stderr else sys.stdout
+    # A pipe or a file gets lines without the spaces Rich pads table cells with.
+    file = None if stream.isatty() else cast("TextIO", _TrimmedLines(stream))
+    made = Console(file=file, stderr=stderr, highlight=False, emoji=False)
     made.push_render_hook(SafeSegments())
     return made
+
+
+class _TrimmedLines:
+    """A text stream that drops the spaces at the end of each line written through it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.spaces = ""  # the end of the last line so far: dropped if the line ends there
+
+    def write(self, text: str) -> int:
+        *done, last = (self.spaces + text).split("\n")
+        kept = last.rstrip(" ")
+        self.spaces = last[len(kept) :]
+        lines = [line.rstrip(" ") for line in done]
+        self.stream.write("\n".join([*lines, kept]))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return self.stream.encoding
 
 
 def interactive_terminal() -> bool:

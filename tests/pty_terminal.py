@@ -20,7 +20,7 @@ from tests.keys import ENTER
 
 NEXT = "Press Enter for the next question"
 RESULTS = "Press Enter for your results"
-PROMPT = "(Use arrow keys)"  # drawn once the prompt reads keys; keys sent earlier are dropped
+PROMPT = "Your answer"  # drawn once the prompt reads keys; keys sent earlier are dropped
 
 
 @dataclass

@@ -5,11 +5,15 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
 from contextlib import redirect_stdout
+from pathlib import Path
 
 import pytest
 
+from quiz import output
 from quiz.output import print_json, safe
+from tests.conftest import installed_quiz
 
 # What a terminal would obey: anything in here reaching the screen is a defect.
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -63,3 +67,32 @@ def test_our_consoles_clean_what_a_view_forgot(capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert not UNSAFE.search(out)
     assert out.startswith("ab\n") and "Jim" in out
+
+
+def test_piped_views_have_no_trailing_spaces(quiz_home: Path) -> None:
+    env = {"QUIZ_HOME": str(quiz_home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    played = subprocess.run(
+        [installed_quiz(), "play", "--plain", "--count", "2", "--player", "Jim"],
+        input="\n\n", capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert played.returncode == 0, played.stderr
+    for command in (
+        ["bank", "list"],
+        ["scores", "--all"],
+        ["stats"],
+        ["bank", "show", "pam-kiss-episode"],
+    ):
+        shown = subprocess.run(
+            [installed_quiz(), *command], capture_output=True, text=True, env=env, check=True
+        )
+        lines = shown.stdout.splitlines()
+        assert len(lines) > 3, command
+        assert [line for line in lines if line != line.rstrip()] == [], command
+
+
+def test_trimmed_lines_hold_spaces_until_the_line_goes_on() -> None:
+    out = io.StringIO()
+    trimmed = output._TrimmedLines(out)
+    for chunk in ("a  ", "  b   ", "\n  c ", " \n\n", "d "):
+        trimmed.write(chunk)
+    assert out.getvalue() == "a    b\n  c\n\nd"

@@ -104,6 +104,8 @@ def reasons_to_refuse(
     if any(q.id == entry.get("id") for q in questions):
         reasons.append(f"id: '{entry['id']}' is already used")
     prompt = str(entry.get("prompt", ""))
+    if len(prompt.split()) == 1:
+        reasons.append("prompt: one word is not a question; ask it whole")
     similar = similar_question(prompt, questions) if prompt else None
     if similar is not None:
         existing, score = similar

@@ -26,6 +26,11 @@ from quiz.errors import ExitCode, QuizError
 from quiz.output import error, interactive_terminal, safe
 
 
+def lower_first(message: str) -> str:
+    """Click's `No such command ...` as every error of ours starts: `no such command ...`."""
+    return message[:1].lower() + message[1:]
+
+
 def usage_message(exc: UsageError) -> str:
     """Click's usage error in our words: `--count: 'abc' is not a whole number`."""
     message = exc.format_message()
@@ -33,7 +38,7 @@ def usage_message(exc: UsageError) -> str:
     if param is not None and exc.message:
         named = param.param_type_name == "option"
         message = f"{max(param.opts, key=len)}: {exc.message}" if named else exc.message
-    return " ".join(message.split()).rstrip(".")  # click lists choices on lines of their own
+    return lower_first(" ".join(message.split()).rstrip("."))  # click lists choices on lines
 
 
 def build_command(name: str, found: typer.Typer | Callable[..., Any]) -> Any:
@@ -149,7 +154,7 @@ class QuizGroup(TyperGroup):
             error(usage_message(exc) + help_hint(path))
             result = exc.exit_code
         except ClickException as exc:
-            error(exc.format_message())
+            error(lower_first(exc.format_message()))
             result = exc.exit_code
         except typer.Abort:  # typer raises it for end of input
             error("end of input")

@@ -30,15 +30,26 @@ def show_board(day: date | None, limit: int, *, as_json: bool, local: bool = Fal
     from quiz.scores import clock
     from quiz.scores.store import open_store
 
-    day = day or clock.now().date()
+    today = clock.now().date()
+    day = day or today
     entries = open_store(local=local).daily_board(day)[:limit]
     if as_json:
         print_json([entry.as_json() for entry in entries])
         return
     out = console()
     if not entries:
-        out.print(f"No ranked attempts at the {day.isoformat()} challenge yet: run quiz daily")
+        out.print(empty_board_line(day, today), markup=False)
         return
     from quiz.terminal.render_daily import daily_table
 
     out.print(daily_table(day, entries))
+
+
+def empty_board_line(day: date, today: date) -> str:
+    """What a day's board with no attempt says: only today's challenge can still be played."""
+    challenge = f"the {day.isoformat()} challenge"
+    if day == today:
+        return f"No ranked attempts at {challenge} yet: run quiz daily"
+    if day < today:
+        return f"No ranked attempts at {challenge}; a challenge is played on its own day (UTC)."
+    return f"No attempts at {challenge}: it opens on that day (UTC)."

@@ -10,7 +10,6 @@ from quiz.cli.saving import Recorder
 from quiz.engine.daily import DAILY_COUNT, daily_questions, daily_seed, day_streak
 from quiz.engine.game import Game
 from quiz.models import GameResult, GameSettings
-from quiz.output import note
 from quiz.scores import clock
 from quiz.scores.rows import DailyEntry
 from quiz.terminal.review_words import streak_line
@@ -50,14 +49,14 @@ def run_daily(player_given: str | None, *, plain: bool) -> None:
     player = choose_player(player_given, recorder.default_player(), plain=plain)
     earlier = _entry(recorder.attempt(lambda store: store.daily_board(day)), player)
     if earlier is not None:
-        note(
+        notice = (
             f"{player} already played the {day.isoformat()} challenge ({earlier.score:,} points);"
             " this attempt is unranked."
         )
     else:
         ranked = "one ranked try" if recorder.store else "this attempt cannot be saved"
-        note(f"Daily challenge for {day.isoformat()} (UTC): {DAILY_COUNT} questions, {ranked}.")
+        notice = f"Daily challenge for {day.isoformat()} (UTC): {DAILY_COUNT} questions, {ranked}."
     game = Game(asked, GameSettings(seed=daily_seed(day), count=len(asked)))
-    result = play_game(game, player, plain=plain)
+    result = play_game(game, player, plain=plain, notices=[notice])
     headline, lines = _record(recorder, day, result)
     show_end(result, plain=plain, headline=headline, notes=lines)

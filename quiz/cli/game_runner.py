@@ -47,18 +47,21 @@ def stopping(what: str = "Quiz", until: str = "the last answer") -> Iterator[Non
         raise QuizError(f"input ended before {until}; nothing was saved") from None
 
 
-def play_game(game: Game, player: str, *, plain: bool) -> GameResult:
-    """Ask every question, timing the game; Ctrl-C and end of input stop it, nothing saved."""
+def play_game(game: Game, player: str, *, plain: bool, notices: Sequence[str] = ()) -> GameResult:
+    """Ask every question, timing the game, the `notices` first (on stderr in plain mode, on
+    the first question's screen on a terminal); Ctrl-C and end of input stop it, nothing saved."""
     started_at, clock = time.time(), time.monotonic()
     with stopping():
         if plain:
             from quiz.terminal.plain import LineReader, play_plain
 
+            for notice in notices:
+                output.note(notice)
             play_plain(game, LineReader(sys.stdin))
         else:
             from quiz.terminal.interactive import play_interactive
 
-            play_interactive(game, output.console())
+            play_interactive(game, output.console(), notices)
     return game.result(player, started_at, time.monotonic() - clock)
 
 

@@ -21,8 +21,13 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 QUIT = "quit"
 
 
+BACK = "Press Enter to return to the menu"
+
+
 def run_menu(run_command: Callable[[Sequence[str]], int]) -> int:
-    """Offer the menu until Quit; each pick runs its command. Ctrl-C leaves with 130."""
+    """Offer the menu until Quit; each pick runs its command, whose last screen stays until
+    Enter brings the menu back. Ctrl-C leaves with 130, Ctrl-D as Quit does."""
+    from quiz.output import console
     from quiz.terminal import prompts
 
     commands = dict(ENTRIES)
@@ -31,10 +36,14 @@ def run_menu(run_command: Callable[[Sequence[str]], int]) -> int:
     while True:
         try:
             chosen = prompts.pick("Halpert Quiz", options, chosen)
+            if chosen == QUIT:
+                return ExitCode.OK
+            code = run_command(commands[chosen])
+            if code == ExitCode.INTERRUPTED:
+                return code
+            prompts.wait_for_enter(BACK)
         except KeyboardInterrupt:
             return ExitCode.INTERRUPTED
-        if chosen == QUIT:
+        except EOFError:
             return ExitCode.OK
-        code = run_command(commands[chosen])
-        if code == ExitCode.INTERRUPTED:
-            return code
+        console().clear()

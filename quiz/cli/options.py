@@ -98,7 +98,7 @@ def complete_topic(incomplete: str) -> list[str]:
     words = []
     for topic in topics:
         for word in topic.split():
-            if not (plain_word(word) and word.startswith(incomplete)):
+            if not (plain_word(word) and word.casefold().startswith(incomplete.casefold())):
                 continue
             try:
                 names_it = match_topic(word, topics) == topic
@@ -112,10 +112,13 @@ def complete_topic(incomplete: str) -> list[str]:
 
 def complete_player(incomplete: str) -> list[str]:
     """Shell completion: the players of this computer's own score file (never a server, which
-    could keep Tab waiting), plain words only."""
+    could keep Tab waiting), plain words only; nothing before the first game (a Tab makes no file)."""
+    from quiz import paths
     from quiz.errors import QuizError
     from quiz.scores.store import open_store
 
+    if not paths.scores_db().is_file():
+        return []
     try:
         names = open_store(local=True).player_names()
     except QuizError:

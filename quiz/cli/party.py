@@ -14,6 +14,7 @@ from quiz.cli.options import (
     TopicOption,
     TypeOption,
     WholeNumber,
+    complete_player,
 )
 from quiz.output import safe
 
@@ -24,6 +25,7 @@ def party(
         typer.Option(
             "--player",
             metavar="NAME",
+            autocompletion=complete_player,
             help="A player, in turn order (repeatable, 2-8; asked for on a terminal).",
             show_default=False,
         ),

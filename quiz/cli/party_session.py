@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quiz import output
@@ -23,7 +24,7 @@ from quiz.engine.party import (
 from quiz.engine.players import check_names, name_problem
 from quiz.errors import UsageError
 from quiz.models import GameSettings, Question
-from quiz.output import note, safe
+from quiz.output import safe
 from quiz.terminal.formatting import count_of
 
 
@@ -44,7 +45,7 @@ def _ask_players(given: tuple[str, ...]) -> tuple[str, ...]:
     from quiz.terminal import prompts
 
     names = check_names(given)
-    print(
+    prompts.tell(
         f"Who is playing? Type a name for each player ({MIN_PLAYERS} to {MAX_PLAYERS},"
         " in turn order); an empty name starts the party."
     )
@@ -79,11 +80,13 @@ def _new_party(
     questions: tuple[Question, ...],
     filters: Filters,
     players: tuple[str, ...],
+    tell: Callable[[str], None],
 ) -> Party:
+    """The party asked for; `tell` gets what the players should know first (fewer rounds)."""
     seed = request.pick.first_seed()
     plan = plan_party(questions, filters, len(players), request.rounds, seed)
     if plan.rounds < request.rounds:
-        note(
+        tell(
             f"Only enough questions for {count_of(plan.rounds, 'round')} of {len(players)}"
             f" players ({filters.named() or 'the whole bank'}); playing {plan.rounds}."
         )
@@ -118,11 +121,13 @@ def run_party(request: PartyRequest, *, save: bool) -> None:
     interactive = not use_plain(request.plain)
     questions, filters = request.pick.load()
     with stopping("Party", until="the party was over"):
-        party = _new_party(request, questions, filters, _players(request, interactive))
+        notices: list[str] = []
+        tell = notices.append if interactive else output.note
+        party = _new_party(request, questions, filters, _players(request, interactive), tell)
         recorder = Recorder(save=save)
         started_at = time.time()
         if interactive:
-            _play_interactive(party)
+            _play_interactive(party, notices)
         else:
             _play_plain(party)
     saved = _save(party, recorder, started_at)
@@ -146,7 +151,7 @@ def _play_plain(party: Party) -> None:
     print("\n".join(["", *final_party_lines(party)]), flush=True)
 
 
-def _play_interactive(party: Party) -> None:
+def _play_interactive(party: Party, notices: Sequence[str]) -> None:
     from quiz.terminal.party_interactive import play_party_interactive
 
-    play_party_interactive(party, output.console())
+    play_party_interactive(party, output.console(), notices)

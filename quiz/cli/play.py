@@ -44,9 +44,9 @@ def play(
         str | None,
         typer.Option(
             metavar="NAME",
+            autocompletion=complete_player,
             help="Your name. Default: the last player's name (your login name the first"
             " time); a terminal asks, offering it.",
-            autocompletion=complete_player,
         ),
     ] = None,
     time_limit: TimeLimitOption = None,

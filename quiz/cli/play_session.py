@@ -17,7 +17,6 @@ from quiz.engine.selection import pick
 from quiz.engine.survival import Survival, deal_count
 from quiz.errors import AbortedError, UsageError
 from quiz.models import GameSettings, Question
-from quiz.output import note
 from quiz.terminal.formatting import count_of
 from quiz.terminal.wording import survival_end
 
@@ -72,18 +71,20 @@ def _new_game(
     filters: Filters,
     seed: int,
     avoid: set[str],
+    notices: list[str],
 ) -> Game:
+    """The game asked for; `notices` gets what the player should know first (a shorter game)."""
     count = deal_count(request.count, request.lives, len(filters.apply(questions)))
     selection = pick(questions, filters, count, seed, avoid)
     n = len(selection.asked)
     if n < min(count, selection.matching):
-        note(
+        notices.append(
             f"Playing {n} of the {selection.matching} questions that {filters.describe()}:"
             " the others would give away an answer in this game."
         )
     elif n < count:
         every = "it" if n == 1 else f"all {n}"
-        note(f"Only {count_of(n, 'question')} {filters.describe(n)}; playing {every}.")
+        notices.append(f"Only {count_of(n, 'question')} {filters.describe(n)}; playing {every}.")
     settings = GameSettings(
         seed=seed,
         count=count,
@@ -113,15 +114,16 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
     with stopping():
         player = choose_player(request.player, recorder.default_player(), plain=plain)
         while True:
-            game = _new_game(request, questions, filters, seed, played)
-            result = play_game(game, player, plain=plain)
+            notices: list[str] = []
+            game = _new_game(request, questions, filters, seed, played, notices)
+            result = play_game(game, player, plain=plain, notices=notices)
             if plain:
                 show_end(result, plain=True, headline=recorder.record(result), ending=_ending(game))
                 return
             from quiz.terminal.interactive import TOP_GAMES
 
             saved = recorder.save(result, top=TOP_GAMES)
-            notes = ["Show it off: quiz share"] if saved else []
+            notes = ["Show it off: quiz share"] if saved else [_not_saved(save)]
             replay = replay_command(result.settings)
             show_end(
                 result, plain=False, ending=_ending(game), notes=notes, saved=saved, replay=replay
@@ -130,6 +132,11 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
             if not _again():
                 return
             seed = new_seed()
+
+
+def _not_saved(save: bool) -> str:
+    """Why the end of a game shows no place on the board."""
+    return "Not saved: played with --no-save." if not save else "This game was not saved."
 
 
 def _again() -> bool:

@@ -55,9 +55,9 @@ def run_practice(request: PracticeRequest) -> None:
             f"Nothing to practise for {player} today. {next_review_line(next_due(scheduled), now)}"
         )
         return
-    note(plan_line(player, plan.reviews, plan.new))
     game = Game(plan.asked, GameSettings(seed=0, count=len(plan.asked)))
-    result = play_game(game, player, plain=plain)
+    notices = [plan_line(player, plan.reviews, plan.new)]
+    result = play_game(game, player, plain=plain, notices=notices)
     store.save_practice(result)
     after = clock.now()
     due = _schedule(store, player, questions)

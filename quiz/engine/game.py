@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quiz.engine.lifeline import allows_fifty_fifty, fifty_fifty
-from quiz.engine.scoring import Points, points_parts
+from quiz.engine.scoring import Points, kind_time_limit, points_parts
 from quiz.models import AnswerRecord, AskedQuestion, GameResult, GameSettings, Question
 from quiz.textmatch import judge_text
 
@@ -71,6 +71,13 @@ class Game:
         self.lifeline_at = at
         return reduced
 
+    def time_limit(self, asked: AskedQuestion | None = None) -> float | None:
+        """The seconds the question (by default the current one) gets: the game's limit
+        scaled for the question's kind; None when the game is not timed."""
+        limit = self.settings.time_limit
+        question = (asked or self.current).question
+        return None if limit is None else kind_time_limit(question.type, limit)
+
     def answer(
         self, given: Sequence[str], seconds: float, *, timed_out: bool = False
     ) -> AnswerRecord:
@@ -79,7 +86,7 @@ class Game:
         lifeline = self.lifeline_at == len(self.records)
         verdict = Verdict(correct=False) if timed_out else judge(asked.question, given)
         self.streak = self.streak + 1 if verdict.correct else 0
-        limit = self.settings.time_limit
+        limit = self.time_limit(asked)
         difficulty = asked.question.difficulty
         points = (
             points_parts(difficulty, self.streak, seconds, limit, lifeline=lifeline).total
@@ -104,7 +111,7 @@ class Game:
         """How a right answer's points were made up; None when it scored nothing."""
         if not record.correct:
             return None
-        limit = self.settings.time_limit
+        limit = self.time_limit(record.asked)
         q, lifeline = record.question, record.lifeline
         return points_parts(q.difficulty, record.streak, record.seconds, limit, lifeline=lifeline)
 

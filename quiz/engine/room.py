@@ -10,17 +10,10 @@ from enum import StrEnum
 from quiz.engine.game import judge
 from quiz.engine.party import Standing
 from quiz.engine.players import name_problem
-from quiz.engine.scoring import Points, points_parts
+from quiz.engine.scoring import Points, kind_time_limit, points_parts
 from quiz.models import AnswerRecord, AskedQuestion
 
 DEFAULT_MAX_PLAYERS = 100
-# Time for a kind of question, as a multiple of the room's limit (a choice's or a true/false's).
-KIND_FACTORS = {"text": 1.5, "multi": 1.5, "order": 2.0}
-
-
-def kind_time_limit(kind: str, limit: float) -> float:
-    """The seconds a question of this kind gets when the room's limit is `limit`."""
-    return limit * KIND_FACTORS.get(kind, 1.0)
 
 
 def name_key(name: str) -> str:

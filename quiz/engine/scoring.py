@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quiz.models import QuestionType
+
 BASE_POINTS = {"easy": 500, "medium": 1000, "hard": 1500}
 STREAK_STEP = 100
 STREAK_CAP = 500
 FULL_POINTS_WINDOW_S = 0.5
+# A question's time for its kind, in units of the game's time limit: typing an answer,
+# ticking several options and ordering items take longer than picking one option.
+TIME_FACTORS = {
+    QuestionType.CHOICE: 1.0,
+    QuestionType.TRUEFALSE: 1.0,
+    QuestionType.TEXT: 1.5,
+    QuestionType.MULTI: 1.5,
+    QuestionType.ORDER: 2.0,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +34,12 @@ class Points:
     @property
     def total(self) -> int:
         return self.base + self.speed + self.streak + self.lifeline
+
+
+def kind_time_limit(question_type: str, time_limit: float) -> float:
+    """The seconds a question of `question_type` gets in a game (or a live room) timed at
+    `time_limit`, the limit of a choice or true/false question."""
+    return time_limit * TIME_FACTORS[QuestionType(question_type)]
 
 
 def speed_points(base: int, seconds: float, time_limit: float | None) -> int:

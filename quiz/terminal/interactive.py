@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from quiz.engine.game import Game
@@ -14,10 +14,10 @@ from quiz.output import safe
 from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
 from quiz.terminal.render_end import ReplayLines, Review, result_panel
-from quiz.terminal.render_game import question_screen, readable
+from quiz.terminal.render_game import Progress, question_screen, readable
 from quiz.terminal.render_reveal import reveal
 from quiz.terminal.render_scores import score_table
-from quiz.terminal.wording import TRUEFALSE_OPTIONS, lifeline_note, lives_text
+from quiz.terminal.wording import TRUEFALSE_KEYS, TRUEFALSE_OPTIONS, lifeline_note, lives_text
 
 NEXT_QUESTION = "Press Enter for the next question"
 SEE_RESULTS = "Press Enter for your results"
@@ -45,7 +45,8 @@ def _respond(
     if q.type == "order":
         return prompts.put_in_order(asked.options, time_limit, used)
     if q.type == "truefalse":
-        return prompts.choose_one([label for label, _ in TRUEFALSE_OPTIONS], time_limit, used)
+        labels = [label for label, _ in TRUEFALSE_OPTIONS]
+        return prompts.choose_one(labels, time_limit, used, keys=TRUEFALSE_KEYS)
     return prompts.choose_one(asked.options, time_limit, used, lifeline=lifeline)
 
 
@@ -59,13 +60,27 @@ def _given(asked: AskedQuestion, value: object) -> tuple[str, ...]:
     return (text,) if text else ()
 
 
+def progress_of(game: Game, number: int, total: int, tag: str = "") -> Progress:
+    """Where `game` stands now, with question `number` of `total` on screen."""
+    outcomes = tuple(record.outcome for record in game.records)
+    survival = isinstance(game, Survival)
+    return Progress(number, total, game.score, game.streak, outcomes, tag, open_ended=survival)
+
+
 def ask_interactive(
-    game: Game, console: Console, number: int, total: int, tag: str = ""
+    game: Game,
+    console: Console,
+    number: int,
+    total: int,
+    tag: str = "",
+    notices: Sequence[str] = (),
 ) -> AnswerRecord:
-    """The current question of `game` under its header, then the reveal of the answer."""
-    limit = game.settings.time_limit
-    console.print(question_screen(number, total, game.current, game.score, game.streak, tag))
-    seconds = 0.0
+    """The current question of `game` under its header (and any `notices` the game starts
+    with), then the same screen again with the answer revealed and the score updated."""
+    limit = game.time_limit()
+    asked = game.current
+    console.print(question_screen(progress_of(game, number, total, tag), asked, notices))
+    seconds, said = 0.0, list[RenderableType]()
     while True:
         answer = _respond(game.current, limit, seconds, game.can_use_lifeline())
         seconds += answer.seconds
@@ -73,20 +88,32 @@ def ask_interactive(
             break
         before = len(game.current.options)
         removed = before - len(game.use_lifeline().options)
-        console.print(readable(Text(lifeline_note(removed), style="bold cyan")))
+        said.append(readable(Text(lifeline_note(removed), style="bold cyan")))
+        console.print(said[-1])
     timed_out = answer.value is prompts.TIMED_OUT
     given = () if timed_out else _given(game.current, answer.value)
     record = game.answer(given, seconds, timed_out=timed_out)
+    console.clear()
+    after = progress_of(game, number, total, lives_label(game) or tag)
+    console.print(question_screen(after, record.asked, notices), *said)
     console.print(reveal(record, game.points_parts(record)))
     return record
 
 
-def play_interactive(game: Game, console: Console) -> None:
-    """Ask every question of `game` on a screen of its own, each answer followed by its reveal
-    and a pause the player ends with Enter."""
+def play_interactive(game: Game, console: Console, notices: Sequence[str] = ()) -> None:
+    """Ask every question of `game` on a screen of its own (the first one under `notices`),
+    each answer followed by its reveal and a pause the player ends with Enter."""
     while not game.finished:
         console.clear()
-        ask_interactive(game, console, len(game.records) + 1, len(game.asked), lives_label(game))
+        first = not game.records
+        ask_interactive(
+            game,
+            console,
+            len(game.records) + 1,
+            len(game.asked),
+            lives_label(game),
+            notices if first else (),
+        )
         prompts.wait_for_enter(SEE_RESULTS if game.finished else NEXT_QUESTION)
 
 

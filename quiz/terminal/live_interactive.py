@@ -22,7 +22,7 @@ from quiz.terminal.formatting import count_of, ordinal
 from quiz.terminal.interactive import _given, _respond
 from quiz.terminal.live_input import AsyncLines
 from quiz.terminal.live_plain import ACK_LINES, LOCKED_IN
-from quiz.terminal.render_game import question_screen, readable
+from quiz.terminal.render_game import Progress, question_screen, readable
 from quiz.terminal.render_party import podium, standings_table
 from quiz.terminal.render_reveal import reveal as reveal_view
 
@@ -155,7 +155,8 @@ class PlayerScreen:
         """The question under its header: the score and streak so far."""
         score = sum(r.points for r in self.records)
         streak = self.records[-1].streak if self.records else 0
-        return question_screen(number, total, asked, score, streak)
+        outcomes = tuple(r.outcome for r in self.records)
+        return question_screen(Progress(number, total, score, streak, outcomes), asked)
 
     def _wait_for_prompt(self) -> None:
         """A prompt still on screen ends by its own clock, at the host's deadline."""

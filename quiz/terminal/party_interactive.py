@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.text import Text
 
@@ -26,15 +28,24 @@ def wrapped(message: str, console: Console) -> str:
     return "\n".join(line.plain for line in Text(message).wrap(console, console.width - 1))
 
 
-def play_party_interactive(party: Party, console: Console) -> None:
-    """Every turn: the hand-over screen, the question, the answer until Enter; then the podium."""
+def play_party_interactive(party: Party, console: Console, notices: Sequence[str] = ()) -> None:
+    """Every turn: the hand-over screen, the question (the first one under `notices`), the
+    answer until Enter; then the podium."""
     while not party.finished:
+        first = all(not game.records for game in party.games)
         clear(console)
         console.print(hand_over(party))
         player = party.player
         prompts.wait_for_enter(wrapped(f"{player}, press Enter when you are ready", console))
         clear(console)
-        ask_interactive(party.game, console, party.round_number, party.rounds, player)
+        ask_interactive(
+            party.game,
+            console,
+            party.round_number,
+            party.rounds,
+            player,
+            notices if first else (),
+        )
         last = party.finished
         prompts.wait_for_enter(
             "Press Enter for the results" if last else "Press Enter to hide your answer"

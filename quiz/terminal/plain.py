@@ -165,7 +165,7 @@ def ask_plain(
 ) -> AnswerRecord:
     """Ask the current question of `game` until a line answers it, then say how it went."""
     echo_newline = not sys.stdin.isatty()
-    limit = game.settings.time_limit
+    limit = game.time_limit()
     lines = question_lines(number, total, game.current, tag, game.can_use_lifeline())
     out.write(safe("\n".join(lines)) + "\n")
     started = time.monotonic()

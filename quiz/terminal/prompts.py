@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 import os
-import shutil
 import termios
-import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +19,8 @@ from prompt_toolkit.layout.controls import FormattedTextControl
 
 from quiz.engine.players import name_problem
 from quiz.output import safe
+from quiz.terminal.option_menu import STYLE, Entry, Kind, OptionMenu, stop_keys, wrapped
+from quiz.terminal.wording import option_labels
 
 SKIP_LABEL = "(skip this question)"
 # Short, so that prompt_toolkit (which wraps mid-word) never has to wrap it; the question
@@ -152,13 +152,15 @@ def ask_in_game(
     return asyncio.run(_run_timed(question.application, time_limit, used))
 
 
-def _wrapped(text: str, indent: int) -> str:
-    """An option's title wrapped at word boundaries, since prompt_toolkit would cut words."""
-    from quiz.terminal.render_game import READING_WIDTH
+def _entries(options: Sequence[str], keys: Sequence[str] | None = None) -> list[Entry]:
+    """The options with the keys that pick them: `1`..`6`, or letters when an option is itself
+    a number (as in plain mode); only one-character keys."""
+    labels = option_labels(options) if keys is None else keys
+    return [Entry(o, o, k if len(k) == 1 else "") for o, k in zip(options, labels, strict=True)]
 
-    columns = shutil.get_terminal_size().columns
-    width = max(10, min(columns, READING_WIDTH) - indent - 1)
-    return ("\n" + " " * indent).join(textwrap.wrap(safe(text), width) or [""])
+
+def _menu(menu: OptionMenu, time_limit: float | None, used: float) -> Answer:
+    return asyncio.run(_run_timed(menu.application(), time_limit, used))
 
 
 def choose_one(
@@ -167,29 +169,20 @@ def choose_one(
     used: float = 0.0,
     *,
     lifeline: bool = False,
+    keys: Sequence[str] | None = None,
 ) -> Answer:
     """One option's text, "" to skip, TIMED_OUT, or LIFELINE when offered and picked."""
-    choices: list[questionary.Choice | questionary.Separator]
-    choices = [questionary.Choice(title=_wrapped(o, 3), value=o) for o in options]
-    choices.append(questionary.Separator())
-    if lifeline:
-        choices.append(questionary.Choice(title=LIFELINE_LABEL, value=LIFELINE))
-    choices.append(questionary.Choice(title=SKIP_LABEL, value=""))
-    prompt = questionary.select(ANSWER_MESSAGE, choices=choices, qmark="?")
-    return ask_in_game(prompt, time_limit, used)
+    extras = [Entry(LIFELINE_LABEL, LIFELINE)] if lifeline else []
+    extras.append(Entry(SKIP_LABEL, ""))
+    return _menu(OptionMenu(ANSWER_MESSAGE, _entries(options, keys), extras), time_limit, used)
 
 
 def choose_many(
     options: Sequence[str], time_limit: float | None = None, used: float = 0.0
 ) -> Answer:
     """The ticked options (none ticked is a skip), or TIMED_OUT."""
-    prompt = questionary.checkbox(
-        ANSWER_MESSAGE,
-        choices=[questionary.Choice(title=_wrapped(o, 5), value=o) for o in options],
-        qmark="?",
-        instruction="",  # the hint is drawn with the question, where it can wrap
-    )
-    return ask_in_game(prompt, time_limit, used)
+    menu = OptionMenu(ANSWER_MESSAGE, _entries(options), kind=Kind.MANY)
+    return _menu(menu, time_limit, used)
 
 
 def type_answer(time_limit: float | None = None, used: float = 0.0) -> Answer:
@@ -202,21 +195,13 @@ def wait_for_enter(message: str) -> None:
     """Show `message` and wait for Enter; keys pressed before it shows are dropped.
 
     Ctrl-C raises KeyboardInterrupt and Ctrl-D EOFError, as in every other prompt."""
-    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+    from prompt_toolkit.key_binding import KeyPressEvent
 
-    keys = KeyBindings()
+    keys = stop_keys()
 
     @keys.add("enter")
     def _next(event: KeyPressEvent) -> None:
         event.app.exit()
-
-    @keys.add("c-c")
-    def _interrupt(event: KeyPressEvent) -> None:
-        event.app.exit(exception=KeyboardInterrupt)
-
-    @keys.add("c-d")
-    def _end(event: KeyPressEvent) -> None:
-        event.app.exit(exception=EOFError)
 
     @keys.add("<any>")
     def _ignore(event: KeyPressEvent) -> None:
@@ -239,18 +224,46 @@ def type_name(default: str) -> str:
     ).strip()
 
 
+def tell(message: str) -> None:
+    """A line for the player before a prompt, wrapped between words (a terminal would cut
+    words at its edge)."""
+    from rich.text import Text
+
+    from quiz.output import console
+
+    console().print(Text(safe(message)))
+
+
+def _lines(message: str) -> str:
+    """A prompt's message broken between words to fit the terminal: prompt_toolkit would
+    break it mid-word."""
+    return "\n".join(wrapped(message, 2))
+
+
 def confirm(message: str, default: bool = True) -> bool:
-    return bool(ask(questionary.confirm(safe(message), default=default, qmark="?")))
+    return bool(ask(questionary.confirm(_lines(message), default=default, qmark="?")))
 
 
 Validator = Callable[[str], bool | str]
 
 
 def pick(message: str, options: Sequence[tuple[str, str]], default: str | None = None) -> str:
-    """One value from (title, value) pairs."""
-    choices = [questionary.Choice(title=safe(title), value=value) for title, value in options]
-    chosen = next((c for c in choices if c.value == default), None)
-    return str(ask(questionary.select(message, choices=choices, default=chosen, qmark="?")))
+    """One value from (title, value) pairs; the key beside a title picks it at once. The
+    question and the title picked stay on screen, as after any other prompt."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    titles = [title for title, _ in options]
+    entries = [Entry(e.title, (e.title, value), e.key) for e, (_, value) in
+               zip(_entries(titles), options, strict=True)]  # fmt: skip
+    chosen = next((e.value for e in entries if e.value[1] == default), None)
+    menu = OptionMenu(message, entries, default=chosen)
+    title, value = _menu(menu, None, 0.0).value
+    # The question and its answer, as after any other prompt, wrapped between words.
+    text = "\n".join(wrapped(f"{message} {title}", 2, "? "))
+    answer = [("class:qmark", text[:2]), ("class:message", text[2:])]
+    print_formatted_text(FormattedText(answer), style=STYLE)
+    return str(value)
 
 
 def write(
@@ -264,7 +277,7 @@ def write(
     """Typed text, checked by `validate` as it is typed; `suggestions` complete it."""
     if suggestions:
         prompt = questionary.autocomplete(
-            message,
+            _lines(message),
             choices=[safe(s) for s in suggestions],
             default=safe(default),
             validate=validate,
@@ -272,7 +285,11 @@ def write(
         )
     else:
         prompt = questionary.text(
-            message, default=safe(default), validate=validate, qmark="?", instruction=instruction
+            _lines(message),
+            default=safe(default),
+            validate=validate,
+            qmark="?",
+            instruction=instruction,
         )
     return str(ask(prompt)).strip()
 
@@ -281,20 +298,13 @@ def put_in_order(
     items: Sequence[str], time_limit: float | None = None, used: float = 0.0
 ) -> Answer:
     """The items in the order the player picks them: the first, then the next among those
-    left, until one is left; [] to skip, or TIMED_OUT once `time_limit` runs out."""
-    left, picked, seconds = list(items), list[str](), used
-    while len(left) > 1:
-        choices = [questionary.Choice(title=_wrapped(item, 3), value=item) for item in left]
-        if picked:
-            title, instruction = f"Then ({len(picked) + 1} of {len(items)}):", None
-        else:
-            title, instruction = ANSWER_MESSAGE, "(pick the first)"
-            choices += [questionary.Separator(), questionary.Choice(title=SKIP_LABEL, value="")]
-        prompt = questionary.select(title, choices=choices, qmark="?", instruction=instruction)
-        step = ask_in_game(prompt, time_limit, seconds)
-        seconds += step.seconds
-        if step.value is TIMED_OUT or step.value == "":
-            return Answer(TIMED_OUT if step.value is TIMED_OUT else [], seconds - used)
-        picked.append(step.value)
-        left.remove(step.value)
-    return Answer([*picked, *left], seconds - used)
+    left, until one is left (Backspace takes the last pick back); [] to skip, or TIMED_OUT
+    once `time_limit` runs out."""
+    menu = OptionMenu(
+        ANSWER_MESSAGE,
+        _entries(items),
+        [Entry(SKIP_LABEL, [])],
+        kind=Kind.ORDER,
+        instruction="(pick the first)",
+    )
+    return _menu(menu, time_limit, used)

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
@@ -83,10 +84,19 @@ def count_table(questions: Sequence[Question]) -> Table:
     """Questions per topic (rows) and difficulty (columns)."""
     counts = Counter((q.topic, q.difficulty) for q in questions)
     topics = sorted({q.topic for q in questions})
-    table = Table(box=box.SIMPLE_HEAD, title="Questions per topic and difficulty")
-    table.add_column("topic")
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title="Questions per topic and difficulty",
+        title_justify="left",
+        show_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+    )
+    # A topic wraps between its words; each word and every number stays whole.
+    longest = max((cell_len(word) for topic in topics for word in topic.split()), default=5)
+    table.add_column("topic", min_width=min(longest, 16), overflow="fold")
     for difficulty in (*DIFFICULTIES, "total"):
-        table.add_column(difficulty, justify="right")
+        table.add_column(difficulty, justify="right", no_wrap=True)
     for topic in topics:
         row = [counts[(topic, d)] for d in DIFFICULTIES]
         table.add_row(Text(safe(topic)), *(str(n) for n in (*row, sum(row))))

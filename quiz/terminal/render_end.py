@@ -2,85 +2,75 @@
 
 from __future__ import annotations
 
-import shlex
-import textwrap
 from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.constrain import Constrain
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quiz.models import AnswerRecord, GameResult, Outcome
+from quiz.models import AnswerRecord, GameResult
 from quiz.output import safe
 from quiz.scores.rows import Placement
 from quiz.terminal import placement_words
+from quiz.terminal.command_lines import continued_lines
 from quiz.terminal.formatting import duration
-from quiz.terminal.render_game import READING_WIDTH
+from quiz.terminal.render_game import OUTCOME_MARKS, READING_WIDTH
 from quiz.terminal.wording import answer_text, given_text
 
-REVIEW_MARKS = {
-    Outcome.RIGHT: ("✓", "green"),
-    Outcome.WRONG: ("✗", "red"),
-    Outcome.SKIPPED: ("↷", "yellow"),
-    Outcome.TIMED_OUT: ("⏱", "red"),
-}
 PROMPT_FROM = 64  # below this width the review leaves the question out
-MIN_PROMPT = 28
+REVIEW_WIDTH = 120  # a table, not prose: wider than the reading band, so questions fit a line
 
 
 def review_mark(record: AnswerRecord) -> Text:
-    mark, style = REVIEW_MARKS[record.outcome]
-    return Text(mark, style=style)
+    return Text(*OUTCOME_MARKS[record.outcome])
 
 
 def answers_text(record: AnswerRecord) -> Text:
-    """The given answer, then the right one unless they are the same: `Yearbook → Teapot`."""
-    given = Text(safe(given_text(record)), style="" if record.correct else "red")
-    if record.correct and not record.typo_forgiven:
-        return given
-    return Text.assemble(given, " → ", (safe(answer_text(record.question)), "green"))
-
-
-def _shortened(text: str, width: int) -> Text:
-    """`text` cut at a word boundary to fit `width`, with … where words were left out."""
-    return Text(textwrap.shorten(safe(text), width, placeholder=" …"), style="dim")
+    """The given answer, then the right one after `→` unless the answer was right:
+    `Yearbook → Teapot`; a forgiven typo says how it is spelled. An order's items are
+    joined with commas, so that `→` only ever leads to the right answer."""
+    q = record.question
+    if q.type == "order":
+        given = ", ".join(record.given) if record.given else given_text(record)
+        right = ", ".join(q.answers)
+    else:
+        given, right = given_text(record), answer_text(q)
+    shown = Text(safe(given), style="" if record.correct else "red")
+    if record.typo_forgiven:
+        return shown.append(f" (spelled {safe(right)})", style="green")
+    if record.correct:
+        return shown
+    return Text.assemble(shown, " → ", (safe(right), "green"))
 
 
 class Review:
-    """One line a question: mark, number, the question (when there is room), answers, points."""
+    """A line a question (more where its words need them): mark, number, the question
+    (when there is room), the answers whole, and the points."""
 
     def __init__(self, result: GameResult) -> None:
         self.result = result
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         records = self.result.records
-        points = [f"+{r.points:,}" if r.points else "0" for r in records]
-        answers = [answers_text(r) for r in records]
-        numbers = len(f"{len(records)}.")
-        # mark, number and points whole; one space after each column but the last
-        width = min(options.max_width, READING_WIDTH)
-        room = width - (1 + numbers + max(map(len, points)) + 3)
+        width = min(options.max_width, REVIEW_WIDTH)
         with_prompt = width >= PROMPT_FROM
-        answers_width = max(a.cell_len for a in answers)
-        if with_prompt:
-            answers_width = min(answers_width, room - MIN_PROMPT - 1)
-        table = Table.grid(padding=(0, 1, 0, 0))
+        numbers = len(f"{len(records)}.")
+        table = Table.grid(padding=(0, 2, 0, 0))
         table.add_column(no_wrap=True)
-        table.add_column(justify="right", no_wrap=True)
-        prompt_width = room - answers_width - 1
         if with_prompt:
-            table.add_column(width=prompt_width, no_wrap=True, overflow="ellipsis")
-        table.add_column(width=min(answers_width, room), no_wrap=True, overflow="ellipsis")
+            table.add_column(ratio=3, overflow="fold")
+        table.add_column(ratio=2, overflow="fold")
         table.add_column(justify="right", no_wrap=True)
-        for number, (record, answer, earned) in enumerate(
-            zip(records, answers, points, strict=True), start=1
-        ):
-            prompt = [_shortened(record.question.prompt, prompt_width)] if with_prompt else []
-            table.add_row(review_mark(record), f"{number}.", *prompt, answer, earned)
+        for number, record in enumerate(records, start=1):
+            prompt = [Text(safe(record.question.prompt), style="dim")] if with_prompt else []
+            earned = f"+{record.points:,}" if record.points else "0"
+            which = Text.assemble(review_mark(record), f" {f'{number}.':>{numbers}}")
+            table.add_row(which, *prompt, answers_text(record), earned)
         yield Text("Review", style="bold")
-        yield table
+        yield Constrain(table, width)
 
 
 def result_panel(
@@ -88,9 +78,10 @@ def result_panel(
     placement: Placement | None,
     banner: str = "",
     notes: Sequence[str] = (),
-) -> Panel:
-    """Score, correct, accuracy, best streak, time and placement, with a banner over a record
-    (`banner`, or the placement's own) and any `notes` a mode adds under them."""
+) -> Constrain:
+    """Score, correct, accuracy, best streak, time and placement in the reading band: stars
+    around a record the placement celebrates, a mode's own `banner` (a daily's place, "not
+    ranked") plainly on top, and any `notes` a mode adds under them."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -103,13 +94,14 @@ def result_panel(
     if placement is not None:
         grid.add_row("Place", f"#{placement.rank} of {placement.games}")
         grid.add_row("Your best", f"{placement.player_best:,}")
-    headline = banner or (placement_words.headline(placement, result.score) if placement else "")
-    banner_line = Text(f"★ {safe(headline)} ★", style="bold yellow")
-    parts: list[RenderableType] = [banner_line] if headline else []
+    record = placement_words.headline(placement, result.score) if placement else ""
+    parts: list[RenderableType] = [Text(safe(banner), style="bold")] if banner else []
+    parts += [Text(f"★ {safe(record)} ★", style="bold yellow")] if record else []
     parts += [grid, *(Text(safe(note)) for note in notes)]
-    return Panel(
+    panel = Panel(
         Group(*parts), title="Final score", title_align="left", box=box.ROUNDED, expand=False
     )
+    return Constrain(panel, READING_WIDTH)
 
 
 class ReplayLines:
@@ -117,14 +109,9 @@ class ReplayLines:
     that it copies and pastes as one command at any width."""
 
     def __init__(self, command: str) -> None:
-        self.words = [shlex.quote(word) for word in shlex.split(command)]
+        self.command = command
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width - 2  # room for the ` \` that continues a line
-        lines = [""]
-        for word in self.words:
-            if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
-                lines.append("  ")
-            lines[-1] += f" {word}" if lines[-1].strip() else word
         yield Text("Replay this exact quiz:", style="dim")
-        yield Text(" \\\n".join(lines), no_wrap=True, overflow="ignore")
+        lines = continued_lines(self.command, options.max_width)
+        yield Text("\n".join(lines), no_wrap=True, overflow="ignore")

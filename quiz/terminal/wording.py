@@ -18,6 +18,7 @@ _NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)")
 
 # How a true/false question's two options read, and the answer each one gives.
 TRUEFALSE_OPTIONS = (("True", "true"), ("False", "false"))
+TRUEFALSE_KEYS = ("t", "f")  # the keys that answer a true/false question on a terminal
 
 HINTS = {
     "choice": "Type the option's number or text; an empty line skips.",

@@ -276,6 +276,16 @@ def test_wizard_re_asks_a_near_duplicate_prompt(wizard: Wizard, quiz_home: Path)
     assert [q["prompt"] for q in stored(quiz_home)] == ["Jim proposes at a gas station."]
 
 
+def test_a_one_word_prompt_is_refused_as_it_is_typed(wizard: Wizard, quiz_home: Path) -> None:
+    keys = start("truefalse", "Office Trivia", "easy", "Who") + CLEAR + line("Jim sells paper.")
+    result = wizard(keys + ENTER + finish())
+    assert result.exit_code == 0, result.stderr
+    assert [q["prompt"] for q in stored(quiz_home)] == ["Jim sells paper."]
+    flagged = run_cli("add", *flags("text", "Office Trivia", "easy", " Who ", "--answer", "Jim"))
+    assert flagged.exit_code == 2
+    assert "prompt: one word is not a question; ask it whole" in flagged.stderr
+
+
 def test_wizard_repeated_right_option_of_multi_is_re_asked(wizard: Wizard, quiz_home: Path) -> None:
     keys = (
         start("multi", "Office Trivia", "easy", "Which are pranks on Dwight?")

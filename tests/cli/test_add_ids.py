@@ -8,7 +8,7 @@ from tests.cli.test_racing_writers import finish, start
 
 
 def test_generated_ids_are_capped_at_a_word_boundary(quiz_home: Path) -> None:
-    one_word = "A" * 100_000 + "?"
+    one_word = "A" * 100_000 + " indeed?"  # a word longer than an id, then a short one
     many_words = "Supercalifragilistic expialidocious " * 6 + "question?"
     ids = []
     for prompt in (one_word, many_words):

@@ -32,13 +32,12 @@ def test_list_shows_table_and_counts() -> None:
         " fixture-multi   Pam Beesly   hard         multi   Which of these are pranks on Dwight? [Select",
         "                                                   all]",
         "",
-        "     Questions per topic and difficulty",
-        "",
-        "  topic        easy   medium   hard   total",
-        " " + "─" * 43,
-        "  Katy Moore      0        0      1       1",
-        "  Pam Beesly      0        0      1       1",
-        "  total           0        0      2       2",
+        "Questions per topic and difficulty",
+        " topic       easy  medium  hard  total",
+        "─" * 39,
+        " Katy Moore     0       0     1      1",
+        " Pam Beesly     0       0     1      1",
+        " total          0       0     2      2",
     ]
     assert result.stderr == ""
 

@@ -65,6 +65,8 @@ def test_bash_completes_commands_options_topics_and_ids(quiz_home: Path) -> None
     assert complete_in_bash(quiz_home, "quiz", "play", "--topic", "Ka") == ["Karen", "Katy"]
     assert complete_in_bash(quiz_home, "quiz", "play", "--topic", "Dw") == ["Dwight"]
     assert complete_in_bash(quiz_home, "quiz", "play", "--topic", "Sch") == ["Schrute"]
+    topics = complete_in_bash(quiz_home, "quiz", "play", "--topic", "")
+    assert topics == ["Dwight", "Jim", "John", "Karen", "Katy", "Michael", "Pam"]  # one a topic
     ids = complete_in_bash(quiz_home, "quiz", "bank", "show", "pam-kiss")
     assert ids and all(i.startswith("pam-kiss") for i in ids)
     assert "pam-kiss-episode" in ids
@@ -80,3 +82,30 @@ def test_your_own_questions_complete_too(quiz_home: Path) -> None:
     assert added.returncode == 0, added.stderr
     assert complete_in_bash(quiz_home, "quiz", "bank", "remove", "creed") == ["creed-age-mystery"]
     assert complete_in_bash(quiz_home, "quiz", "scores", "--topic", "Cr") == ["Creed"]
+
+
+def test_a_topic_without_a_plain_naming_word_is_not_offered(quiz_home: Path) -> None:
+    for topic, prompt in (("Rock & Roll", "Jim likes rock."), ("Dundie's", "Jim won one.")):
+        added = subprocess.run(
+            [installed_quiz(), "add", "--type", "truefalse", "--topic", topic,
+             "--difficulty", "easy", "--prompt", prompt, "--answer", "true"],
+            capture_output=True, text=True, env=env(quiz_home),
+        )  # fmt: skip
+        assert added.returncode == 0, added.stderr
+    offered = complete_in_bash(quiz_home, "quiz", "play", "--topic", "")
+    assert "Rock" in offered  # names Rock & Roll alone; `&` and `Dundie's` are never offered
+    assert not [word for word in offered if not word.replace("-", "").isalnum()]
+
+
+def test_players_complete_from_the_local_score_file_only(quiz_home: Path) -> None:
+    assert complete_in_bash(quiz_home, "quiz", "stats", "--player", "") in ([], [""])
+    assert not (quiz_home / "scores.db").exists()  # a Tab creates nothing
+    for name in ("Jim", "jan", "Pam Beesly"):
+        played = subprocess.run(
+            [installed_quiz(), "play", "--plain", "--count", "1", "--player", name],
+            input="\n", capture_output=True, text=True, env=env(quiz_home),
+        )  # fmt: skip
+        assert played.returncode == 0, played.stderr
+    for command in (["stats"], ["scores"], ["play"], ["practice"], ["party"]):
+        assert complete_in_bash(quiz_home, "quiz", *command, "--player", "J") == ["Jim"]
+    assert complete_in_bash(quiz_home, "quiz", "share", "--player", "") == ["Jim", "jan"]

@@ -23,7 +23,10 @@ def test_seeded_game_answered_right_reveals_each_answer_and_its_points(run_quiz:
         quiz.send(right_keys(asked))
         quiz.expect(NEXT if number < 4 else RESULTS)
         screen = quiz.display()
-        assert screen[0].startswith("●" * number + "○" * (4 - number) + f" {number}/4")
+        # The reveal's header: this answer's mark in the progress row, its points in the score.
+        assert screen[0].startswith("✓" * number + "○" * (4 - number) + f" {number}/4")
+        score = sum(p.total for p in parts[:number])
+        assert screen[0].endswith(f"Score {score:,}"), screen
         assert f"✓ {asked.question.answers[0]}" in "\n".join(screen)
         assert "your answer" in "\n".join(screen)
         bonus = f" = {earned.base:,} + {earned.streak} streak" if earned.streak else " points"
@@ -95,11 +98,20 @@ def test_end_screen_keeps_the_result_panel_on_a_35_line_screen(
         quiz.send(ENTER)
     quiz.expect("Play again?")
     screen = quiz.display()
-    text = "\n".join(screen)
+    # The review shows every answer whole: at 40 columns it may start above the screen, but
+    # the result panel, the replay line and the question are on it.
+    rows = quiz.scrollback() + screen
+    text = "\n".join(rows)
+    start = max(i for i, row in enumerate(rows) if row == "Review")
     order = ["Review", "★1", "╭─ Final score", "│ Score", "Replay this exact quiz:", "Play again?"]
-    positions = [next(i for i, row in enumerate(screen) if mark in row) for mark in order]
+    positions = [
+        next(i for i, row in enumerate(rows) if i >= start and mark in row) for mark in order
+    ]
     assert positions == sorted(positions), text
-    assert sum(row[:1] in "✓✗" and row[1:2] == " " for row in screen if row) == 10, text
+    on_screen = "\n".join(screen)
+    assert all(mark in on_screen for mark in order[2:]), on_screen
+    review = rows[start + 1 : positions[1]]
+    assert sum(row[:1] in "✓✗" and row[1:2] == " " for row in review if row) == 10, text
     assert "quiz play --seed 8 --count 10 --type choice" in text.replace(" \\\n  ", " ")
     quiz.send("n")
     assert quiz.exit_status() == 0
@@ -154,8 +166,17 @@ def test_quiz_alone_opens_the_main_menu(run_quiz: Spawn) -> None:
     assert [next(e for e in entries if e in row) for row in rows[1:]] == entries, menu
     quiz.send(DOWN * 6 + ENTER)  # High scores
     quiz.expect("No games yet")
+    quiz.expect("Press Enter to return to the menu")
+    quiz.send("x")  # nothing but Enter goes back: what the command showed stays to be read
+    assert "No games yet" in "\n".join(quiz.display())
+    quiz.send(ENTER)
     quiz.expect("Halpert Quiz")
-    quiz.send(DOWN * 3 + ENTER)  # from High scores down to Quit
+    quiz.expect("Quit")
+    quiz.send("8")  # its number picks Stats at once
+    quiz.expect("Press Enter to return to the menu")
+    quiz.send(ENTER)
+    quiz.expect("Quit")
+    quiz.send(DOWN * 9 + ENTER)  # Quit
     assert quiz.exit_status() == 0
 
 

@@ -60,13 +60,15 @@ def test_help_uses_one_placeholder_style(quiz_home: Path, command: list[str]) ->
         (["play", "--count", "9" * 30], f"--count: {'9' * 30} is far too large"),
         (["scores", "--since", "yesterday"], "--since: 'yesterday' is not a day written"),
         (["play", "--difficulty", "expert"], "--difficulty: 'expert' is not one of"),
-        (["play", "--player"], "Option '--player' requires an argument"),
+        (["play", "--player"], "option '--player' requires an argument"),
         (["play", "--topic", "Toby"], "'Toby' is not a topic of the bank"),
         (["play", "--player", ""], "a player needs a name"),
         (["play", "--player", "x" * 300], "a player's name is at most 40 characters"),
-        (["bank", "show"], "Missing argument 'ID'"),
+        (["bank", "show"], "missing argument 'ID'"),
         (["bank", "remove", "x"], "no question with id 'x'"),
-        (["nosuch"], "No such command 'nosuch'"),
+        (["nosuch"], "no such command 'nosuch'"),
+        (["play", "--nosuch"], "no such option: --nosuch"),
+        (["play", "extra"], "got unexpected extra argument(s) (extra)"),
     ],
 )
 def test_every_usage_error_ends_with_the_same_hint(

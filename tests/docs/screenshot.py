@@ -20,6 +20,7 @@ from quiz.cli.picking import Pick
 from quiz.engine.game import Game
 from quiz.engine.selection import pick
 from quiz.models import GameSettings
+from quiz.terminal.interactive import NEXT_QUESTION, progress_of
 from quiz.terminal.render_game import question_screen
 from quiz.terminal.render_reveal import reveal
 
@@ -50,8 +51,7 @@ def screenshot() -> str:
     questions, filters = Pick(types=settings.types, seed=SEED).load()
     game = Game(pick(questions, filters, settings.count, SEED).asked, settings)
     for _ in range(ANSWERED):
-        asked = game.current
-        record = game.answer((asked.question.answers[0],), 6.0)
+        record = game.answer((game.current.question.answers[0],), 6.0)
     console = Console(
         record=True,
         width=WIDTH,
@@ -62,7 +62,8 @@ def screenshot() -> str:
         highlight=False,
         emoji=False,
     )
-    console.print(question_screen(ANSWERED, len(game.asked), asked, game.score, game.streak))
+    progress = progress_of(game, ANSWERED, len(game.asked))
+    console.print(question_screen(progress, record.asked))
     console.print(reveal(record, game.points_parts(record)))
-    console.print("Press Enter for the next question", style="dim")
+    console.print(NEXT_QUESTION, style="dim")
     return console.export_svg(title="quiz play", code_format=svg_format(), unique_id="quiz")

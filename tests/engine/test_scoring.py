@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import pytest
 
 from quiz.engine.game import Game
-from quiz.engine.scoring import points_parts, speed_points, streak_bonus
+from quiz.engine.scoring import kind_time_limit, points_parts, speed_points, streak_bonus
 from quiz.models import AskedQuestion, GameSettings, Question
 
 BASES = {"easy": 500, "medium": 1000, "hard": 1500}
@@ -209,3 +210,23 @@ def test_multi_exact_selection_in_any_order_scores_full(given: list[str]) -> Non
     record = game.answer(given, 1.0)
     assert record.correct
     assert record.points == 1500
+
+
+@pytest.mark.parametrize(
+    ("qtype", "seconds"),
+    [("choice", 20), ("truefalse", 20), ("text", 30), ("multi", 30), ("order", 40)],
+)
+def test_each_kind_of_question_has_its_own_time(qtype: str, seconds: float) -> None:
+    assert kind_time_limit(qtype, T) == seconds
+
+
+def test_speed_points_count_against_the_question_s_own_time() -> None:
+    order = question(1, "medium", "order", answers=("A", "B", "C"))
+    order = dataclasses.replace(order, choices=("C", "A", "B"))
+    game = game_of([question(0, "medium"), order], time_limit=T)
+    assert game.time_limit() == T
+    choice = game.answer(("right-0",), T)  # the whole limit: half the base
+    assert game.time_limit() == 2 * T
+    ordered = game.answer(("A", "B", "C"), T)  # half of its own (doubled) limit: three quarters
+    assert [choice.points, ordered.points] == [500, 750 + streak_bonus(2)]
+    assert game.points_parts(ordered) == points_parts("medium", 2, T, 2 * T)

@@ -11,9 +11,9 @@ from quiz.engine.room import (
     Room,
     RoomRefusedError,
     Tally,
-    kind_time_limit,
     name_key,
 )
+from quiz.engine.scoring import kind_time_limit
 from quiz.models import AskedQuestion
 from tests.samples import CHOICE, ORDER, TEXT, TRUE
 
