@@ -19,7 +19,7 @@ IDLE_IN_TRANSACTION_S = 20
 # No answer within this cuts the connection: a frozen server, a silent network.
 ROUND_TRIP_S = 8
 # Connect, then one round trip, retried once on a connection found dropped: a save ends in
-# at most CONNECT_TIMEOUT_S + ROUND_TRIP_S (13 s), the bound the README names as 15 s.
+# at most CONNECT_TIMEOUT_S + ROUND_TRIP_S (13 s), the bound 'quiz help office' names as 15 s.
 SAVE_BOUND_S = 15
 
 _offline: dict[str, str] = {}  # server URL -> what it said when given up, for this process
