@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -12,16 +11,9 @@ from quiz.engine.party import Standing
 from quiz.engine.players import name_problem
 from quiz.engine.scoring import Points, kind_time_limit, points_parts
 from quiz.models import AnswerRecord, AskedQuestion
+from quiz.textmatch import name_key
 
 DEFAULT_MAX_PLAYERS = 100
-
-
-def name_key(name: str) -> str:
-    """What makes two names the same player: NFC, case folded, invisible marks dropped."""
-    shown = "".join(
-        ch for ch in unicodedata.normalize("NFC", name.strip()) if unicodedata.category(ch) != "Cf"
-    )
-    return shown.casefold()
 
 
 class Refusal(StrEnum):

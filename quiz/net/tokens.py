@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from quiz import paths
-from quiz.engine.room import name_key
 from quiz.files import write_text_atomic
+from quiz.textmatch import name_key
 
 KEEP = 20  # rooms remembered; older tokens are of games long over
 

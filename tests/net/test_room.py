@@ -11,10 +11,10 @@ from quiz.engine.room import (
     Room,
     RoomRefusedError,
     Tally,
-    name_key,
 )
 from quiz.engine.scoring import kind_time_limit
 from quiz.models import AskedQuestion
+from quiz.textmatch import name_key
 from tests.samples import CHOICE, ORDER, TEXT, TRUE
 
 ASKED = (
