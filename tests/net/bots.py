@@ -78,7 +78,8 @@ def answer_for(lines: list[str], style: int) -> str:
     """A response to the question whose lines end `lines`: `style` 0 picks first options and
     `true`, 1 picks second ones and `false`, 2 skips."""
     hint = lines[-1]
-    options = [m[1] for line in lines if (m := OPTION.match(line))]
+    start = max(n for n, line in enumerate(lines) if line.startswith("Question "))
+    options = [m[1] for line in lines[start:] if (m := OPTION.match(line))]
     if style == 2:
         return ""
     if "true or false" in hint:
