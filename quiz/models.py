@@ -77,6 +77,11 @@ class Question:
     asks: tuple[str, ...] = ()  # ids of the facts a right answer shows the player knows
     mentions: tuple[str, ...] = ()  # facts its prompt, options or explanation give away
 
+    def __hash__(self) -> int:
+        # Equal questions share an id, and hashing one string is far cheaper than every field
+        # (the spoiler rules look questions up in caches thousands of times a game).
+        return hash(self.id)
+
     @property
     def is_builtin(self) -> bool:
         return self.origin == BUILTIN_ORIGIN

@@ -135,7 +135,18 @@ def test_a_timed_question_closes_by_itself_in_process(monkeypatch: pytest.Monkey
 @pytest.mark.slow
 def test_timed_question_closes_by_itself(tmp_path: Path) -> None:
     proc = subprocess.Popen(
-        [installed_quiz(), "play", "--seed", "1", "--count", "1", "--time-limit", "5"],
+        [
+            installed_quiz(),
+            "play",
+            "--seed",
+            "1",
+            "--count",
+            "1",
+            "--time-limit",
+            "5",
+            "--type",
+            "choice",
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
