@@ -1,9 +1,8 @@
 """The one home of the private APIs we cannot avoid; tests/test_compat.py pins each one.
 
-typer 0.28 vendors click as `typer._click` and keeps its completion scripts private; Rich
-keeps its line breaking and column sizing private. Each name here says which private call
-it stands for, so that an upgrade that moves one fails here and in the test, nowhere else.
-The typer names load on first use: the Rich helpers serve views that run without typer.
+typer 0.28 vendors click as `typer._click` and keeps its completion scripts private. Each
+name here says which private call it stands for, so that an upgrade that moves one fails
+here and in the test, nowhere else. The names load on first use.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions
-    from rich.table import Table
     from typer._click.exceptions import (
         BadParameter,
         ClickException,
@@ -28,10 +25,7 @@ __all__ = [
     "NoArgsIsHelpError",
     "ParamType",
     "UsageError",
-    "border_width",
-    "column_widths",
     "completion_script",
-    "line_breaks",
     "register_completion_shells",
 ]
 
@@ -63,28 +57,3 @@ def completion_script(prog_name: str, complete_var: str, shell: str) -> str:
     from typer._completion_shared import get_completion_script
 
     return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
-
-
-def line_breaks(text: str, width: int, *, fold: bool) -> list[int]:
-    """Where Rich's `Text.wrap` breaks one line of `text` at `width` (offsets of new lines).
-
-    Rich's `rich._wrap.divide_line`: the offsets without building a `Text` per line.
-    """
-    from rich._wrap import divide_line
-
-    return divide_line(text, width, fold=fold)
-
-
-def column_widths(console: Console, table: Table, options: ConsoleOptions) -> list[int]:
-    """The widths Rich gives `table`'s columns (padding included) when drawn in `options`.
-
-    As `Table.__rich_console__` sizes them: Rich's private `Table._extra_width` and
-    `Table._calculate_column_widths`.
-    """
-    extra = border_width(table)
-    return table._calculate_column_widths(console, options.update_width(options.max_width - extra))
-
-
-def border_width(table: Table) -> int:
-    """Cells `table` takes besides its columns: edges and dividers (`Table._extra_width`)."""
-    return table._extra_width

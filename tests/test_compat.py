@@ -1,64 +1,16 @@
-"""What quiz.compat relies on in private APIs of typer and Rich, pinned against public behaviour."""
+"""What quiz.compat relies on in private APIs of typer, pinned against public behaviour;
+and that no other module of quiz calls a private API of Rich."""
 
 from __future__ import annotations
 
-import io
-import itertools
-
-import pytest
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 from quiz import compat
-from quiz.compat import border_width, column_widths, line_breaks
 
-TEXTS = [
-    "Jim puts Dwight's stapler in jello, and Dwight is not amused at all",
-    "Supercalifragilisticexpialidocious is a long word in a short column",
-    "short",
-    "spaces  between   words    kept",
-    "東京で何が起きた 東京で何が起きた and words",
-]
-
-
-@pytest.mark.parametrize("fold", [True, False])
-@pytest.mark.parametrize("width", [5, 9, 20, 33])
-@pytest.mark.parametrize("text", TEXTS)
-def test_line_breaks_are_where_text_wrap_breaks(text: str, width: int, fold: bool) -> None:
-    if not fold and max(map(cell_len, text.split())) > width:
-        return  # a word to cut, not wrap: table_stream leaves that to Text.wrap
-    console = Console(file=io.StringIO(), width=200)
-    lines = Text(text).wrap(console, width, overflow="fold" if fold else "ellipsis")
-    starts = [0, *line_breaks(text, width, fold=fold), len(text)]
-    pieces = [text[a:b] for a, b in itertools.pairwise(starts)]
-    # Each line starts with the same word (a cut line may end in an ellipsis instead).
-    assert [piece.split()[:1] for piece in pieces] == [line.plain.split()[:1] for line in lines]
-    if fold:
-        assert [piece.rstrip() for piece in pieces] == [line.plain.rstrip() for line in lines]
-
-
-def table(*cells: str) -> Table:
-    result = Table("id", "topic", "prompt", box=box.ASCII, pad_edge=False)
-    result.columns[2].overflow = "fold"
-    for _ in range(2):
-        result.add_row(*cells)
-    return result
-
-
-@pytest.mark.parametrize("width", [30, 40, 80, 120])
-def test_column_widths_are_the_widths_rich_draws(width: int) -> None:
-    """The widths and the border, as Rich lays the table out: read from its top edge."""
-    console = Console(file=io.StringIO(), width=width, color_system=None)
-    made = table("pam-art", "Pam Beesly", "Which art school does Pam go to in New York? " * 2)
-    widths = column_widths(console, made, console.options)
-    console.print(made)
-    rule = console.file.getvalue().splitlines()[2]  # type: ignore[attr-defined]
-    assert [len(part) for part in rule.strip("|").split("+")] == widths
-    assert border_width(made) == len(widths) + 1
-    assert len(rule) == sum(widths) + border_width(made)
+PRIVATE_RICH = re.compile(r"rich\._|\._calculate_column_widths|_extra_width|divide_line")
 
 
 def test_click_errors_are_the_ones_typer_raises() -> None:
@@ -75,11 +27,19 @@ def test_completion_script_names_the_program_and_its_variable() -> None:
     assert "quiz" in script
 
 
-def test_the_rich_helpers_load_no_typer() -> None:
-    """Views that use the fence (the scores and bank tables) run where typer is not loaded."""
-    import subprocess
-    import sys
+def test_no_module_calls_a_private_rich_api() -> None:
+    package = Path(compat.__file__).parent
+    calls = [
+        f"{path.relative_to(package)}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if PRIVATE_RICH.search(line)
+    ]
+    assert calls == []
 
-    code = "import sys, quiz.compat, quiz.terminal.tables; print('typer' in sys.modules)"
+
+def test_the_tables_load_no_typer() -> None:
+    """The scores and bank tables run where typer is not loaded."""
+    code = "import sys, quiz.terminal.table_stream; print('typer' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout == "False\n"

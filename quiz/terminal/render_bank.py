@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from rich import box
 from rich.cells import cell_len
@@ -15,7 +16,7 @@ from rich.text import Text
 
 from quiz.models import DIFFICULTIES, Question
 from quiz.output import safe
-from quiz.terminal.table_stream import deciding_rows, print_table
+from quiz.terminal.table_stream import print_rows
 from quiz.terminal.tables import Column, FittedTable
 from quiz.terminal.wording import answer_text, option_labels
 
@@ -49,17 +50,20 @@ def question_table(questions: Sequence[Question]) -> FittedTable:
     return cells_table([question_cells(q) for q in questions])
 
 
+QUESTION_COLUMNS = (
+    Column("id", style="cyan"),
+    Column("topic", wrap=True, min_width=16, max_width=16, drop=3),
+    Column("difficulty", drop=2),
+    Column("type", drop=1),
+    Column("prompt", wrap=True, min_width=24),
+)
+QUESTION_TABLE: dict[str, Any] = {"box": box.SIMPLE_HEAD, "pad_edge": False}
+
+
 def cells_table(cells: Sequence[tuple[str, ...]]) -> FittedTable:
     """The question table of rows already made by `question_cells`."""
-    columns = [
-        Column("id", style="cyan"),
-        Column("topic", wrap=True, max_width=16, drop=3),
-        Column("difficulty", drop=2),
-        Column("type", drop=1),
-        Column("prompt", wrap=True, min_width=24),
-    ]
     rows = [[Text(v) for v in row] for row in cells]
-    return FittedTable(columns, rows, box=box.SIMPLE_HEAD, pad_edge=False)
+    return FittedTable(QUESTION_COLUMNS, rows, **QUESTION_TABLE)
 
 
 class QuestionListing:
@@ -113,14 +117,7 @@ def print_question_list(console: Console, questions: Sequence[Question]) -> None
         console.print(QuestionListing(questions))
     else:  # 20,000 rows in about a second: see table_stream
         cells = [question_cells(q) for q in questions]
-        deciding = cells_table([cells[i] for i in deciding_rows(cells)])
-        shown, roomy = deciding.fitting(console, console.options)
-        print_table(
-            console,
-            lambda some: cells_table(some).table(shown, roomy=roomy),
-            lambda row: tuple(row[i] for i in shown),
-            cells,
-        )
+        print_rows(console, QUESTION_COLUMNS, cells, **QUESTION_TABLE)
     console.print(count_table(questions))
 
 
