@@ -83,15 +83,9 @@ class _Body:
     """Column widths, paddings and styles of a streamed table, and the lines of its rows."""
 
     def __init__(self, console: Console, table: Table, widths: list[int]) -> None:
-        frame = Frame.of(table)
-        last = len(widths) - 1
         self.console = console
         self.widths = widths
-        self.pads = [
-            (0 if i == 0 and not frame.pad_edge else frame.left,
-             0 if i == last and not frame.pad_edge else frame.right)
-            for i in range(len(widths))
-        ]  # fmt: skip
+        self.pads = Frame.of(table).pads(len(widths))
         assert table.box is not None
         self.box = table.box
         self.styles = [console.get_style(c.style) if c.style else None for c in table.columns]

@@ -79,11 +79,18 @@ class Frame:
         edges = 2 if drawn and table.show_edge else 0
         return cls(edges, drawn, left, right, table.pad_edge)
 
+    def pads(self, columns: int) -> list[tuple[int, int]]:
+        """The padding left and right of each of `columns` columns."""
+        last = columns - 1
+        return [
+            (0 if i == 0 and not self.pad_edge else self.left,
+             0 if i == last and not self.pad_edge else self.right)
+            for i in range(columns)
+        ]  # fmt: skip
+
     def extra(self, columns: int) -> int:
         """Cells taken by the frame of a table of `columns` columns."""
-        padding = (self.left + self.right) * columns
-        if not self.pad_edge:
-            padding -= self.left + self.right
+        padding = sum(left + right for left, right in self.pads(columns))
         return self.edges + (columns - 1 if self.dividers else 0) + padding
 
 
