@@ -48,7 +48,7 @@ def wrap(text: str, width: int) -> list[str] | None:
 
     Greedy, as Rich's `Text.wrap`: a word goes to the next line when it does not fit; a
     word wider than the column folds; spaces past the end of a line go. None when a wide
-    character would leave a line a cell too wide or short (Rich decides those).
+    character would leave a line too wide (Rich decides how to cut it).
     """
     measure: Callable[[str], int] = len if text.isascii() else cell_len
     lines: list[str] = []

@@ -54,6 +54,7 @@ def odd_questions() -> list[Question]:
         ("control", "Michael", "Bell \x07 and escape \x1b[31m red? and a long tail of words"),
         ("spaces", "Katy", "  leading and trailing spaces kept as typed    "),
         ("short", "x", "y"),
+        ("zero-width", "Kevin", "\u200b東京" * 12),  # Rich 14.3.0-14.3.2 looped forever here
     ]
     odd = [replace(base, id=i, topic=t, prompt=p) for i, t, p in texts]
     return [
