@@ -32,7 +32,10 @@ BOARD_TITLES = {
 def board_title(kind: GameKind) -> str:
     """What a board holds, over its table: `Normal games: 20 questions, timed`."""
     if kind.mode == Mode.NORMAL:
-        return f"Normal games: {kind.count} questions, {'timed' if kind.timed else 'untimed'}"
+        from quiz.terminal.formatting import count_of
+
+        questions = count_of(kind.count or 0, "question")
+        return f"Normal games: {questions}, {'timed' if kind.timed else 'untimed'}"
     if kind.mode == Mode.LIVES:
         return f"Survival games (quiz play --lives {kind.lives})"
     return BOARD_TITLES.get(kind.mode, f"{kind.mode.capitalize()} games")
