@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from quiz import output
 from quiz.cli.game_runner import stopping, use_plain
 from quiz.cli.picking import Pick
-from quiz.cli.replay import party_replay_command
+from quiz.cli.replay import board_command, party_replay_command
 from quiz.cli.saving import Recorder
 from quiz.engine.filters import Filters
 from quiz.engine.party import (
@@ -108,9 +108,9 @@ def _save(party: Party, recorder: Recorder, started_at: float) -> str | None:
         recorder.record(game.result(name, started_at, sum(r.seconds for r in game.records)))
         for name, game in zip(party.players, party.games, strict=True)
     ]
-    party_id = party.games[0].settings.party_id
+    settings = party.games[0].settings
     return (
-        f"Saved as party {party_id}: quiz scores --party {party_id}"
+        f"Saved as party {settings.party_id}: {board_command(settings)}"
         if all(line is not None for line in saved)
         else None
     )

@@ -293,7 +293,7 @@ def last_game(db: Connection, player: str | None = None) -> PlayedGame | None:
     )
     game = db.execute(
         f"""SELECT id, player, score, correct, total, best_streak, played_at, seed,
-            question_count, difficulties, types, time_limit, lives, lifeline, party_id
+            question_count, difficulties, types, time_limit, mode, lives, lifeline, party_id
         FROM games {where} ORDER BY played_at DESC, id DESC LIMIT 1""",
         params,
     ).fetchone()
@@ -305,6 +305,7 @@ def last_game(db: Connection, player: str | None = None) -> PlayedGame | None:
     outcomes = db.execute(
         "SELECT outcome FROM answers WHERE game_id = $1 ORDER BY position", (game["id"],)
     )
+    live = game["mode"] == Mode.LIVE  # its `party_id` column holds the room (GameRows.of)
     return PlayedGame(
         **columns(game, "player", "score", "correct", "total", "best_streak", "played_at"),
         settings=GameSettings(
@@ -316,7 +317,8 @@ def last_game(db: Connection, player: str | None = None) -> PlayedGame | None:
             time_limit=game["time_limit"],
             lives=game["lives"],
             lifeline=bool(game["lifeline"]),
-            party_id=game["party_id"],
+            party_id=None if live else game["party_id"],
+            room_id=game["party_id"] if live else None,
         ),
         outcomes=tuple(Outcome(row["outcome"]) for row in outcomes),
     )
