@@ -31,6 +31,7 @@ WORDS: dict[type[errors.StoreFailureError], str] = {
         "cannot write {where} ({detail}): the disk may be full or failing;"
         " free some space and try again"
     ),
+    errors.MissingGameError: "{where} holds no game {detail}; it may have been reset meanwhile",
     errors.DanglingLinkError: (
         "{where} is a symbolic link to {detail}, which does not exist; remove the link or"
         " point it at a score database"

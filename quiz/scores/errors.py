@@ -56,6 +56,14 @@ class StoreUnusableError(StoreFailureError):
     """Any other failure of the database."""
 
 
+class MissingGameError(StoreFailureError):
+    """The store `where` holds no game with the id `game_id`."""
+
+    def __init__(self, where: str, game_id: int) -> None:
+        super().__init__(where, str(game_id))
+        self.game_id = game_id
+
+
 class DanglingLinkError(StoreFailureError):
     """The store's path is a symbolic link to nothing; `detail` is where it points."""
 

@@ -8,10 +8,10 @@ from abc import ABC, abstractmethod
 from datetime import date, datetime
 from pathlib import Path
 
-from quiz.errors import StoreError
 from quiz.models import GameResult
 from quiz.scores import cards, clock, daily, leaderboard, stats
 from quiz.scores.db import Connection
+from quiz.scores.errors import MissingGameError
 from quiz.scores.game_rows import GameRows
 from quiz.scores.kinds import GameKind
 from quiz.scores.rows import DailyEntry, Placement, PlayedGame, RankedGame, Stats
@@ -59,7 +59,7 @@ class SqlStore(ABC):
         with self._reading() as db:
             found = None if db is None else leaderboard.placement(db, game_id)
         if found is None:
-            raise StoreError(f"no game {game_id} in {self.where}")
+            raise MissingGameError(self.where, game_id)
         return found
 
     def top_games(
