@@ -22,23 +22,6 @@ EMPTY_BOARDS = {
     "party": "No party games yet: run quiz party",
     "live": "No live games yet: run quiz host",
 }
-BOARD_TITLES = {
-    "lives": "Survival games (quiz play --lives N)",
-    "party": "Party games (quiz party)",
-    "live": "Live games (quiz host)",
-}
-
-
-def board_title(kind: GameKind) -> str:
-    """What a board holds, over its table: `Normal games: 20 questions, timed`."""
-    if kind.mode == Mode.NORMAL:
-        from quiz.terminal.formatting import count_of
-
-        questions = count_of(kind.count or 0, "question")
-        return f"Normal games: {questions}, {'timed' if kind.timed else 'untimed'}"
-    if kind.mode == Mode.LIVES:
-        return f"Survival games (quiz play --lives {kind.lives})"
-    return BOARD_TITLES.get(kind.mode, f"{kind.mode.capitalize()} games")
 
 
 def _pick_board(mode: str, count: int | None, timed: bool) -> GameKind:
@@ -173,6 +156,7 @@ def show_scores(
         filtered = player is not None or topic is not None or since is not None
         out.print("No games match these filters." if filtered else _empty(kind, every_kind))
         return
+    from quiz.terminal.board_titles import board_title
     from quiz.terminal.render_scores import score_table
 
     newest = store.newest_game_id()

@@ -13,10 +13,9 @@ from quiz.models import AnswerRecord, AskedQuestion, GameResult
 from quiz.output import safe
 from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
-from quiz.terminal.render_end import ReplayLines, Review, result_panel
+from quiz.terminal.render_end import ReplayLines, Review, best_games, result_panel
 from quiz.terminal.render_game import Progress, question_screen, readable
 from quiz.terminal.render_reveal import reveal
-from quiz.terminal.render_scores import score_table
 from quiz.terminal.wording import TRUEFALSE_KEYS, TRUEFALSE_OPTIONS, lifeline_note, lives_text
 
 NEXT_QUESTION = "Press Enter for the next question"
@@ -129,7 +128,7 @@ def show_end(
     console.clear()
     console.print(Review(result))
     if saved is not None and saved.top:
-        console.print(score_table(saved.top, saved.game_id, min(console.width, 80), mark=None))
+        console.print(best_games(result, saved, min(console.width, 80)))
     placement = saved.placement if saved else None
     console.print(result_panel(result, placement, banner, notes))
     if replay:

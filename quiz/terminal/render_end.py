@@ -13,11 +13,15 @@ from rich.text import Text
 
 from quiz.models import AnswerRecord, GameResult
 from quiz.output import safe
+from quiz.scores.kinds import GameKind
+from quiz.scores.recorder import SavedGame
 from quiz.scores.rows import Placement
 from quiz.terminal import placement_words
+from quiz.terminal.board_titles import board_title
 from quiz.terminal.command_lines import continued_lines
 from quiz.terminal.formatting import duration
 from quiz.terminal.render_game import OUTCOME_MARKS, READING_WIDTH
+from quiz.terminal.render_scores import score_table
 from quiz.terminal.wording import answer_text, given_text
 
 PROMPT_FROM = 64  # below this width the review leaves the question out
@@ -102,6 +106,13 @@ def result_panel(
         Group(*parts), title="Final score", title_align="left", box=box.ROUNDED, expand=False
     )
     return Constrain(panel, READING_WIDTH)
+
+
+def best_games(result: GameResult, saved: SavedGame, width: int) -> Group:
+    """The best games of the board this game ranks on, this one starred, under the board's
+    title as `quiz scores` shows it."""
+    title = Text(board_title(GameKind.of_result(result)), style="bold")
+    return Group(title, score_table(saved.top, saved.game_id, width, mark=None))
 
 
 class ReplayLines:
