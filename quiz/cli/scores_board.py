@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from quiz import output
+from quiz.cli.store_words import noticing
 from quiz.errors import UsageError
 from quiz.models import Mode
 from quiz.output import console, print_json, safe, say
@@ -75,23 +76,25 @@ def scores_command(
         )
         from quiz.cli.daily import show_board
 
-        show_board(day, limit, as_json=as_json, local=local)
+        with noticing():
+            show_board(day, limit, as_json=as_json, local=local)
         return
-    show_scores(
-        limit,
-        player,
-        topic,
-        since,
-        mode,
-        party,
-        as_json,
-        local,
-        reset,
-        yes,
-        count=count,
-        timed=timed,
-        every_kind=every_kind,
-    )
+    with noticing():
+        show_scores(
+            limit,
+            player,
+            topic,
+            since,
+            mode,
+            party,
+            as_json,
+            local,
+            reset,
+            yes,
+            count=count,
+            timed=timed,
+            every_kind=every_kind,
+        )
 
 
 def _check_daily(day: date | None, daily: bool, **others: object) -> None:
