@@ -47,7 +47,7 @@ def run_daily(player_given: str | None, *, plain: bool) -> None:
     day = clock.now().date()
     asked = daily_questions(load_bank(user=False).questions, day)
     recorder = Recorder(save=True)
-    player = choose_player(player_given, recorder.default_player(), plain=plain)
+    player = choose_player(player_given, recorder.default_player, plain=plain)
     earlier = _entry(recorder.attempt(lambda store: store.daily_board(day)), player)
     if earlier is not None:
         notice = (
