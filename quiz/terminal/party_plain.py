@@ -3,26 +3,18 @@ rounds, the standings after each and the podium written around the turns."""
 
 from __future__ import annotations
 
-from quiz.engine.party import Party, Standing
+from quiz.engine.party import Party
 from quiz.engine.turns import Turn
 from quiz.terminal.formatting import count_of, ordinal
 from quiz.terminal.plain import Lines
 
 
-def standing_line(s: Standing) -> str:
-    return f"{ordinal(s.place)} {s.player}: {s.score} ({s.correct}/{s.answered} correct)"
-
-
 def _standings(party: Party) -> str:
-    return "".join(standing_line(s) + "\n" for s in party.standings())
-
-
-def final_party_lines(party: Party) -> list[str]:
-    """The line scripts look for, once a player, best first."""
-    return [
-        f"Final score: {s.score} ({s.correct}/{s.answered} correct) for {s.player}"
+    """A line a player, best first: `1st Ann: 500 (1/1 correct)`."""
+    return "".join(
+        f"{ordinal(s.place)} {s.player}: {s.score} ({s.correct}/{s.answered} correct)\n"
         for s in party.standings()
-    ]
+    )
 
 
 class PartyLines(Lines):
@@ -47,9 +39,11 @@ class PartyLines(Lines):
     def after(self, turn: Turn) -> str:
         """The standings once a round is over; after the last, the podium and final scores."""
         party = self.party
-        if not party.finished:
-            if party.round_starts:
-                return f"Standings after round {turn.number}:\n{_standings(party)}\n"
-            return ""
-        final = "\n".join(final_party_lines(party))
-        return f"Podium:\n{_standings(party)}\n{final}\n"
+        if party.finished:
+            return f"Podium:\n{_standings(party)}\n" + "".join(
+                f"Final score: {s.score} ({s.correct}/{s.answered} correct) for {s.player}\n"
+                for s in party.standings()
+            )  # the line scripts look for, once a player, best first
+        if party.round_starts:
+            return f"Standings after round {turn.number}:\n{_standings(party)}\n"
+        return ""
