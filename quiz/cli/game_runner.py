@@ -29,15 +29,17 @@ def use_plain(asked_for: bool) -> bool:
     return asked_for or not output.interactive_terminal()
 
 
-def choose_player(given: str | None, default: str, *, plain: bool) -> str:
-    """The --player name; else, on a terminal, the name typed (default offered); else default."""
+def choose_player(given: str | None, default: Callable[[], str], *, plain: bool) -> str:
+    """The --player name; else, on a terminal, the name typed (default offered); else default.
+
+    `default` is worked out only when no name was given (it may read the score store)."""
     if given:
         return given
     if plain:
-        return default
+        return default()
     from quiz.terminal import prompts
 
-    return prompts.type_name(default)
+    return prompts.type_name(default())
 
 
 # Set within `stopping`: an inner one (a game inside a session) leaves it to the outer one.

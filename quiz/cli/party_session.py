@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from quiz import output
 from quiz.cli.game_runner import party_stopping, play_party, use_plain
 from quiz.cli.picking import Pick
-from quiz.cli.replay import party_replay_command
+from quiz.cli.replay import board_command, party_replay_command
 from quiz.cli.saving import Recorder
 from quiz.engine.filters import Filters
 from quiz.engine.party import (
@@ -99,11 +99,11 @@ def _new_party(
     return Party(players, plan, settings)
 
 
-def _save(results: list[GameResult], recorder: Recorder, party_id: str | None) -> str | None:
+def _save(results: list[GameResult], recorder: Recorder, settings: GameSettings) -> str | None:
     """Save every player's game; the line that says where to find them, if saved."""
     saved = [recorder.record(result) for result in results]
     return (
-        f"Saved as party {party_id}: quiz scores --party {party_id}"
+        f"Saved as party {settings.party_id}: {board_command(settings)}"
         if all(line is not None for line in saved)
         else None
     )
@@ -119,7 +119,7 @@ def run_party(request: PartyRequest, *, save: bool) -> None:
         recorder = Recorder(save=save)
         results = play_party(party, plain=plain, notices=notices)
     settings = party.games[0].settings
-    saved = _save(results, recorder, settings.party_id)
+    saved = _save(results, recorder, settings)
     lines = [saved] if saved else []
     lines.append(
         f"Replay this exact party: {party_replay_command(party.players, request.rounds, settings)}"

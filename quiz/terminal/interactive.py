@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
 from rich.text import Text
@@ -12,13 +13,13 @@ from quiz.engine.survival import Survival
 from quiz.engine.turns import Turn
 from quiz.models import AnswerRecord, AskedQuestion, GameResult
 from quiz.output import safe
-from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
-from quiz.terminal.render_end import ReplayLines, Review, result_panel
 from quiz.terminal.render_game import Progress, question_screen, readable
 from quiz.terminal.render_reveal import reveal
-from quiz.terminal.render_scores import score_table
 from quiz.terminal.wording import TRUEFALSE_KEYS, TRUEFALSE_OPTIONS, lifeline_note, lives_text
+
+if TYPE_CHECKING:
+    from quiz.scores.recorder import SavedGame
 
 NEXT_QUESTION = "Press Enter for the next question"
 SEE_RESULTS = "Press Enter for your results"
@@ -144,10 +145,13 @@ def show_end(
     banner: str = "",
 ) -> None:
     """The review, the best games with this one starred, then the result panel last."""
+    # Imported here, not above: the first question comes up without the end screen's views.
+    from quiz.terminal.render_end import ReplayLines, Review, best_games, result_panel
+
     console.clear()
     console.print(Review(result))
     if saved is not None and saved.top:
-        console.print(score_table(saved.top, saved.game_id, min(console.width, 80), mark=None))
+        console.print(best_games(result, saved, min(console.width, 80)))
     placement = saved.placement if saved else None
     console.print(result_panel(result, placement, banner, notes))
     if replay:
