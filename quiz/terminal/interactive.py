@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
@@ -10,6 +10,7 @@ from rich.text import Text
 
 from quiz.engine.game import Game
 from quiz.engine.survival import Survival
+from quiz.engine.turns import Turn
 from quiz.models import AnswerRecord, AskedQuestion, GameResult
 from quiz.output import safe
 from quiz.terminal import prompts
@@ -101,21 +102,38 @@ def ask_interactive(
     return record
 
 
-def play_interactive(game: Game, console: Console, notices: Sequence[str] = ()) -> None:
-    """Ask every question of `game` on a screen of its own (the first one under `notices`),
-    each answer followed by its reveal and a pause the player ends with Enter."""
-    while not game.finished:
+class Screens:
+    """What a terminal shows around each turn's question; for one game, a clean screen before
+    it and a pause after the reveal. A party shows its hand-overs and podium."""
+
+    def tag(self, turn: Turn) -> str:
+        """What the question's header shows beside the number: the lives left in survival."""
+        return lives_label(turn.game)
+
+    def before(self, turn: Turn, console: Console) -> None:
+        """What comes before the question's screen."""
         console.clear()
-        first = not game.records
-        ask_interactive(
-            game,
-            console,
-            len(game.records) + 1,
-            len(game.asked),
-            lives_label(game),
-            notices if first else (),
-        )
-        prompts.wait_for_enter(SEE_RESULTS if game.finished else NEXT_QUESTION)
+
+    def after(self, turn: Turn, console: Console) -> None:
+        """What comes after the reveal (the turn's game has its answer)."""
+        prompts.wait_for_enter(SEE_RESULTS if turn.game.finished else NEXT_QUESTION)
+
+
+def play_interactive(
+    turns: Iterable[Turn],
+    console: Console,
+    notices: Sequence[str] = (),
+    around: Screens | None = None,
+) -> None:
+    """Ask every turn's question on a screen of its own (the first one under `notices`),
+    each answer followed by its reveal, with what `around` shows about the turn."""
+    around = around or Screens()
+    for turn in turns:
+        around.before(turn, console)
+        tag = around.tag(turn)
+        ask_interactive(turn.game, console, turn.number, turn.total, tag, notices)
+        notices = ()
+        around.after(turn, console)
 
 
 def show_end(
