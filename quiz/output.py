@@ -20,7 +20,7 @@ _CONTROL = re.compile(
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # what is left of C0 (newline and tab stay), DEL, C1
 )
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # an undecodable byte kept by surrogateescape
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\ud800-\udfff]")  # json.dumps escapes the rest itself
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\ud800-\udfff]")  # JSON writers escape the rest themselves
 
 
 def safe(text: str) -> str:
@@ -115,56 +115,19 @@ def note(message: str) -> None:
     print(safe(message), file=sys.stderr)
 
 
-def records_json(records: object, *, ensure_ascii: bool = False) -> str | None:
-    """`json.dumps(records, ensure_ascii=..., indent=2)`, for a list of records that all
-    have the same keys, each key holding strings in every record or lists of strings in
-    every record; None for anything else.
-
-    Built column by column with json's C string encoder: the standard encoder with
-    `indent` is pure Python, ~5x slower on a few thousand exported questions.
-    """
-    from itertools import chain
-    from json import encoder  # its C string encoders, where json has them
-
-    encode_basestring = (
-        encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
-    )
-
-    def string_list(items: list[str]) -> str:
-        if not items:
-            return "[]"
-        return "[\n      " + ",\n      ".join(map(encode_basestring, items)) + "\n    ]"
-
-    if not isinstance(records, list) or not records or type(records[0]) is not dict:
-        return None
-    keys = list(records[0])
-    if not keys or {type(k) for k in keys} != {str}:
-        return None
-    if {type(r) for r in records} != {dict} or any(list(r) != keys for r in records):
-        return None
-    columns = []
-    for key in keys:
-        values = [r[key] for r in records]
-        kinds = set(map(type, values))
-        if kinds == {str}:
-            columns.append(map(encode_basestring, values))
-        elif kinds == {list} and set(map(type, chain.from_iterable(values))) <= {str}:
-            columns.append(map(string_list, values))
-        else:
-            return None
-    fields = (f"    {encode_basestring(key).replace('%', '%%')}: %s" for key in keys)
-    record = "  {\n" + ",\n".join(fields) + "\n  }"
-    return "[\n" + ",\n".join(map(record.__mod__, zip(*columns, strict=True))) + "\n]"
-
-
 def json_text(data: object, *, ensure_ascii: bool = False) -> str:
-    """`json.dumps(data, ensure_ascii=..., indent=2)`, written fast for lists of records."""
-    text = records_json(data, ensure_ascii=ensure_ascii)
-    if text is None:
-        import json
+    """What `json.dumps(data, ensure_ascii=..., indent=2)` writes. orjson writes UTF-8 JSON:
+    json's own encoder is pure Python once it indents (~5x slower on a few thousand questions)."""
+    if not ensure_ascii:
+        import orjson
 
-        text = json.dumps(data, ensure_ascii=ensure_ascii, indent=2)
-    return text
+        try:
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+        except orjson.JSONEncodeError:  # what json writes and orjson refuses: a lone surrogate
+            pass
+    import json
+
+    return json.dumps(data, ensure_ascii=ensure_ascii, indent=2)
 
 
 def print_json(data: object) -> None:

@@ -162,6 +162,12 @@ def run_quiz(quiz_home: Path) -> Iterator[Spawn]:
 PTY_FIXTURES = {"run_quiz", "pty_at"}
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: two workers a core. Many tests wait on a process, a server or a time limit
+    more than they compute, and a second worker keeps the core busy meanwhile."""
+    return 2 * (os.cpu_count() or 1)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark what needs PostgreSQL or a pty from the fixtures it asks for: no mark to forget."""
     for item in items:

@@ -38,7 +38,7 @@ def right_keys(asked: AskedQuestion) -> str:
 def skip_keys(asked: AskedQuestion) -> str:
     """Down past the options (and the separator) to the skip entry, or an empty answer."""
     kind = asked.question.type
-    if kind == "choice":
+    if kind in ("choice", "order"):
         return DOWN * len(asked.options) + ENTER
     return DOWN * 2 + ENTER if kind == "truefalse" else ENTER
 

@@ -1,8 +1,9 @@
-"""Sample questions shared by the engine and store tests."""
+"""Sample questions shared by the engine and store tests, and a party dealt from them."""
 
 from __future__ import annotations
 
-from quiz.models import BUILTIN_TOPICS, DIFFICULTIES, Question
+from quiz.engine.party import Party, PartyPlan
+from quiz.models import BUILTIN_TOPICS, DIFFICULTIES, AskedQuestion, GameSettings, Question
 
 CHOICE = Question(
     id="pam-first-kiss",
@@ -64,3 +65,17 @@ BANK = tuple(
     )
     for n in range(35)
 )
+
+
+def asked(question: Question) -> AskedQuestion:
+    """`question` with its options in the order written."""
+    return AskedQuestion(question, question.choices)
+
+
+def two_player_party() -> Party:
+    """Ann and Bob, two rounds: an easy question each, then a medium one each (Bob's an
+    order question)."""
+    plan = PartyPlan(
+        ("easy", "medium"), ((asked(CHOICE), asked(TRUE)), (asked(FALSE), asked(ORDER)))
+    )
+    return Party(("Ann", "Bob"), plan, GameSettings(seed=1, party_id="p1"))

@@ -24,6 +24,7 @@ from quiz.cli.options import (
 )
 from quiz.errors import ExitCode, QuizError, UsageError
 from quiz.output import console, json_text, note, print_json, safe, say
+from quiz.terminal.formatting import count_of, plural
 
 if TYPE_CHECKING:  # annotations only: no command pays for the question types at start-up
     from quiz.models import Bank, Question
@@ -152,7 +153,7 @@ def validate(
     out = console()
     for file, problems in skipped_files(found):
         out.print(
-            safe(f"{file}: {len(problems)} problem(s)"),
+            safe(f"{file}: {count_of(len(problems), 'problem')}"),
             style="bold red",
             markup=False,
             soft_wrap=True,
@@ -163,25 +164,25 @@ def validate(
     warnings = lint_warnings(asked_for)
     for warning in warnings:
         out.print(safe(f"warning: {warning}"), style="yellow", markup=False, soft_wrap=True)
-    checked = f"{len(files)} file(s)"
-    warned = f"; {len(warnings)} warning(s)" if warnings else ""
+    checked = count_of(len(files), "file")
+    warned = f"; {count_of(len(warnings), 'warning')}" if warnings else ""
     if found:
         bad = len(skipped_files(found))
         out.print(
-            f"{len(found)} problem(s) in {bad} of {checked}{warned}.",
+            f"{count_of(len(found), 'problem')} in {bad} of {checked}{warned}.",
             markup=False,
             soft_wrap=True,
         )
         raise typer.Exit(1)
     if warnings and strict:
         out.print(
-            f"{len(warnings)} warning(s) in {checked}, which --strict counts as failures.",
+            f"{count_of(len(warnings), 'warning')} in {checked}, which --strict counts as failures.",
             markup=False,
             soft_wrap=True,
         )
         raise typer.Exit(1)
     out.print(
-        f"OK: {len(loaded.questions)} questions in {checked}, no problems{warned}.",
+        f"OK: {count_of(len(loaded.questions), 'question')} in {checked}, no problems{warned}.",
         markup=False,
         soft_wrap=True,
     )
@@ -235,7 +236,10 @@ def export(
 
             kinds = [t for t in QUESTION_TYPES if any(q.type == t for q in left_out)]
             named = " and ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
-            note(f"Left out {len(left_out)} {named} questions: Open Trivia DB cannot hold them.")
+            note(
+                f"Left out {len(left_out):,} {named} {plural(len(left_out), 'question')}:"
+                " Open Trivia DB cannot hold them."
+            )
     if fmt is ExportFormat.csv:
         from quiz.bank.formats.csv_format import to_csv
 
@@ -251,7 +255,7 @@ def export(
         write_text_atomic(output, text)
     except OSError as exc:
         raise QuizError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    say(f"Exported {count} questions to {output}")
+    say(f"Exported {count_of(count, 'question')} to {output}")
 
 
 class ImportFormat(StrEnum):

@@ -12,6 +12,7 @@ from quiz.engine.game import Game
 from quiz.models import GameResult, GameSettings
 from quiz.scores import clock
 from quiz.scores.rows import DailyEntry
+from quiz.terminal.formatting import count_of
 from quiz.terminal.review_words import streak_line
 
 
@@ -27,7 +28,7 @@ def _placing(day: date, player: str, ranked: bool, board: list[DailyEntry]) -> s
         return f"#{mine.rank} of {len(board)} on the {day.isoformat()} board"
     return (
         f"Unranked: your first attempt at the {day.isoformat()} challenge stands"
-        f" ({mine.score:,} points, #{mine.rank} of {len(board)})"
+        f" ({count_of(mine.score, 'point')}, #{mine.rank} of {len(board)})"
     )
 
 
@@ -46,11 +47,11 @@ def run_daily(player_given: str | None, *, plain: bool) -> None:
     day = clock.now().date()
     asked = daily_questions(load_bank(user=False).questions, day)
     recorder = Recorder(save=True)
-    player = choose_player(player_given, recorder.default_player(), plain=plain)
+    player = choose_player(player_given, recorder.default_player, plain=plain)
     earlier = _entry(recorder.attempt(lambda store: store.daily_board(day)), player)
     if earlier is not None:
         notice = (
-            f"{player} already played the {day.isoformat()} challenge ({earlier.score:,} points);"
+            f"{player} already played the {day.isoformat()} challenge ({count_of(earlier.score, 'point')});"
             " this attempt is unranked."
         )
     else:

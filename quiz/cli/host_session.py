@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from quiz import output
 from quiz.cli.picking import Pick
+from quiz.cli.replay import board_command
 from quiz.cli.saving import Recorder
 from quiz.engine.room import Room
 from quiz.engine.selection import pick
@@ -69,9 +70,8 @@ def _save(room: Room, settings: GameSettings, recorder: Recorder, started_at: fl
         duration = sum(r.seconds for r in records)
         result = GameResult(seat.name, settings, records, started_at, duration, uuid=seat.game_id)
         saved += recorder.save(result) is not None
-    room_id = settings.room_id
     return (
-        f"Saved {count_of(saved, 'game')} as room {room_id}: quiz scores --room {room_id}"
+        f"Saved {count_of(saved, 'game')} as room {settings.room_id}: {board_command(settings)}"
         if saved
         else None
     )

@@ -82,7 +82,7 @@ def run_join(host: str, port: int, code: str, name: str | None, *, plain: bool, 
         screen = PlayerScreen(output.console())
     clock = time.monotonic()
     try:
-        player = choose_player(name, recorder.default_player(), plain=not interactive)
+        player = choose_player(name, recorder.default_player, plain=not interactive)
         game = asyncio.run(_join(host, port, code, player, screen))
     except KeyboardInterrupt:
         raise AbortedError(ABORTED) from None

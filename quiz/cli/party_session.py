@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-import time
 import uuid
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quiz import output
-from quiz.cli.game_runner import stopping, use_plain
+from quiz.cli.game_runner import party_stopping, play_party, use_plain
 from quiz.cli.picking import Pick
-from quiz.cli.replay import party_replay_command
+from quiz.cli.replay import board_command, party_replay_command
 from quiz.cli.saving import Recorder
 from quiz.engine.filters import Filters
 from quiz.engine.party import (
@@ -23,7 +20,7 @@ from quiz.engine.party import (
 )
 from quiz.engine.players import check_names, name_problem
 from quiz.errors import UsageError
-from quiz.models import GameSettings, Question
+from quiz.models import GameResult, GameSettings, Question
 from quiz.output import safe
 from quiz.terminal.formatting import count_of
 
@@ -80,13 +77,13 @@ def _new_party(
     questions: tuple[Question, ...],
     filters: Filters,
     players: tuple[str, ...],
-    tell: Callable[[str], None],
+    notices: list[str],
 ) -> Party:
-    """The party asked for; `tell` gets what the players should know first (fewer rounds)."""
+    """The party asked for; `notices` gets what the players should know first (fewer rounds)."""
     seed = request.pick.first_seed()
     plan = plan_party(questions, filters, len(players), request.rounds, seed)
     if plan.rounds < request.rounds:
-        tell(
+        notices.append(
             f"Only enough questions for {count_of(plan.rounds, 'round')} of {len(players)}"
             f" players ({filters.named() or 'the whole bank'}); playing {plan.rounds}."
         )
@@ -102,15 +99,11 @@ def _new_party(
     return Party(players, plan, settings)
 
 
-def _save(party: Party, recorder: Recorder, started_at: float) -> str | None:
+def _save(results: list[GameResult], recorder: Recorder, settings: GameSettings) -> str | None:
     """Save every player's game; the line that says where to find them, if saved."""
-    saved = [
-        recorder.record(game.result(name, started_at, sum(r.seconds for r in game.records)))
-        for name, game in zip(party.players, party.games, strict=True)
-    ]
-    party_id = party.games[0].settings.party_id
+    saved = [recorder.record(result) for result in results]
     return (
-        f"Saved as party {party_id}: quiz scores --party {party_id}"
+        f"Saved as party {settings.party_id}: {board_command(settings)}"
         if all(line is not None for line in saved)
         else None
     )
@@ -118,40 +111,22 @@ def _save(party: Party, recorder: Recorder, started_at: float) -> str | None:
 
 def run_party(request: PartyRequest, *, save: bool) -> None:
     """Play one party to the podium, then save each player's game with the party id."""
-    interactive = not use_plain(request.plain)
+    plain = use_plain(request.plain)
     questions, filters = request.pick.load()
-    with stopping("Party", until="the party was over"):
+    with party_stopping():
         notices: list[str] = []
-        tell = notices.append if interactive else output.note
-        party = _new_party(request, questions, filters, _players(request, interactive), tell)
+        party = _new_party(request, questions, filters, _players(request, not plain), notices)
         recorder = Recorder(save=save)
-        started_at = time.time()
-        if interactive:
-            _play_interactive(party, notices)
-        else:
-            _play_plain(party)
-    saved = _save(party, recorder, started_at)
+        results = play_party(party, plain=plain, notices=notices)
+    settings = party.games[0].settings
+    saved = _save(results, recorder, settings)
     lines = [saved] if saved else []
     lines.append(
-        f"Replay this exact party: {party_replay_command(party.players, request.rounds, party.games[0].settings)}"
+        f"Replay this exact party: {party_replay_command(party.players, request.rounds, settings)}"
     )
-    if interactive:
+    if plain:
+        print("\n".join(lines), flush=True)
+    else:
         from rich.text import Text
 
         output.console().print(Text("\n".join(lines)))
-    else:
-        print("\n".join(lines), flush=True)
-
-
-def _play_plain(party: Party) -> None:
-    from quiz.terminal.party_plain import final_party_lines, play_party_plain
-    from quiz.terminal.plain import LineReader
-
-    play_party_plain(party, LineReader(sys.stdin), sys.stdout)
-    print("\n".join(["", *final_party_lines(party)]), flush=True)
-
-
-def _play_interactive(party: Party, notices: Sequence[str]) -> None:
-    from quiz.terminal.party_interactive import play_party_interactive
-
-    play_party_interactive(party, output.console(), notices)

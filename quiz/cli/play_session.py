@@ -112,7 +112,7 @@ def run_play(request: PlayRequest, *, save: bool) -> None:
     plain = use_plain(request.plain)
     seed, played = request.pick.first_seed(), set[str]()
     with stopping():
-        player = choose_player(request.player, recorder.default_player(), plain=plain)
+        player = choose_player(request.player, recorder.default_player, plain=plain)
         while True:
             notices: list[str] = []
             game = _new_game(request, questions, filters, seed, played, notices)

@@ -47,7 +47,9 @@ def run_practice(request: PracticeRequest) -> None:
     questions, pool = _pool(request)
     store = open_store()
     plain = use_plain(request.plain)
-    player = choose_player(request.player, store.default_player() or login_name(), plain=plain)
+    player = choose_player(
+        request.player, lambda: store.default_player() or login_name(), plain=plain
+    )
     now, scheduled = clock.now(), _schedule(store, player, pool)
     plan = plan_practice(pool, scheduled, now, request.count)
     if not plan.asked:

@@ -35,6 +35,16 @@ def replay_command(settings: GameSettings) -> str:
     return shlex.join(words + setting_words(settings))
 
 
+def board_command(settings: GameSettings) -> str | None:
+    """The command that shows a party's (or a live room's) games together, for a game that
+    was one turn of many; None for a game played alone."""
+    if settings.room_id is not None:
+        return shlex.join(["quiz", "scores", "--room", settings.room_id])
+    if settings.party_id is not None:
+        return shlex.join(["quiz", "scores", "--party", settings.party_id])
+    return None
+
+
 def party_replay_command(players: Sequence[str], rounds: int, settings: GameSettings) -> str:
     """The command that plays this exact party again (`rounds` as asked for)."""
     words = ["quiz", "party"]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from quiz.cli.store_words import describe, warn_notices
 from quiz.errors import GameKeptError, StoreError, StoreOfflineError
 from quiz.models import GameResult
 from quiz.output import warn
-from quiz.scores.kinds import GameKind
-from quiz.scores.recorder import SavedGame, login_name
-from quiz.scores.store import ScoreStore, open_store
 from quiz.terminal import placement_words
+
+if TYPE_CHECKING:
+    from quiz.scores.recorder import SavedGame
+    from quiz.scores.store import ScoreStore
 
 T = TypeVar("T")
 
@@ -21,7 +22,12 @@ class Recorder:
     """Saves each finished game unless saving is off or the store is unusable (warned once)."""
 
     def __init__(self, *, save: bool) -> None:
-        self.store: ScoreStore | None = open_store() if save else None
+        # The store's modules load only when a game may be saved (not for --no-save).
+        self.store: ScoreStore | None = None
+        if save:
+            from quiz.scores.store import open_store
+
+            self.store = open_store()
         self.last_player: str | None = None
         self.kept = 0  # games left in the outbox of a shared leaderboard
         if self.store is not None:
@@ -39,6 +45,8 @@ class Recorder:
 
     def default_player(self) -> str:
         """The last player who played a game of their own here, else the login name."""
+        from quiz.scores.recorder import login_name
+
         return self.last_player or login_name()
 
     def save(self, result: GameResult, top: int = 0) -> SavedGame | None:
@@ -46,6 +54,9 @@ class Recorder:
         it was not saved (or waits in a shared leaderboard's outbox)."""
         if self.store is None:
             return None
+        from quiz.scores.kinds import GameKind
+        from quiz.scores.recorder import SavedGame
+
         try:
             game_id = self.store.save_game(result)
             placement = self.store.placement(game_id)

@@ -150,10 +150,12 @@ def stats(player: PlayerOption = None, as_json: JsonOption = False) -> None:
       quiz stats --player Pam --json
     """
     from quiz.cli.scores_board import cleaned
+    from quiz.cli.store_words import noticing
     from quiz.scores.store import open_store
 
     player = cleaned(player)
-    summary = open_store().stats(player)
+    with noticing():
+        summary = open_store().stats(player)
     if as_json:
         print_json(_stats_json(summary))
         return

@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from quiz import output
+from quiz.cli.store_words import noticing
 from quiz.errors import UsageError
 from quiz.models import Mode
 from quiz.output import console, print_json, safe, say
@@ -22,20 +23,6 @@ EMPTY_BOARDS = {
     "party": "No party games yet: run quiz party",
     "live": "No live games yet: run quiz host",
 }
-BOARD_TITLES = {
-    "lives": "Survival games (quiz play --lives N)",
-    "party": "Party games (quiz party)",
-    "live": "Live games (quiz host)",
-}
-
-
-def board_title(kind: GameKind) -> str:
-    """What a board holds, over its table: `Normal games: 20 questions, timed`."""
-    if kind.mode == Mode.NORMAL:
-        return f"Normal games: {kind.count} questions, {'timed' if kind.timed else 'untimed'}"
-    if kind.mode == Mode.LIVES:
-        return f"Survival games (quiz play --lives {kind.lives})"
-    return BOARD_TITLES.get(kind.mode, f"{kind.mode.capitalize()} games")
 
 
 def _pick_board(mode: str, count: int | None, timed: bool) -> GameKind:
@@ -89,23 +76,25 @@ def scores_command(
         )
         from quiz.cli.daily import show_board
 
-        show_board(day, limit, as_json=as_json, local=local)
+        with noticing():
+            show_board(day, limit, as_json=as_json, local=local)
         return
-    show_scores(
-        limit,
-        player,
-        topic,
-        since,
-        mode,
-        party,
-        as_json,
-        local,
-        reset,
-        yes,
-        count=count,
-        timed=timed,
-        every_kind=every_kind,
-    )
+    with noticing():
+        show_scores(
+            limit,
+            player,
+            topic,
+            since,
+            mode,
+            party,
+            as_json,
+            local,
+            reset,
+            yes,
+            count=count,
+            timed=timed,
+            every_kind=every_kind,
+        )
 
 
 def _check_daily(day: date | None, daily: bool, **others: object) -> None:
@@ -170,6 +159,7 @@ def show_scores(
         filtered = player is not None or topic is not None or since is not None
         out.print("No games match these filters." if filtered else _empty(kind, every_kind))
         return
+    from quiz.terminal.board_titles import board_title
     from quiz.terminal.render_scores import score_table
 
     newest = store.newest_game_id()

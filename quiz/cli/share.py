@@ -35,7 +35,7 @@ def share(
       quiz share
       quiz share --player Pam --svg pam.svg
     """
-    from quiz.cli.replay import replay_command
+    from quiz.cli.replay import board_command, replay_command
     from quiz.scores.store import open_store
     from quiz.terminal.render_share import share_lines, svg_card
 
@@ -47,9 +47,8 @@ def share(
     if game is None:
         whose = f" for {player}" if player is not None else ""
         raise QuizError(f"no games yet{whose}: play one with 'quiz play', then share it")
-    party = game.settings.party_id
-    # A party turn cannot be replayed alone: its line shows the whole party's board instead.
-    replay = f"quiz scores --party {party}" if party else replay_command(game.settings)
+    # A party's or live room's turn cannot be replayed alone: its line shows the whole board.
+    replay = board_command(game.settings) or replay_command(game.settings)
     say("\n".join(share_lines(game, replay)))
     if svg is not None:
         from quiz.files import write_text_atomic

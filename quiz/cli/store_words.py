@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import reprlib
+from collections.abc import Iterator
+
 from quiz.errors import QuizError
 from quiz.scores import errors
 
@@ -31,6 +35,11 @@ WORDS: dict[type[errors.StoreFailureError], str] = {
         "cannot write {where} ({detail}): the disk may be full or failing;"
         " free some space and try again"
     ),
+    errors.DamagedRowsError: (
+        "{where} holds rows that quiz never wrote (changed by hand?), such as"
+        " {detail} = {value}; they were left out"
+    ),
+    errors.MissingGameError: "{where} holds no game {detail}; it may have been reset meanwhile",
     errors.DanglingLinkError: (
         "{where} is a symbolic link to {detail}, which does not exist; remove the link or"
         " point it at a score database"
@@ -102,8 +111,19 @@ def describe(exc: QuizError) -> str:
         detail=detail,
         seconds=BUSY_TIMEOUT_S,
         aside=getattr(exc, "aside", ""),
+        value=reprlib.repr(getattr(exc, "value", "")),
         other=getattr(exc, "other", ""),
     )
+
+
+@contextlib.contextmanager
+def noticing() -> Iterator[None]:
+    """Whatever the store noticed meanwhile (rows left out, an outbox set aside) is said at
+    the end, in one warning each, even when the command fails."""
+    try:
+        yield
+    finally:
+        warn_notices()
 
 
 def warn_notices() -> None:

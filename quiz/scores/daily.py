@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from quiz.models import GameResult
-from quiz.scores.db import RESULT_COLUMNS, Connection, columns
+from quiz.scores.db import Connection, DamagedRowError, Row, result_columns, sound, text
 from quiz.scores.rows import DailyEntry
 
 
@@ -40,10 +41,13 @@ def daily_board(db: Connection, day: date) -> list[DailyEntry]:
         FROM daily_attempts WHERE day = $1 ORDER BY score DESC, played_at, player_key""",
         (day.isoformat(),),
     )
-    return [
-        DailyEntry(rank=rank, date=row["day"], **columns(row, "player", *RESULT_COLUMNS))
-        for rank, row in enumerate(rows, start=1)
-    ]
+    entries = sound(db, rows, _entry)
+    return [replace(entry, rank=rank) for rank, entry in enumerate(entries, start=1)]
+
+
+def _entry(row: Row) -> DailyEntry:
+    """An attempt of a day's board, ranked 0 until the sound ones are counted."""
+    return DailyEntry(rank=0, date=text(row, "day"), **result_columns(row))
 
 
 def daily_days(db: Connection, player_key: str) -> list[date]:
@@ -51,4 +55,11 @@ def daily_days(db: Connection, player_key: str) -> list[date]:
     rows = db.execute(
         "SELECT day FROM daily_attempts WHERE player_key = $1 ORDER BY day", (player_key,)
     )
-    return [date.fromisoformat(row["day"]) for row in rows]
+    return sound(db, rows, _day)
+
+
+def _day(row: Row) -> date:
+    try:
+        return date.fromisoformat(text(row, "day"))
+    except ValueError:
+        raise DamagedRowError("day", row["day"]) from None

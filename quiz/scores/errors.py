@@ -56,6 +56,23 @@ class StoreUnusableError(StoreFailureError):
     """Any other failure of the database."""
 
 
+class DamagedRowsError(StoreFailureError):
+    """Rows of the store `where` hold what no version writes (changed by hand) and were left
+    out of what was read; `detail` names the first one's column, `value` what it held."""
+
+    def __init__(self, where: str, column: str, value: object) -> None:
+        super().__init__(where, column)
+        self.value = value
+
+
+class MissingGameError(StoreFailureError):
+    """The store `where` holds no game with the id `game_id`."""
+
+    def __init__(self, where: str, game_id: int) -> None:
+        super().__init__(where, str(game_id))
+        self.game_id = game_id
+
+
 class DanglingLinkError(StoreFailureError):
     """The store's path is a symbolic link to nothing; `detail` is where it points."""
 

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from quiz.models import GameSettings, Mode, Outcome
 from quiz.scores import clock
 from quiz.scores.cards import Review, review_answers
-from quiz.scores.db import RESULT_COLUMNS, Connection, Row, columns, marks
+from quiz.scores.db import (
+    Connection,
+    Row,
+    marks,
+    maybe_text,
+    maybe_whole,
+    one_of,
+    result_columns,
+    sound,
+    text,
+    whole,
+)
 from quiz.scores.game_rows import GameRows
 from quiz.scores.kinds import GameKind
 from quiz.scores.rows import Placement, PlayedGame, RankedGame
 from quiz.scores.stats import add_to_summaries
 from quiz.textmatch import name_key
+
+NEWEST_TRIED = 20  # games `last_game` looks through for one that is not damaged
 
 # What an answer stored without its outcome (older games, older outboxes) most likely was:
 # a time-out is an empty answer given when the clock ran out.
@@ -30,8 +44,12 @@ def _utc_start(day: date) -> str:
     return clock.local_day_start(day)
 
 
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(part for part in text.split(",") if part)
+MODES = frozenset(Mode)
+OUTCOMES = frozenset(Outcome)
+
+
+def _split(words: str) -> tuple[str, ...]:
+    return tuple(part for part in words.split(",") if part)
 
 
 def stored_name(db: Connection, name: str) -> str:
@@ -121,7 +139,8 @@ def insert_game(db: Connection, game: GameRows) -> int:
 
 def played_topics(db: Connection) -> list[str]:
     """The topics games were played on, as they were stored."""
-    return [row["topic"] for row in db.execute("SELECT DISTINCT topic FROM game_topics")]
+    rows = db.execute("SELECT DISTINCT topic FROM game_topics")
+    return sound(db, rows, lambda row: text(row, "topic"))
 
 
 def placement(db: Connection, game_id: int) -> Placement | None:
@@ -144,22 +163,34 @@ def placement(db: Connection, game_id: int) -> Placement | None:
         (game_id, game["player_key"], game["kind"]),
     ).fetchone()
     assert board is not None and mine is not None  # aggregates always have their row
+    score = whole(game, "score")  # the game just saved: sound
+    bests = sound(db, [mine], lambda row: (whole(row, "best"), maybe_whole(row, "previous")))
+    best, previous = bests[0] if bests else (score, None)
     return Placement(
-        rank=int(board["ahead"]) + 1,
-        games=int(board["games"]),
-        player_best=int(mine["best"]),
-        previous_best=mine["previous"],
+        rank=whole(board, "ahead") + 1,
+        games=whole(board, "games"),
+        player_best=best,
+        previous_best=previous,
     )
 
 
-def _ranked(rank: int, row: Row, topics: tuple[str, ...]) -> RankedGame:
-    kind = GameKind.of(row["mode"], row["total"], row["time_limit"] is not None, row["lives"])
+def _kind(row: Row, total: str = "total", timed: str = "time_limit") -> GameKind:
+    """The kind of a game's row (or of a row of `kinds`, whose columns say it alike)."""
+    limit = maybe_whole(row, timed)
+    lives = maybe_whole(row, "lives")
+    return GameKind.of(one_of(row, "mode", MODES), whole(row, total), bool(limit), lives)
+
+
+def _ranked(row: Row, topics: dict[int, tuple[str, ...]]) -> RankedGame:
+    """A game of a board, ranked 0 until the sound ones are counted."""
+    kind = _kind(row)
+    game_id = whole(row, "id")
     return RankedGame(
-        rank=rank,
-        game_id=row["id"],
-        **columns(row, "player", *RESULT_COLUMNS),
-        topics=topics,
-        difficulties=_split(row["difficulties"]),
+        rank=0,
+        game_id=game_id,
+        **result_columns(row),
+        topics=topics.get(game_id, ()),
+        difficulties=_split(text(row, "difficulties")),
         timed=row["time_limit"] is not None,
         mode=kind.mode,
         count=kind.count,
@@ -176,8 +207,8 @@ def _topics_of(db: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
         ORDER BY game_id, topic""",
         ids,
     )
-    for row in rows:
-        found.setdefault(row["game_id"], []).append(row["topic"])
+    for game_id, topic in sound(db, rows, lambda row: (whole(row, "game_id"), text(row, "topic"))):
+        found.setdefault(game_id, []).append(topic)
     return {game_id: tuple(names) for game_id, names in found.items()}
 
 
@@ -225,7 +256,8 @@ def top_games(
         (*params, limit),
     ).fetchall()
     topics = _topics_of(db, [row["id"] for row in rows])
-    return [_ranked(rank, row, topics.get(row["id"], ())) for rank, row in enumerate(rows, start=1)]
+    games = sound(db, rows, lambda row: _ranked(row, topics))
+    return [replace(game, rank=rank) for rank, game in enumerate(games, start=1)]
 
 
 def kinds(db: Connection) -> list[GameKind]:
@@ -236,7 +268,7 @@ def kinds(db: Connection) -> list[GameKind]:
             MAX(CASE WHEN time_limit IS NULL THEN 0 ELSE 1 END) AS timed
         FROM games GROUP BY kind"""
     )
-    found = [GameKind.of(r["mode"], r["total"], bool(r["timed"]), r["lives"]) for r in rows]
+    found = sound(db, rows, lambda row: _kind(row, timed="timed"))
     order: dict[str, int] = {Mode.NORMAL: 0, Mode.LIVES: 1}
     return sorted(
         found,
@@ -268,7 +300,8 @@ def last_party(db: Connection, mode: str) -> str | None:
 
 def player_names(db: Connection) -> list[str]:
     """Every player with a game here, by name as first typed."""
-    return [row["player"] for row in db.execute("SELECT player FROM player_totals ORDER BY player")]
+    rows = db.execute("SELECT player FROM player_totals ORDER BY player")
+    return sound(db, rows, lambda row: text(row, "player"))
 
 
 def default_player(db: Connection) -> str | None:
@@ -287,36 +320,48 @@ def default_player(db: Connection) -> str | None:
 
 
 def last_game(db: Connection, player: str | None = None) -> PlayedGame | None:
-    """The newest game (of `player`, in any case), with each question's outcome in order."""
+    """The newest sound game (of `player`, in any case), with each question's outcome in order."""
     where, params = (
         ("WHERE player_key = $1", (name_key(player),)) if player is not None else ("", ())
     )
-    game = db.execute(
-        f"""SELECT id, player, score, correct, total, best_streak, played_at, seed,
-            question_count, difficulties, types, time_limit, lives, lifeline, party_id
-        FROM games {where} ORDER BY played_at DESC, id DESC LIMIT 1""",
+    games = db.execute(
+        f"""SELECT id, player, score, correct, total, best_streak, duration_s, played_at, seed,
+            question_count, difficulties, types, time_limit, mode, lives, lifeline, party_id
+        FROM games {where} ORDER BY played_at DESC, id DESC LIMIT {NEWEST_TRIED}""",
         params,
-    ).fetchone()
-    if game is None:
-        return None
+    ).fetchall()
+    for game in games:  # the newest first; a damaged one is passed over
+        found = sound(db, [game], lambda row: _played(db, row))
+        if found:
+            return found[0]
+    return None
+
+
+def _played(db: Connection, game: Row) -> PlayedGame:
     topics = db.execute(
         "SELECT topic FROM game_topics WHERE game_id = $1 ORDER BY position", (game["id"],)
     )
     outcomes = db.execute(
         "SELECT outcome FROM answers WHERE game_id = $1 ORDER BY position", (game["id"],)
     )
+    mode = one_of(game, "mode", MODES)
+    room = maybe_text(game, "party_id")  # a live game's room, or a party's id (GameRows.of)
+    live = mode == Mode.LIVE
+    fields = result_columns(game)
+    del fields["duration_s"]
     return PlayedGame(
-        **columns(game, "player", "score", "correct", "total", "best_streak", "played_at"),
+        **fields,
         settings=GameSettings(
-            seed=game["seed"],
-            count=game["question_count"],
-            topics=tuple(row["topic"] for row in topics),
-            difficulties=_split(game["difficulties"]),
-            types=_split(game["types"]),
-            time_limit=game["time_limit"],
-            lives=game["lives"],
-            lifeline=bool(game["lifeline"]),
-            party_id=game["party_id"],
+            seed=whole(game, "seed"),
+            count=whole(game, "question_count"),
+            topics=tuple(text(row, "topic") for row in topics),
+            difficulties=_split(text(game, "difficulties")),
+            types=_split(text(game, "types")),
+            time_limit=maybe_whole(game, "time_limit"),
+            lives=maybe_whole(game, "lives"),
+            lifeline=bool(whole(game, "lifeline")),
+            party_id=None if live else room,
+            room_id=room if live else None,
         ),
-        outcomes=tuple(Outcome(row["outcome"]) for row in outcomes),
+        outcomes=tuple(Outcome(one_of(row, "outcome", OUTCOMES)) for row in outcomes),
     )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from quiz.errors import StoreError, StoreOfflineError
 from quiz.models import GameResult
 from quiz.scores import clock
-from quiz.scores.db import Dialect, marks
+from quiz.scores.db import DamagedRowError, Dialect, marks
 from quiz.scores.errors import (
     BadServerUrlError,
     GameKeptOnDiskError,
@@ -53,6 +53,7 @@ class PostgresConnection:
 
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
+        self.damaged: list[DamagedRowError] = []
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         return self.raw.cursor().execute(sql, parameters)

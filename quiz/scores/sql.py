@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import contextlib
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from quiz.errors import StoreError
 from quiz.models import GameResult
 from quiz.scores import cards, clock, daily, leaderboard, stats
 from quiz.scores.db import Connection
+from quiz.scores.errors import DamagedRowsError, MissingGameError
 from quiz.scores.game_rows import GameRows
 from quiz.scores.kinds import GameKind
+from quiz.scores.notices import notice
 from quiz.scores.rows import DailyEntry, Placement, PlayedGame, RankedGame, Stats
 from quiz.textmatch import name_key
 
@@ -26,10 +28,21 @@ class SqlStore(ABC):
     """The store's queries over a connection its subclass opens; `where` names it in messages."""
 
     where: str
+    damage_noticed = False
 
     @abstractmethod
     def _reading(self) -> contextlib.AbstractContextManager[Connection | None]:
         """A migrated connection to read from; None when there is nothing stored yet."""
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection | None]:
+        """`_reading`, then one notice (once a store) when rows were left out as damaged."""
+        with self._reading() as db:
+            yield db
+        if db is not None and db.damaged and not self.damage_noticed:
+            self.damage_noticed = True
+            first = db.damaged[0]
+            notice(DamagedRowsError(self.where, first.column, first.value))
 
     @abstractmethod
     def _writing(self) -> contextlib.AbstractContextManager[Connection]:
@@ -51,15 +64,15 @@ class SqlStore(ABC):
 
     def played_topics(self) -> list[str]:
         """The topics games were played on, as they were stored."""
-        with self._reading() as db:
+        with self._read() as db:
             return [] if db is None else leaderboard.played_topics(db)
 
     def placement(self, game_id: int) -> Placement:
         """Where a stored game stands on its kind's board."""
-        with self._reading() as db:
+        with self._read() as db:
             found = None if db is None else leaderboard.placement(db, game_id)
         if found is None:
-            raise StoreError(f"no game {game_id} in {self.where}")
+            raise MissingGameError(self.where, game_id)
         return found
 
     def top_games(
@@ -73,7 +86,7 @@ class SqlStore(ABC):
         party: str | None = None,
     ) -> list[RankedGame]:
         """The best games of one kind (default: the standard board) or of one party."""
-        with self._reading() as db:
+        with self._read() as db:
             if db is None:
                 return []
             return leaderboard.top_games(
@@ -82,36 +95,36 @@ class SqlStore(ABC):
 
     def kinds(self) -> list[GameKind]:
         """Every kind of game stored, each a board of its own."""
-        with self._reading() as db:
+        with self._read() as db:
             return [] if db is None else leaderboard.kinds(db)
 
     def newest_game_id(self) -> int | None:
-        with self._reading() as db:
+        with self._read() as db:
             return None if db is None else leaderboard.newest_game_id(db)
 
     def last_party(self, mode: str = "party") -> str | None:
         """The id of the party (or, in mode live, the room) that finished last, if any."""
-        with self._reading() as db:
+        with self._read() as db:
             return None if db is None else leaderboard.last_party(db, mode)
 
     def last_game(self, player: str | None = None) -> PlayedGame | None:
         """The newest game (of `player`, in any case), with each question's outcome."""
-        with self._reading() as db:
+        with self._read() as db:
             return None if db is None else leaderboard.last_game(db, player)
 
     def player_names(self) -> list[str]:
         """Every player with a game here, by name as first typed."""
-        with self._reading() as db:
+        with self._read() as db:
             return [] if db is None else leaderboard.player_names(db)
 
     def default_player(self) -> str | None:
         """The last player to play a game of their own (not a party turn), as first typed."""
-        with self._reading() as db:
+        with self._read() as db:
             return None if db is None else leaderboard.default_player(db)
 
     def stats(self, player: str | None = None) -> Stats:
         """Totals, accuracy per topic and difficulty, hardest questions, recent scores."""
-        with self._reading() as db:
+        with self._read() as db:
             if db is None:
                 return Stats(player, 0, 0, 0.0, 0.0, (), (), (), (), ())
             return stats.stats(db, player)
@@ -136,15 +149,15 @@ class SqlStore(ABC):
 
     def review_schedule(self, player: str) -> dict[str, datetime]:
         """When each question the player has answered is next due, by question id."""
-        with self._reading() as db:
+        with self._read() as db:
             return {} if db is None else cards.review_schedule(db, name_key(player))
 
     def daily_board(self, day: date) -> list[DailyEntry]:
         """The ranked attempts at a day's challenge, best first; a tie goes to the earlier."""
-        with self._reading() as db:
+        with self._read() as db:
             return [] if db is None else daily.daily_board(db, day)
 
     def daily_days(self, player: str) -> list[date]:
         """The days on which the player made a ranked attempt, oldest first."""
-        with self._reading() as db:
+        with self._read() as db:
             return [] if db is None else daily.daily_days(db, name_key(player))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from quiz.scores.db import Connection
+from dataclasses import dataclass
+
+from quiz.scores.db import Connection, Row, sound, text, whole
 from quiz.scores.rows import PlayerSummary, Stats, Tally
 from quiz.textmatch import name_key
 
 HISTORY_GAMES = 30
+PLAYERS = 20  # the best players `quiz stats` lists
 HARDEST_MIN_ATTEMPTS = 3
 TALLY_KINDS = ("topic", "difficulty", "question")
 DIFFICULTY_ORDER = "CASE name WHEN 'easy' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END"
@@ -52,6 +55,10 @@ def add_to_summaries(db: Connection, games: str, params: tuple[object, ...] = ()
         )
 
 
+def _tally(row: Row) -> Tally:
+    return Tally(str(row["name"]), whole(row, "correct"), whole(row, "attempts"))
+
+
 def _tallies(
     db: Connection, player_key: str | None, kind: str, extra: str = "", order: str = "name"
 ) -> tuple[Tally, ...]:
@@ -64,40 +71,67 @@ def _tallies(
         f"""SELECT name, correct, attempts FROM {source} kind = $1 {extra} ORDER BY {order}""",
         params,
     )
-    return tuple(Tally(str(r["name"]), int(r["correct"]), int(r["attempts"])) for r in rows)
+    return tuple(sound(db, rows, _tally))
+
+
+@dataclass(frozen=True, slots=True)
+class _Totals:
+    """One player's row of the summary: sums, for a view to divide."""
+
+    player: str
+    games: int
+    best: int
+    score_sum: int
+    correct: int
+    total: int
+    last_played: str
+
+    @classmethod
+    def of(cls, row: Row) -> _Totals:
+        return cls(
+            player=text(row, "player"),
+            games=whole(row, "games"),
+            best=whole(row, "best"),
+            score_sum=whole(row, "score_sum"),
+            correct=whole(row, "correct"),
+            total=whole(row, "total"),
+            last_played=text(row, "last_played"),
+        )
+
+    def summary(self) -> PlayerSummary:
+        average = self.score_sum / self.games if self.games else 0.0
+        accuracy = self.correct / self.total if self.total else 0.0
+        return PlayerSummary(
+            self.player, self.games, self.best, average, accuracy, self.last_played
+        )
 
 
 def stats(db: Connection, player: str | None) -> Stats:
     """Totals, accuracy per topic and difficulty, hardest questions, recent scores (of one
-    player, in any case): read from the summary tables, so the cost does not grow with the
-    number of games."""
+    player, in any case): read from the summary tables (a row a player), so the cost does not
+    grow with the number of games."""
     player_key = None if player is None else name_key(player)
     who = "WHERE player_key = $1" if player_key is not None else ""
     params: tuple[str, ...] = (player_key,) if player_key is not None else ()
-    totals = db.execute(
-        f"""SELECT COALESCE(SUM(games), 0) AS games, COALESCE(MAX(best), 0) AS best,
-            COALESCE(SUM(score_sum), 0) AS score_sum, COALESCE(SUM(correct), 0) AS correct,
-            COALESCE(SUM(total), 0) AS total, MIN(player) AS player
+    rows = db.execute(
+        f"""SELECT player, games, best, score_sum, correct, total, last_played
         FROM player_totals {who}""",
         params,
-    ).fetchone()
-    assert totals is not None  # an aggregate always has its row
+    )
+    players = sound(db, rows, _Totals.of)
     history = db.execute(
         f"""SELECT score FROM games {who}
         ORDER BY played_at DESC, id DESC LIMIT {HISTORY_GAMES}""",
         params,
     ).fetchall()
-    players = db.execute(
-        f"""SELECT player, games, best, score_sum, correct, total, last_played
-        FROM player_totals {who} ORDER BY best DESC, player LIMIT 20""",
-        params,
-    ).fetchall()
-    games, correct, total = int(totals["games"]), int(totals["correct"]), int(totals["total"])
+    games = sum(p.games for p in players)
+    correct, total = sum(p.correct for p in players), sum(p.total for p in players)
+    found = min((p.player for p in players), default=None)
     return Stats(
-        player=totals["player"] or player if player is not None else None,
+        player=found or player if player is not None else None,
         games=games,
-        best=int(totals["best"]),
-        average=int(totals["score_sum"]) / games if games else 0.0,
+        best=max((p.best for p in players), default=0),
+        average=sum(p.score_sum for p in players) / games if games else 0.0,
         accuracy=correct / total if total else 0.0,
         by_topic=_tallies(db, player_key, "topic"),
         by_difficulty=_tallies(db, player_key, "difficulty", order=DIFFICULTY_ORDER),
@@ -108,16 +142,8 @@ def stats(db: Connection, player: str | None) -> Stats:
             extra=f"AND attempts >= {HARDEST_MIN_ATTEMPTS} AND correct < attempts",
             order="1.0 * correct / attempts, attempts DESC, name LIMIT 5",
         ),
-        history=tuple(int(row["score"]) for row in reversed(history)),
+        history=tuple(sound(db, reversed(history), lambda row: whole(row, "score"))),
         players=tuple(
-            PlayerSummary(
-                p["player"],
-                int(p["games"]),
-                int(p["best"]),
-                int(p["score_sum"]) / int(p["games"]),
-                int(p["correct"]) / int(p["total"]) if p["total"] else 0.0,
-                p["last_played"],
-            )
-            for p in players
+            p.summary() for p in sorted(players, key=lambda p: (-p.best, p.player))[:PLAYERS]
         ),
     )

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
 from rich.text import Text
 
 from quiz.engine.game import Game
 from quiz.engine.survival import Survival
+from quiz.engine.turns import Turn
 from quiz.models import AnswerRecord, AskedQuestion, GameResult
 from quiz.output import safe
-from quiz.scores.recorder import SavedGame
 from quiz.terminal import prompts
-from quiz.terminal.render_end import ReplayLines, Review, result_panel
 from quiz.terminal.render_game import Progress, question_screen, readable
 from quiz.terminal.render_reveal import reveal
-from quiz.terminal.render_scores import score_table
 from quiz.terminal.wording import TRUEFALSE_KEYS, TRUEFALSE_OPTIONS, lifeline_note, lives_text
+
+if TYPE_CHECKING:
+    from quiz.scores.recorder import SavedGame
 
 NEXT_QUESTION = "Press Enter for the next question"
 SEE_RESULTS = "Press Enter for your results"
@@ -100,21 +102,38 @@ def ask_interactive(
     return record
 
 
-def play_interactive(game: Game, console: Console, notices: Sequence[str] = ()) -> None:
-    """Ask every question of `game` on a screen of its own (the first one under `notices`),
-    each answer followed by its reveal and a pause the player ends with Enter."""
-    while not game.finished:
+class Screens:
+    """What a terminal shows around each turn's question; for one game, a clean screen before
+    it and a pause after the reveal. A party shows its hand-overs and podium."""
+
+    def tag(self, turn: Turn) -> str:
+        """What the question's header shows beside the number: the lives left in survival."""
+        return lives_label(turn.game)
+
+    def before(self, turn: Turn, console: Console) -> None:
+        """What comes before the question's screen."""
         console.clear()
-        first = not game.records
-        ask_interactive(
-            game,
-            console,
-            len(game.records) + 1,
-            len(game.asked),
-            lives_label(game),
-            notices if first else (),
-        )
-        prompts.wait_for_enter(SEE_RESULTS if game.finished else NEXT_QUESTION)
+
+    def after(self, turn: Turn, console: Console) -> None:
+        """What comes after the reveal (the turn's game has its answer)."""
+        prompts.wait_for_enter(SEE_RESULTS if turn.game.finished else NEXT_QUESTION)
+
+
+def play_interactive(
+    turns: Iterable[Turn],
+    console: Console,
+    notices: Sequence[str] = (),
+    around: Screens | None = None,
+) -> None:
+    """Ask every turn's question on a screen of its own (the first one under `notices`),
+    each answer followed by its reveal, with what `around` shows about the turn."""
+    around = around or Screens()
+    for turn in turns:
+        around.before(turn, console)
+        tag = around.tag(turn)
+        ask_interactive(turn.game, console, turn.number, turn.total, tag, notices)
+        notices = ()
+        around.after(turn, console)
 
 
 def show_end(
@@ -126,10 +145,13 @@ def show_end(
     banner: str = "",
 ) -> None:
     """The review, the best games with this one starred, then the result panel last."""
+    # Imported here, not above: the first question comes up without the end screen's views.
+    from quiz.terminal.render_end import ReplayLines, Review, best_games, result_panel
+
     console.clear()
     console.print(Review(result))
     if saved is not None and saved.top:
-        console.print(score_table(saved.top, saved.game_id, min(console.width, 80), mark=None))
+        console.print(best_games(result, saved, min(console.width, 80)))
     placement = saved.placement if saved else None
     console.print(result_panel(result, placement, banner, notes))
     if replay:

@@ -1,15 +1,15 @@
-"""A party on one terminal: hand-over screens between turns, standings, and a podium."""
+"""A party on one terminal: hand-over screens between turns, standings, and a podium, shown
+around the turns of the one interactive loop."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Text
 
 from quiz.engine.party import Party
+from quiz.engine.turns import Turn
 from quiz.terminal import prompts
-from quiz.terminal.interactive import ask_interactive
+from quiz.terminal.interactive import Screens
 from quiz.terminal.render_party import hand_over, podium
 
 CLEAR_SCROLLBACK = "\x1b[3J"
@@ -28,27 +28,27 @@ def wrapped(message: str, console: Console) -> str:
     return "\n".join(line.plain for line in Text(message).wrap(console, console.width - 1))
 
 
-def play_party_interactive(party: Party, console: Console, notices: Sequence[str] = ()) -> None:
-    """Every turn: the hand-over screen, the question (the first one under `notices`), the
-    answer until Enter; then the podium."""
-    while not party.finished:
-        first = all(not game.records for game in party.games)
+class PartyScreens(Screens):
+    """The party's screens around the one interactive loop's turns."""
+
+    def __init__(self, party: Party) -> None:
+        self.party = party
+
+    def tag(self, turn: Turn) -> str:
+        return turn.player
+
+    def before(self, turn: Turn, console: Console) -> None:
+        """The hand-over screen, until the player whose turn it is presses Enter."""
         clear(console)
-        console.print(hand_over(party))
-        player = party.player
-        prompts.wait_for_enter(wrapped(f"{player}, press Enter when you are ready", console))
+        console.print(hand_over(self.party))
+        prompts.wait_for_enter(wrapped(f"{turn.player}, press Enter when you are ready", console))
         clear(console)
-        ask_interactive(
-            party.game,
-            console,
-            party.round_number,
-            party.rounds,
-            player,
-            notices if first else (),
-        )
-        last = party.finished
-        prompts.wait_for_enter(
-            "Press Enter for the results" if last else "Press Enter to hide your answer"
-        )
-    clear(console)
-    console.print(podium(party.standings(), party.rounds))
+
+    def after(self, turn: Turn, console: Console) -> None:
+        """The answer stays until Enter hides it; after the last turn, the podium."""
+        if not self.party.finished:
+            prompts.wait_for_enter("Press Enter to hide your answer")
+            return
+        prompts.wait_for_enter("Press Enter for the results")
+        clear(console)
+        console.print(podium(self.party.standings(), self.party.rounds))

@@ -1,40 +1,49 @@
-"""A party in plain mode: `play`'s line protocol, each header line ending ` for NAME`."""
+"""A party in plain mode: `play`'s line protocol, each header line ending ` for NAME`, with the
+rounds, the standings after each and the podium written around the turns."""
 
 from __future__ import annotations
 
-from typing import TextIO
-
-from quiz.engine.party import Party, Standing
+from quiz.engine.party import Party
+from quiz.engine.turns import Turn
 from quiz.terminal.formatting import count_of, ordinal
-from quiz.terminal.plain import LineReader, ask_plain
+from quiz.terminal.plain import Lines
 
 
-def standing_line(s: Standing) -> str:
-    return f"{ordinal(s.place)} {s.player}: {s.score} ({s.correct}/{s.answered} correct)"
-
-
-def play_party_plain(party: Party, reader: LineReader, out: TextIO) -> None:
-    """Every turn of the party, with the standings after each round and a podium at the end.
-
-    EOFError when input ends before the last answer."""
-    names = ", ".join(party.players)
-    out.write(f"Party of {len(party.players)}: {names}; {count_of(party.rounds, 'round')}\n\n")
-    while not party.finished:
-        if party.round_starts:
-            round_ = party.round_number
-            out.write(f"Round {round_} of {party.rounds} ({party.round_difficulty})\n\n")
-        ask_plain(party.game, reader, out, party.round_number, party.rounds, f" for {party.player}")
-        if party.round_starts and not party.finished:
-            out.write(f"Standings after round {party.round_number - 1}:\n")
-            out.write("".join(standing_line(s) + "\n" for s in party.standings()) + "\n")
-    out.write("Podium:\n")
-    out.write("".join(standing_line(s) + "\n" for s in party.standings()))
-    out.flush()
-
-
-def final_party_lines(party: Party) -> list[str]:
-    """The line scripts look for, once a player, best first."""
-    return [
-        f"Final score: {s.score} ({s.correct}/{s.answered} correct) for {s.player}"
+def _standings(party: Party) -> str:
+    """A line a player, best first: `1st Ann: 500 (1/1 correct)`."""
+    return "".join(
+        f"{ordinal(s.place)} {s.player}: {s.score} ({s.correct}/{s.answered} correct)\n"
         for s in party.standings()
-    ]
+    )
+
+
+class PartyLines(Lines):
+    """The party's lines around the one plain loop's turns."""
+
+    def __init__(self, party: Party) -> None:
+        self.party = party
+
+    def tag(self, turn: Turn) -> str:
+        return f" for {turn.player}"
+
+    def before(self, turn: Turn) -> str:
+        """Who plays (before the first turn), and each round's header as it starts."""
+        party, lines = self.party, ""
+        if turn.number == 1 and party.round_starts:
+            names = ", ".join(party.players)
+            lines = f"Party of {len(party.players)}: {names}; {count_of(party.rounds, 'round')}\n\n"
+        if party.round_starts:
+            lines += f"Round {turn.number} of {party.rounds} ({party.round_difficulty})\n\n"
+        return lines
+
+    def after(self, turn: Turn) -> str:
+        """The standings once a round is over; after the last, the podium and final scores."""
+        party = self.party
+        if party.finished:
+            return f"Podium:\n{_standings(party)}\n" + "".join(
+                f"Final score: {s.score} ({s.correct}/{s.answered} correct) for {s.player}\n"
+                for s in party.standings()
+            )  # the line scripts look for, once a player, best first
+        if party.round_starts:
+            return f"Standings after round {turn.number}:\n{_standings(party)}\n"
+        return ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from quiz.scores.rows import Placement
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.scores.rows import Placement
 
 
 def headline(placement: Placement, score: int) -> str:

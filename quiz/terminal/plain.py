@@ -6,9 +6,11 @@ import queue
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from typing import TextIO
 
 from quiz.engine.game import Game
+from quiz.engine.turns import Turn
 from quiz.models import AnswerRecord, AskedQuestion, GameResult
 from quiz.output import safe
 from quiz.terminal.wording import (
@@ -201,12 +203,38 @@ def ask_plain(
     return record
 
 
-def play_plain(game: Game, reader: LineReader, out: TextIO | None = None) -> None:
-    """Ask every question of `game`; EOFError when input ends before the last answer."""
+class Lines:
+    """What plain mode writes around each turn's question; for one game, only the header's
+    tag (the lives left in survival). A party writes its rounds, standings and podium."""
+
+    def tag(self, turn: Turn) -> str:
+        """What ends the question's header line."""
+        return lives_tag(turn.game)
+
+    def before(self, turn: Turn) -> str:
+        """What comes before the question."""
+        return ""
+
+    def after(self, turn: Turn) -> str:
+        """What comes after the verdict (the turn's game has its answer)."""
+        return ""
+
+
+def play_plain(
+    turns: Iterable[Turn],
+    reader: LineReader,
+    out: TextIO | None = None,
+    around: Lines | None = None,
+) -> None:
+    """Ask every turn's question with what `around` writes about it; EOFError when input ends
+    before the last answer."""
     out = out or sys.stdout
-    while not game.finished:
-        number = len(game.records) + 1
-        ask_plain(game, reader, out, number, len(game.asked), lives_tag(game))
+    around = around or Lines()
+    for turn in turns:
+        out.write(around.before(turn))
+        ask_plain(turn.game, reader, out, turn.number, turn.total, around.tag(turn))
+        out.write(around.after(turn))
+    out.flush()
 
 
 def final_lines(result: GameResult, placement: str | None) -> list[str]:

@@ -9,9 +9,8 @@ import termios
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import questionary
 from prompt_toolkit.application import Application
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.layout import HSplit, Layout, Window
@@ -21,6 +20,9 @@ from quiz.engine.players import name_problem
 from quiz.output import safe
 from quiz.terminal.option_menu import STYLE, Entry, Kind, OptionMenu, stop_keys, wrapped
 from quiz.terminal.wording import option_labels
+
+if TYPE_CHECKING:
+    import questionary
 
 SKIP_LABEL = "(skip this question)"
 # Short, so that prompt_toolkit (which wraps mid-word) never has to wrap it; the question
@@ -187,6 +189,8 @@ def choose_many(
 
 def type_answer(time_limit: float | None = None, used: float = 0.0) -> Answer:
     """The typed text ("" to skip), or TIMED_OUT."""
+    import questionary
+
     prompt = questionary.text(ANSWER_MESSAGE, qmark="?", instruction="(empty skips)")
     return ask_in_game(prompt, time_limit, used)
 
@@ -241,6 +245,8 @@ def _lines(message: str) -> str:
 
 
 def confirm(message: str, default: bool = True) -> bool:
+    import questionary
+
     return bool(ask(questionary.confirm(_lines(message), default=default, qmark="?")))
 
 
@@ -275,6 +281,8 @@ def write(
     instruction: str | None = None,
 ) -> str:
     """Typed text, checked by `validate` as it is typed; `suggestions` complete it."""
+    import questionary  # here, not above: a game's choice questions never need it
+
     if suggestions:
         prompt = questionary.autocomplete(
             _lines(message),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -13,12 +14,18 @@ from rich.text import Text
 
 from quiz.models import AnswerRecord, GameResult
 from quiz.output import safe
+from quiz.scores.kinds import GameKind
 from quiz.scores.rows import Placement
 from quiz.terminal import placement_words
+from quiz.terminal.board_titles import board_title
 from quiz.terminal.command_lines import continued_lines
 from quiz.terminal.formatting import duration
 from quiz.terminal.render_game import OUTCOME_MARKS, READING_WIDTH
+from quiz.terminal.render_scores import score_table
 from quiz.terminal.wording import answer_text, given_text
+
+if TYPE_CHECKING:
+    from quiz.scores.recorder import SavedGame
 
 PROMPT_FROM = 64  # below this width the review leaves the question out
 REVIEW_WIDTH = 120  # a table, not prose: wider than the reading band, so questions fit a line
@@ -102,6 +109,13 @@ def result_panel(
         Group(*parts), title="Final score", title_align="left", box=box.ROUNDED, expand=False
     )
     return Constrain(panel, READING_WIDTH)
+
+
+def best_games(result: GameResult, saved: SavedGame, width: int) -> Group:
+    """The best games of the board this game ranks on, this one starred, under the board's
+    title as `quiz scores` shows it."""
+    title = Text(board_title(GameKind.of_result(result)), style="bold")
+    return Group(title, score_table(saved.top, saved.game_id, width, mark=None))
 
 
 class ReplayLines:

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from quiz.bank.facts import MAX_ASKING, Coverage
 from quiz.output import safe
+from quiz.terminal.formatting import count_of
 
 STATEMENT_MIN = 30  # a statement column narrower than this reads worse than stacked records
 
@@ -96,7 +97,8 @@ def summary(rows: Sequence[Coverage]) -> str:
         parts.append(f"{asked[0]} asked by nobody")
     if len(worth) < len(rows):
         parts.append(f"{len(rows) - len(worth)} not for quizzing")
-    return f"{len(rows)} facts: {', '.join(parts)}." if parts else f"{len(rows)} facts."
+    facts = count_of(len(rows), "fact")
+    return f"{facts}: {', '.join(parts)}." if parts else f"{facts}."
 
 
 def print_facts(console: Console, rows: Sequence[Coverage]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +17,8 @@ from quiz.terminal.formatting import duration, local_time
 from quiz.terminal.tables import Bar, Column, FittedTable
 
 SPARKS = "▁▂▃▄▅▆▇█"
+PERCENT = len("100%")
+MIN_BAR, MAX_BAR = 5, 20  # a bar's cells
 
 
 def score_table(
@@ -69,21 +72,43 @@ def sparkline(values: Sequence[int]) -> str:
     return "".join(SPARKS[round((v - low) / span * (len(SPARKS) - 1))] for v in values)
 
 
-def _tally_table(title: str, tallies: Sequence[Tally]) -> FittedTable:
-    columns = [Column(""), Column("", wrap=True), Column("", justify="right")]
-    rows: list[list[RenderableType]] = [
-        [Text(safe(t.name)), Bar(t.accuracy), f"{t.accuracy:.0%} ({t.correct}/{t.attempts})"]
-        for t in tallies
-    ]
-    return FittedTable(
-        columns,
-        rows,
-        title=title,
-        title_justify="left",
-        box=None,
-        padding=(0, 1),
-        show_header=False,
-    )
+class AccuracyBars:
+    """Accuracy by topic and by difficulty in one layout: every bar starts in the same column
+    and is as long as the others, and every `%` sits in the same column, whatever the lengths
+    of names and counts. Below 5 cells a bar says nothing, so a narrow screen leaves it out."""
+
+    def __init__(self, sections: Sequence[tuple[str, Sequence[Tally]]]) -> None:
+        self.sections = sections
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        tallies = [t for _, section in self.sections for t in section]
+        if not tallies:
+            return
+        widest = max(cell_len(safe(t.name)) for t in tallies)
+        counts = max(len(_count(t)) for t in tallies)
+        room = options.max_width - PERCENT - counts - 2 * 3  # one cell either side of a column
+        words = max(cell_len(word) for t in tallies for word in safe(t.name).split() or [""])
+        label = max(words, min(widest, room - 2 - MIN_BAR))  # names wrap to keep a bar
+        bar = min(MAX_BAR, room - 2 - label)
+        if bar < MIN_BAR:  # no bar worth reading: the names take its room
+            label = max(words, min(widest, room))
+        for title, section in self.sections:
+            table = Table(
+                title=title, title_justify="left", box=None, padding=(0, 1), show_header=False
+            )
+            table.add_column(width=label, overflow="fold")
+            if bar >= MIN_BAR:
+                table.add_column(width=bar, no_wrap=True, overflow="fold")
+            table.add_column(width=PERCENT, justify="right", overflow="fold")
+            table.add_column(width=counts, overflow="fold")
+            for t in section:
+                shown = [Bar(t.accuracy)] if bar >= MIN_BAR else []
+                table.add_row(Text(safe(t.name)), *shown, f"{t.accuracy:.0%}", _count(t))
+            yield table
+
+
+def _count(tally: Tally) -> str:
+    return f"({tally.correct}/{tally.attempts})"
 
 
 def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
@@ -104,8 +129,11 @@ def stats_view(stats: Stats, prompts: Mapping[str, str]) -> Group:
     parts: list[RenderableType] = [
         Panel(head, title=Text(safe(who)), title_align="left", box=box.ROUNDED, expand=False)
     ]
-    parts.append(_tally_table("Accuracy by topic", stats.by_topic))
-    parts.append(_tally_table("Accuracy by difficulty", stats.by_difficulty))
+    parts.append(
+        AccuracyBars(
+            [("Accuracy by topic", stats.by_topic), ("Accuracy by difficulty", stats.by_difficulty)]
+        )
+    )
     if stats.hardest:
         hardest = FittedTable(
             [Column("Question", wrap=True), Column("Right", justify="right")],

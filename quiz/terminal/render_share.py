@@ -11,6 +11,7 @@ from quiz.models import Outcome
 from quiz.output import safe
 from quiz.scores.rows import PlayedGame
 from quiz.terminal.command_lines import continued_lines
+from quiz.terminal.formatting import count_of
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -55,7 +56,9 @@ def _byline(game: PlayedGame) -> str:
 def share_lines(game: PlayedGame, replay: str) -> list[str]:
     """Title, score, one square a question, and the command that replays the quiz."""
     squares = "".join(SQUARES[Outcome(outcome)] for outcome in game.outcomes)
-    result = f"{game.correct}/{game.total} right · {game.score:,} points · {_details(game)}"
+    result = (
+        f"{game.correct}/{game.total} right · {count_of(game.score, 'point')} · {_details(game)}"
+    )
     return [f"{TITLE} · {_byline(game)}", result, squares, safe(replay)]
 
 
@@ -219,5 +222,5 @@ def svg_card(game: PlayedGame, replay: str) -> str:
             _xml_text(line),
         )
     card.y += 24
-    about = f"{TITLE}: {game.player} scored {game.score:,} points, {_result_words(game)}"
+    about = f"{TITLE}: {game.player} scored {count_of(game.score, 'point')}, {_result_words(game)}"
     return card.svg(_xml_text(about))

@@ -150,7 +150,7 @@ def verdict_text(record: AnswerRecord, parts: Points | None = None) -> str:
     if record.correct:
         halved = "half, after the 50:50" if record.lifeline else ""
         how = parts_text(parts) if parts else halved
-        line = f"Correct! +{record.points:,} points" + (f" ({how})" if how else "")
+        line = f"Correct! +{count_of(record.points, 'point')}" + (f" ({how})" if how else "")
         if record.typo_forgiven:
             line += f"; typo forgiven: it is spelled {right}"
         return f"{line}. Streak: {record.streak}."

@@ -53,7 +53,7 @@ def test_the_facts_map_is_no_question_file(facts_bank: Path) -> None:
     played = bank.questions[1]
     assert (played.asks, played.mentions) == (("karen-game",), ("karen-branch",))
     result = run_cli("bank", "validate", "--strict")
-    assert (result.exit_code, result.stdout) == (0, "OK: 4 questions in 1 file(s), no problems.\n")
+    assert (result.exit_code, result.stdout) == (0, "OK: 4 questions in 1 file, no problems.\n")
 
 
 def test_a_folder_given_with_bank_leaves_its_facts_map_out(
@@ -119,10 +119,10 @@ def test_a_fact_asked_three_times_is_a_problem(facts_bank: Path) -> None:
     result = run_cli("bank", "validate")
     assert result.exit_code == 1
     assert out_lines(result.stdout) == [
-        f"{facts_bank / 'facts.toml'}: 1 problem(s)",
+        f"{facts_bank / 'facts.toml'}: 1 problem",
         f"{facts_bank / 'facts.toml'}: fact karen-branch: is asked by 3 questions"
         " (karen-old-branch-1, karen-old-branch-2, karen-from); at most 2 may ask one fact",
-        "1 problem(s) in 1 of 2 file(s).",
+        "1 problem in 1 of 2 files.",
     ]
 
 
@@ -141,10 +141,10 @@ def test_a_fact_worth_asking_that_nobody_asks_is_a_problem(facts_bank: Path) -> 
     assert result.exit_code == 1
     # The byline is marked quiz = false: nobody needs to ask it.
     assert out_lines(result.stdout) == [
-        f"{facts_bank / 'facts.toml'}: 1 problem(s)",
+        f"{facts_bank / 'facts.toml'}: 1 problem",
         f"{facts_bank / 'facts.toml'}: fact pam-art: is asked by no question;"
         " ask it, or mark it quiz = false",
-        "1 problem(s) in 1 of 1 file(s).",
+        "1 problem in 1 of 1 file.",
     ]
 
 

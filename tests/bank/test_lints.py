@@ -97,7 +97,7 @@ def test_warnings_name_file_and_question_and_leave_exit_code_zero(tmp_path: Path
         " than the longest wrong one (4): its length gives it away",
         f"warning: {path}: question named-in-prompt: field 'prompt': the prompt contains the"
         " answer 'Stamford'",
-        "OK: 6 questions in 2 file(s), no problems; 2 warning(s).",
+        "OK: 6 questions in 2 files, no problems; 2 warnings.",
     ]
 
 
@@ -107,7 +107,7 @@ def test_strict_fails_on_warnings(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "question named-in-prompt: field 'prompt'" in result.stdout
     assert result.stdout.splitlines()[-1] == (
-        "1 warning(s) in 2 file(s), which --strict counts as failures."
+        "1 warning in 2 files, which --strict counts as failures."
     )
 
 
@@ -130,4 +130,4 @@ def test_problems_still_fail_and_count_warnings_too(tmp_path: Path) -> None:
     path = write_bank(tmp_path, "mine.toml", bank_text(NAMED, changed(id="bad", type="essay")))
     result = run_cli("bank", "validate", str(path))
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[-1] == "1 problem(s) in 1 of 2 file(s); 1 warning(s)."
+    assert result.stdout.splitlines()[-1] == "1 problem in 1 of 2 files; 1 warning."

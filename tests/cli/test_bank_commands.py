@@ -126,7 +126,7 @@ def test_show_unknown_id_suggests_close_ones() -> None:
 
 def test_validate_clean_bank() -> None:
     result = run_cli("bank", "validate")
-    assert (result.exit_code, result.stdout) == (0, "OK: 4 questions in 1 file(s), no problems.\n")
+    assert (result.exit_code, result.stdout) == (0, "OK: 4 questions in 1 file, no problems.\n")
 
 
 def test_validate_broken_file_lists_every_problem(tmp_path: Path) -> None:
@@ -136,10 +136,10 @@ def test_validate_broken_file_lists_every_problem(tmp_path: Path) -> None:
     result = run_cli("bank", "validate", str(path))
     assert result.exit_code == 1
     assert lines(result.stdout) == [
-        f"{path}: 2 problem(s)",
+        f"{path}: 2 problems",
         f"  {path}: question sample-question: field 'difficulty': 'brutal' is not one of: easy, medium, hard",
         f"  {path}: question sample-question: field 'answers': 'Nope' is not one of the choices",
-        "2 problem(s) in 1 of 2 file(s).",
+        "2 problems in 1 of 2 files.",
     ]
 
 

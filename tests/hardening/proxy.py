@@ -1,10 +1,12 @@
 """A TCP proxy on 127.0.0.1 in front of the test PostgreSQL server's socket, that can go silent
-(the network stops forwarding), drop its connections (a restart), or never answer at all."""
+(the network stops forwarding), drop its connections (a restart), refuse new ones (the server
+is down), or never answer at all."""
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import threading
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
@@ -20,6 +22,7 @@ class Proxy:
         self.port = int(self.listener.getsockname()[1])
         self.silent = threading.Event()  # set: nothing more is forwarded, nothing is closed
         self.silence_on: bytes | None = None  # go silent when a client sends this
+        self.refusing = threading.Event()  # set: every new connection is reset at once
         self.accepted = 0
         self.open: list[socket.socket] = []
         self.lock = threading.Lock()
@@ -34,6 +37,11 @@ class Proxy:
                 client, _ = self.listener.accept()
             except OSError:
                 return
+            if self.refusing.is_set():
+                # Closed with a reset, as a port nothing listens on answers a connect.
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                client.close()
+                continue
             with self.lock:
                 self.accepted += 1
                 self.open.append(client)
@@ -64,8 +72,13 @@ class Proxy:
         """From now on nothing is forwarded either way; connections stay open."""
         self.silent.set()
 
+    def refuse(self) -> None:
+        """From now on new connections are reset at once: the server is down, and says so."""
+        self.refusing.set()
+
     def speak_again(self) -> None:
         """Forward new connections again (silenced ones stay silent, as after a long outage)."""
+        self.refusing.clear()
         self.silent.clear()
         self.silence_on = None
 

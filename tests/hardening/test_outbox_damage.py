@@ -83,7 +83,7 @@ def test_an_entry_the_server_refuses_is_set_aside_and_the_rest_is_sent(
     proxy: Proxy, via_proxy: dict[str, str], quiz_home: Path
 ) -> None:
     env = via_proxy
-    proxy.go_silent()
+    proxy.refuse()  # the server is down: both games wait in the outbox
     finish(start_game(env, "Bea"))
     finish(start_game(env, "Cy"))
     proxy.speak_again()

@@ -70,8 +70,8 @@ def test_ctrl_c_while_the_save_hangs_keeps_the_game(
 def test_the_outbox_lock_is_free_while_a_kept_game_is_on_its_way(
     proxy: Proxy, via_proxy: dict[str, str], quiz_home: Path
 ) -> None:
-    proxy.go_silent()
-    finish(start_game(via_proxy, "Ann"))  # the server answers nothing: kept
+    proxy.refuse()
+    finish(start_game(via_proxy, "Ann"))  # the server is down: kept
     assert len(kept(quiz_home)) == 1
     proxy.speak_again()
     proxy.silence_on = b"INSERT"  # the next command's send of the kept game hangs
@@ -128,7 +128,7 @@ def test_a_dropped_connection_is_made_again_once(
 def test_games_kept_for_another_name_of_the_server_are_mentioned(
     proxy: Proxy, via_proxy: dict[str, str], postgres_url: str, quiz_home: Path
 ) -> None:
-    proxy.go_silent()
+    proxy.refuse()
     finish(start_game(via_proxy, "Ann"))
     proxy.speak_again()
     by_name = proxy.url(database_of(postgres_url), host="localhost")

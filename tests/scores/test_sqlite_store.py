@@ -8,18 +8,15 @@ import multiprocessing
 import os
 import random
 import sqlite3
-import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from multiprocessing.synchronize import Barrier
 from pathlib import Path
-from typing import TextIO
 
 import pytest
 
-import quiz.terminal.plain
 from quiz.cli.failures import report_line
 from quiz.engine.game import Game
 from quiz.errors import StoreError
@@ -175,24 +172,6 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(request: pytest.FixtureRequest, db: Path) -> SqlStore:
     return store_for(request, db)
-
-
-@pytest.fixture
-def current_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Work around quiz.terminal.plain.play_plain binding `out=sys.stdout` once, at import time.
-
-    Under CliRunner its questions otherwise go to whatever stream sys.stdout was then (pytest's
-    capture, or an earlier run's closed stream: "I/O operation on closed file").
-    See test_plain_play_writes_to_the_current_stdout.
-    """
-    original = quiz.terminal.plain.play_plain
-
-    def play_plain(
-        game: Game, reader: quiz.terminal.plain.LineReader, out: TextIO | None = None
-    ) -> None:
-        original(game, reader, out or sys.stdout)
-
-    monkeypatch.setattr(quiz.terminal.plain, "play_plain", play_plain)
 
 
 # 1. Round trip
@@ -778,7 +757,6 @@ def test_cli_on_a_damaged_file_prints_one_error_line(
 
 
 @pytest.mark.parametrize("kind", DAMAGE)
-@pytest.mark.usefixtures("current_stdout")
 def test_play_goes_on_beside_a_damaged_file(quiz_home: Path, kind: str) -> None:
     path = quiz_home / "scores.db"
     damage(kind, path)
@@ -861,7 +839,6 @@ def test_a_home_under_a_regular_file_is_a_clear_store_error(tmp_path: Path) -> N
     assert afile.read_text(encoding="utf-8") == "not a folder"
 
 
-@pytest.mark.usefixtures("current_stdout")
 def test_play_with_a_home_under_a_regular_file_warns_and_finishes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
