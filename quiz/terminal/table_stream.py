@@ -88,7 +88,11 @@ class _Body:
         self.pads = Frame.of(table).pads(len(widths))
         assert table.box is not None
         self.box = table.box
-        self.styles = [console.get_style(c.style) if c.style else None for c in table.columns]
+        # Without colours a style shows nothing: each line is then one plain string.
+        colored = console.color_system is not None
+        self.styles = [
+            console.get_style(c.style) if c.style and colored else None for c in table.columns
+        ]
 
     def cell_lines(self, text: str, column: int) -> list[str]:
         """The cell's lines, each exactly as wide as its column."""
@@ -123,7 +127,7 @@ class _Body:
                 else:
                     plain += cell
                 plain += divider if n < len(laid) - 1 else right
-            out += (Segment(plain), Segment.line())
+            out.append(Segment(plain + "\n"))
 
 
 def _streamable(table: Table) -> bool:
@@ -167,5 +171,7 @@ def print_rows(
         for index in range(start, min(start + CHUNK_ROWS, len(rows))):
             cells = tuple(rows[index][i] for i in fitted.shown)
             body.row(cells, index == len(rows) - 1, segments)
+        if not any(body.styles):
+            segments = [Segment("".join(segment.text for segment in segments))]
         console.print(Segments(segments), soft_wrap=True, end="")
     console.print(Segments([*head_lines[-1], Segment.line()]), end="")
