@@ -1,17 +1,18 @@
-"""What a new user hit, through the installed command: help, usage errors, topics, ids, stats."""
+"""What a new user hit, through the command line in-process: help, usage errors, topics, ids,
+stats."""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from quiz.bank.loader import load_bank
 from quiz.scores.sqlite import SqliteStore
-from tests.conftest import installed_quiz, write_bank
+from tests.conftest import run_cli, write_bank
 from tests.scores.test_sqlite_store import T0, easy_game
 
 COMMANDS = [
@@ -31,16 +32,16 @@ answers = ["true"]
 """
 
 
-def quiz(*args: str, home: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {"QUIZ_HOME": str(home), "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-    return subprocess.run(
-        [installed_quiz(), *args], input=stdin, capture_output=True, text=True, env=env
-    )
+def quiz(*args: str, stdin: str = "") -> Result:
+    """`quiz ARGS` in-process; no exception got out of it."""
+    result = run_cli(*args, input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_help_uses_one_placeholder_style(quiz_home: Path, command: list[str]) -> None:
-    text = quiz(*command, "--help", home=quiz_home).stdout
+def test_help_uses_one_placeholder_style(command: list[str]) -> None:
+    text = quiz(*command, "--help").stdout
     assert text.startswith(f"Usage: quiz {' '.join(command)} ")
     for clicks_own in ("<str>", "<path>", "<int>", "{", "x>=", "<=x", "INTEGER", "TEXT]"):
         assert clicks_own not in text, f"{clicks_own!r} in the help of {command}"
@@ -71,11 +72,9 @@ def test_help_uses_one_placeholder_style(quiz_home: Path, command: list[str]) ->
         (["play", "extra"], "got unexpected extra argument(s) (extra)"),
     ],
 )
-def test_every_usage_error_ends_with_the_same_hint(
-    quiz_home: Path, args: list[str], message: str
-) -> None:
-    result = quiz(*args, home=quiz_home)
-    assert result.returncode == 2
+def test_every_usage_error_ends_with_the_same_hint(args: list[str], message: str) -> None:
+    result = quiz(*args)
+    assert result.exit_code == 2
     line = result.stderr
     assert line.count("\n") == 1
     assert line.startswith(f"Error: {message}")
@@ -86,17 +85,17 @@ def test_every_usage_error_ends_with_the_same_hint(
     assert "Invalid value" not in line and "valid int" not in line and "%Y" not in line
 
 
-def test_scores_topic_matches_as_play_does(quiz_home: Path, tmp_path: Path) -> None:
+def test_scores_topic_matches_as_play_does(tmp_path: Path) -> None:
     bank = write_bank(tmp_path, "office.toml", OFFICE_BANK)
     played = quiz("play", "--plain", "--bank", str(bank), "--topic", "office", "--player", "Oscar",
-                  home=quiz_home, stdin="t\n")  # fmt: skip
-    assert played.returncode == 0, played.stderr
+                  stdin="t\n")  # fmt: skip
+    assert played.exit_code == 0, played.stderr
     for query in ("office", "OFFICE TRIVIA", "triv"):
-        found = quiz("scores", "--topic", query, "--json", "--all", home=quiz_home)
+        found = quiz("scores", "--topic", query, "--json", "--all")
         rows = json.loads(found.stdout)
         assert [r["player"] for r in rows] == ["Oscar"], query
-    unknown = quiz("scores", "--topic", "warehouse", home=quiz_home)
-    assert unknown.returncode == 2
+    unknown = quiz("scores", "--topic", "warehouse")
+    assert unknown.exit_code == 2
     assert unknown.stderr.startswith(
         "Error: 'warehouse' is not a topic of any saved game; topics: Office Trivia"
     )
@@ -107,15 +106,15 @@ def test_hardest_questions_leave_out_those_never_missed(quiz_home: Path) -> None
     for n in range(3):
         store.save_game(easy_game("Pam", "RW", T0 + 60 * n))  # easy-0 always right, easy-1 never
     store.save_game(easy_game("Pam", "RRW", T0 + 600))  # easy-1 right once, easy-2 wrong once
-    hardest = json.loads(quiz("stats", "--json", home=quiz_home).stdout)["hardest"]
+    hardest = json.loads(quiz("stats", "--json").stdout)["hardest"]
     assert [h["question_id"] for h in hardest] == ["easy-1"]
-    table = quiz("stats", home=quiz_home).stdout
+    table = quiz("stats").stdout
     assert "easy-1" in table and "easy-0" not in table
 
 
-def test_count_beyond_the_bank_is_worded_plainly(quiz_home: Path) -> None:
+def test_count_beyond_the_bank_is_worded_plainly() -> None:
     total = len(load_bank(user=False).questions)
-    result = quiz("play", "--plain", "--count", "500", "--no-save", home=quiz_home, stdin="")
+    result = quiz("play", "--plain", "--count", "500", "--no-save", stdin="")
     # Some built-in questions name others' answers, so the whole bank never fits one game.
     said = re.search(
         rf"^Playing (\d+) of the {total} questions that are in the bank: the others would give"
@@ -125,27 +124,27 @@ def test_count_beyond_the_bank_is_worded_plainly(quiz_home: Path) -> None:
     )
     assert said and int(said[1]) < total, result.stderr
     narrowed = quiz("play", "--plain", "--count", "500", "--no-save", "--difficulty", "hard",
-                    "--topic", "pam", home=quiz_home, stdin="")  # fmt: skip
+                    "--topic", "pam", stdin="")  # fmt: skip
     assert "questions match topic Pam Beesly, difficulty hard; playing all" in narrowed.stderr
 
 
-def test_one_question_is_one_question(quiz_home: Path, tmp_path: Path) -> None:
+def test_one_question_is_one_question(tmp_path: Path) -> None:
     bank = write_bank(tmp_path, "office.toml", OFFICE_BANK)
     result = quiz("play", "--plain", "--bank", str(bank), "--topic", "office", "--count", "5",
-                  "--no-save", home=quiz_home, stdin="t\n")  # fmt: skip
+                  "--no-save", stdin="t\n")  # fmt: skip
     assert "Only 1 question matches topic Office Trivia; playing it.\n" in result.stderr
 
 
-def test_ids_match_in_any_case_and_suggestions_are_close(quiz_home: Path) -> None:
-    shown = quiz("bank", "show", "PAM-KISS-EPISODE", home=quiz_home)
-    assert shown.returncode == 0
+def test_ids_match_in_any_case_and_suggestions_are_close() -> None:
+    shown = quiz("bank", "show", "PAM-KISS-EPISODE")
+    assert shown.exit_code == 0
     assert "pam-kiss-episode" in shown.stdout
-    typo = quiz("bank", "show", "pam-kis-episode", home=quiz_home)
-    assert typo.returncode == 2
+    typo = quiz("bank", "show", "pam-kis-episode")
+    assert typo.exit_code == 2
     assert typo.stderr.startswith(
         "Error: no question with id 'pam-kis-episode'; did you mean pam-kiss-episode"
     )
-    nothing_like = quiz("bank", "show", "nosuch", home=quiz_home)
+    nothing_like = quiz("bank", "show", "nosuch")
     assert nothing_like.stderr == (
         "Error: no question with id 'nosuch'; 'quiz bank list' shows them all"
         " (see 'quiz bank show --help')\n"
@@ -155,8 +154,8 @@ def test_ids_match_in_any_case_and_suggestions_are_close(quiz_home: Path) -> Non
 def test_an_import_where_nothing_is_usable_fails(quiz_home: Path, tmp_path: Path) -> None:
     garbage = tmp_path / "g.txt"
     garbage.write_text("garbage\n", encoding="utf-8")
-    result = quiz("bank", "import", str(garbage), home=quiz_home)
-    assert result.returncode == 1
+    result = quiz("bank", "import", str(garbage))
+    assert result.exit_code == 1
     assert "Imported 0 of 1" in result.stdout
     assert not (quiz_home / "bank" / "user.toml").exists()
 

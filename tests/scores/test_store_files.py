@@ -1,4 +1,4 @@
-"""Odd things at `scores.db` and `QUIZ_HOME`, through the installed command: one clear line each."""
+"""Odd things at `scores.db` and `QUIZ_HOME`, through the command line: one clear line each."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ import sqlite3
 import stat
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from quiz.scores.sqlite import APPLICATION_ID
-from tests.conftest import installed_quiz
+from tests.conftest import installed_quiz, run_cli
 from tests.scores.test_sqlite_store import make_v1
 
 # As root, file modes bind only without the capabilities that override them.
@@ -31,31 +32,43 @@ needs_modes = pytest.mark.skipif(
 )
 
 
-def quiz(
-    *args: str,
-    stdin: str = "",
-    unprivileged: bool = False,
-    before: Callable[[], None] | None = None,
-) -> subprocess.CompletedProcess[str]:
+class Ran(NamedTuple):
+    code: int
+    stdout: str
+    stderr: str
+
+
+def quiz(*args: str, stdin: str = "") -> Ran:
+    """`quiz ARGS` in-process; no exception got out of it."""
+    result = run_cli(*args, input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def unprivileged(*args: str, stdin: str = "") -> Ran:
+    """`quiz ARGS` in a process that file modes bind: as root, one without the capabilities
+    that override them, which only a new process can drop."""
     result = subprocess.run(
-        [*(UNPRIVILEGED if unprivileged else []), installed_quiz(), *args],
+        [*UNPRIVILEGED, installed_quiz(), *args],
         input=stdin,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
-        preexec_fn=before,
     )
     assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return Ran(result.returncode, result.stdout, result.stderr)
 
 
-def play(**kwargs: object) -> subprocess.CompletedProcess[str]:
-    return quiz("play", "--plain", "--count", "1", "--player", "Pam", stdin="\n", **kwargs)  # type: ignore[arg-type]
+PLAY = ("play", "--plain", "--count", "1", "--player", "Pam")
 
 
-def one_error(result: subprocess.CompletedProcess[str], *words: str) -> str:
-    assert result.returncode == 1, result
+def play() -> Ran:
+    return quiz(*PLAY, stdin="\n")
+
+
+def one_error(result: Ran, *words: str) -> str:
+    assert result.code == 1, result
     (line,) = result.stderr.splitlines()
     assert line.startswith("Error: ")
     for word in words:
@@ -63,8 +76,8 @@ def one_error(result: subprocess.CompletedProcess[str], *words: str) -> str:
     return line
 
 
-def played_without_saving(result: subprocess.CompletedProcess[str], *words: str) -> None:
-    assert result.returncode == 0, result.stderr
+def played_without_saving(result: Ran, *words: str) -> None:
+    assert result.code == 0, result.stderr
     assert "Final score" in result.stdout
     (warning,) = [line for line in result.stderr.splitlines() if "will not be saved" in line]
     for word in words:
@@ -133,47 +146,57 @@ def test_quiz_home_that_is_a_regular_file(tmp_path: Path, monkeypatch: pytest.Mo
     assert home.read_text(encoding="utf-8") == "mine"
 
 
+# End to end (this test and the next): the modes bind only a process without the capabilities
+# that override them, and a process cannot take them back.
 @needs_modes
 def test_a_score_file_nobody_may_read(quiz_home: Path) -> None:
     play()
     db = quiz_home / "scores.db"
     db.chmod(0)
     for command in ("scores", "stats"):
-        one_error(quiz(command, unprivileged=True), str(db), "permission")
-    played_without_saving(play(unprivileged=True), str(db), "permission")
+        one_error(unprivileged(command), str(db), "permission")
+    played_without_saving(unprivileged(*PLAY, stdin="\n"), str(db), "permission")
 
 
 @needs_modes
 def test_a_read_only_home(quiz_home: Path) -> None:
     quiz_home.mkdir()
     quiz_home.chmod(0o500)
-    assert quiz("scores", unprivileged=True).returncode == 0
-    played_without_saving(play(unprivileged=True), str(quiz_home), "permission")
+    assert unprivileged("scores").code == 0
+    played_without_saving(unprivileged(*PLAY, stdin="\n"), str(quiz_home), "permission")
     quiz_home.chmod(0o700)
     play()
     quiz_home.chmod(0o500)
-    reset = quiz("scores", "--reset", "--yes", unprivileged=True)
+    reset = unprivileged("scores", "--reset", "--yes")
     one_error(reset, str(quiz_home / "scores.db"), "permission")
     assert "Pam" in quiz("scores", "--all").stdout
-    added = quiz(
+    added = unprivileged(
         "add", "--type", "truefalse", "--topic", "T", "--difficulty", "easy",
         "--prompt", "Can a read-only home take a question?", "--answer", "false",
-        unprivileged=True,
     )  # fmt: skip
     one_error(added, str(quiz_home / "bank"), "permission")
 
 
-def full_disk() -> None:
-    """In the child: files may not grow past 4 KB, and growing one is an error, not a signal."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+@contextlib.contextmanager
+def full_disk() -> Iterator[None]:
+    """Meanwhile files may not grow past 4 KB, and growing one is an error, not a signal."""
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, limits[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, handler)
 
 
 def test_a_full_disk(quiz_home: Path) -> None:
-    played_without_saving(play(before=full_disk), str(quiz_home / "scores.db"), "disk may be full")
+    with full_disk():
+        played_without_saving(play(), str(quiz_home / "scores.db"), "disk may be full")
     assert not list(quiz_home.glob(".scores-*"))
-    assert play().returncode == 0  # then a game into the existing file, on a full disk
-    played_without_saving(play(before=full_disk), str(quiz_home / "scores.db"), "disk may be full")
+    assert play().code == 0  # then a game into the existing file, on a full disk
+    with full_disk():
+        played_without_saving(play(), str(quiz_home / "scores.db"), "disk may be full")
     assert len(quiz("scores", "--json", "--all").stdout.split('"rank"')) == 2
 
 
@@ -201,17 +224,18 @@ def private(path: Path) -> int:
 
 
 def test_everything_is_private_whatever_the_umask(quiz_home: Path) -> None:
-    def open_umask() -> None:
-        os.umask(0)
-
-    play(before=open_umask)
-    added = quiz(
-        "add", "--type", "truefalse", "--topic", "T", "--difficulty", "easy",
-        "--prompt", "Is this file private?", "--answer", "true", before=open_umask,
-    )  # fmt: skip
-    assert added.returncode == 0, added.stderr
-    assert quiz("scores", "--reset", "--yes", before=open_umask).returncode == 0
-    play(before=open_umask)
+    umask = os.umask(0)
+    try:
+        play()
+        added = quiz(
+            "add", "--type", "truefalse", "--topic", "T", "--difficulty", "easy",
+            "--prompt", "Is this file private?", "--answer", "true",
+        )  # fmt: skip
+        assert added.code == 0, added.stderr
+        assert quiz("scores", "--reset", "--yes").code == 0
+        play()
+    finally:
+        os.umask(umask)
     assert private(quiz_home) == 0o700
     assert private(quiz_home / "bank") == 0o700
     files = [p for p in quiz_home.rglob("*") if p.is_file()]
