@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from typer.testing import Result
+
 from tests.conftest import installed_quiz, write_bank
 
 
@@ -48,3 +50,8 @@ def quiz_env(home: Path, **more: str) -> dict[str, str]:
         env["XDG_RUNTIME_DIR"] = os.environ["XDG_RUNTIME_DIR"]
     env.update(more)
     return env
+
+
+def no_traceback(result: Result) -> bool:
+    """An in-process run ended by the quiz itself: no exception escaped, none was printed."""
+    return "Traceback" not in result.stderr and not isinstance(result.exception, Exception)
