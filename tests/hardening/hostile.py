@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 from typer.testing import Result
@@ -55,3 +56,11 @@ def quiz_env(home: Path, **more: str) -> dict[str, str]:
 def no_traceback(result: Result) -> bool:
     """An in-process run ended by the quiz itself: no exception escaped, none was printed."""
     return "Traceback" not in result.stderr and not isinstance(result.exception, Exception)
+
+
+def run_installed(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The installed `quiz ARGS` in `quiz_env(home)`, an empty line on its stdin."""
+    return subprocess.run(
+        [installed_quiz(), *args], input="\n", env=quiz_env(home),
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,8 @@ from typing import Any
 import pytest
 
 from quiz.bank import cache
-from tests.conftest import installed_quiz, run_cli, write_bank
-from tests.hardening.hostile import no_traceback, quiz_env
+from tests.conftest import run_cli, write_bank
+from tests.hardening.hostile import no_traceback, run_installed
 
 USER_BANK = """[[questions]]
 id = "cache-one"
@@ -35,10 +34,7 @@ END_TO_END = {"a FIFO", "a link to /dev/zero"}
 def bank_list(home: Path, entry: str) -> tuple[int, str, str]:
     """`quiz bank list --json`: exit code, stdout and stderr."""
     if entry in END_TO_END:
-        done = subprocess.run(
-            [installed_quiz(), *LISTING], env=quiz_env(home),
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+        done = run_installed(home, *LISTING)
         return done.returncode, done.stdout, done.stderr
     result = run_cli(*LISTING)
     assert no_traceback(result)

@@ -4,15 +4,14 @@ line; invisible, direction and composed forms of one name are one player."""
 from __future__ import annotations
 
 import json
-import subprocess
 import xml.dom.minidom
 from pathlib import Path
 
 import pytest
 from typer.testing import Result
 
-from tests.conftest import installed_quiz, run_cli
-from tests.hardening.hostile import quiz_env
+from tests.conftest import run_cli
+from tests.hardening.hostile import run_installed
 
 
 def quiz(*args: str) -> Result:
@@ -34,10 +33,7 @@ def test_a_word_mixing_alphabets_is_refused(name: str, alphabets: str, command: 
 def test_the_installed_command_refuses_a_mixed_name_from_its_arguments(quiz_home: Path) -> None:
     # End to end: the name comes through the real argv (decoded by the locale) to the fast
     # path that `quiz play --plain` takes without typer.
-    result = subprocess.run(
-        [installed_quiz(), "play", "--plain", "--count", "1", "--player", "P\u0430m"],
-        input="\n", env=quiz_env(quiz_home), capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    result = run_installed(quiz_home, "play", "--plain", "--count", "1", "--player", "P\u0430m")
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1, result.stderr
     assert "Latin and Cyrillic" in result.stderr
