@@ -32,6 +32,7 @@ def gives_away(shown: Question, other: Question) -> bool:
     return any(phrase in shown_words(shown) for phrase in telling_answers(other))
 
 
+@cache
 def known_facts(question: Question) -> frozenset[str]:
     """The facts a player learns from seeing the question: those it asks and mentions."""
     return frozenset((*question.asks, *question.mentions))
