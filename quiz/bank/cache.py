@@ -18,7 +18,9 @@ import sys
 from dataclasses import fields
 from functools import cache
 from hashlib import blake2b
+from itertools import chain
 from pathlib import Path
+from typing import cast
 
 from quiz import __version__, paths
 from quiz.bank.facts import facts_digest
@@ -99,14 +101,27 @@ def _entry_bytes(entry: Path) -> bytes:
         os.close(fd)
 
 
-def _question(row: object) -> Question:
-    """A question from an entry's row; ValueError when the row has another shape."""
-    if not isinstance(row, tuple) or len(row) != len(TEXT_FIELDS):
+def _questions(rows: tuple[object, ...]) -> list[Question]:
+    """The questions of an entry's rows; ValueError when a row has another shape.
+
+    Checked a field at a time over all rows (marshal gives exact types, so `type` sets
+    suffice): checking each row field by field cost more than reading the entry."""
+    if not set(map(type, rows)) <= {tuple}:
         raise ValueError("not a question")
-    for value, text in zip(row, TEXT_FIELDS, strict=True):
-        if not (isinstance(value, str) if text else _texts(value)):
+    table = cast("tuple[tuple[object, ...], ...]", rows)
+    if {len(row) for row in table} - {len(TEXT_FIELDS)}:
+        raise ValueError("not a question")
+    columns = zip(*table, strict=True)  # the lengths are checked above
+    for column, text in zip(columns, TEXT_FIELDS, strict=False):  # no rows: no columns
+        kinds = set(map(type, column))
+        if text:
+            sound = kinds <= {str}
+        else:
+            items = chain.from_iterable(cast("tuple[tuple[object, ...], ...]", column))
+            sound = kinds <= {tuple} and set(map(type, items)) <= {str}
+        if not sound:
             raise ValueError("not a question")
-    return Question(*row)
+    return [Question(*row) for row in table]  # type: ignore[arg-type]
 
 
 def _texts(value: object) -> bool:
@@ -131,7 +146,7 @@ def read(path: Path, data: bytes, origin: str) -> Cached | None:
             return None
         if not (isinstance(rows, tuple) and _texts(keys) and len(keys) == len(rows)):
             return None
-        return [_question(row) for row in rows], list(keys)
+        return _questions(rows), list(keys)
     except (ValueError, TypeError, EOFError, MemoryError):
         return None
 
