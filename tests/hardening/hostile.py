@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
+
+from typer.testing import Result
 
 from tests.conftest import installed_quiz, write_bank
 
@@ -48,3 +51,16 @@ def quiz_env(home: Path, **more: str) -> dict[str, str]:
         env["XDG_RUNTIME_DIR"] = os.environ["XDG_RUNTIME_DIR"]
     env.update(more)
     return env
+
+
+def no_traceback(result: Result) -> bool:
+    """An in-process run ended by the quiz itself: no exception escaped, none was printed."""
+    return "Traceback" not in result.stderr and not isinstance(result.exception, Exception)
+
+
+def run_installed(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The installed `quiz ARGS` in `quiz_env(home)`, an empty line on its stdin."""
+    return subprocess.run(
+        [installed_quiz(), *args], input="\n", env=quiz_env(home),
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip

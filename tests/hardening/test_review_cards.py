@@ -4,13 +4,13 @@ the finished game (the card starts again as new)."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
-from tests.conftest import installed_quiz
-from tests.hardening.hostile import quiz_env
+from tests.conftest import run_cli
+from tests.hardening.hostile import no_traceback
 
 BAD_VALUES = [
     "due = 'not a date'",
@@ -26,11 +26,8 @@ BAD_VALUES = [
 ]
 
 
-def quiz(home: Path, *args: str, answers: str = "\n") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [installed_quiz(), *args], input=answers, env=quiz_env(home),
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+def quiz(*args: str) -> Result:
+    return run_cli(*args, input="\n")
 
 
 def games(home: Path) -> int:
@@ -41,17 +38,17 @@ def games(home: Path) -> int:
 @pytest.mark.parametrize("bad", BAD_VALUES)
 def test_a_bad_card_is_a_new_card(quiz_home: Path, bad: str) -> None:
     game = ["play", "--plain", "--count", "1", "--player", "Ann", "--seed", "7"]
-    assert quiz(quiz_home, *game).returncode == 0
+    assert quiz(*game).exit_code == 0
     with sqlite3.connect(quiz_home / "scores.db") as db:
         db.execute(f"UPDATE review_cards SET {bad}")
-    again = quiz(quiz_home, *game)  # the same question: its card is read and rescheduled
-    assert again.returncode == 0, again.stderr
-    assert "Traceback" not in again.stderr
+    again = quiz(*game)  # the same question: its card is read and rescheduled
+    assert again.exit_code == 0, again.stderr
+    assert no_traceback(again)
     assert games(quiz_home) == 2
     for args in (
         ["practice", "--status", "--player", "Ann"],
         ["practice", "--plain", "--count", "1", "--player", "Ann"],
     ):
-        result = quiz(quiz_home, *args)
-        assert result.returncode == 0, result.stderr
-        assert "Traceback" not in result.stderr
+        result = quiz(*args)
+        assert result.exit_code == 0, result.stderr
+        assert no_traceback(result)
