@@ -193,6 +193,17 @@ def store_for(request: pytest.FixtureRequest, path: Path) -> SqlStore:
     return SqliteStore(path)
 
 
+@pytest.fixture(autouse=True)
+def no_notice_left_over() -> Iterator[None]:
+    """In-process commands skip `quiz.__main__`'s last step, printing the store's notices:
+    drop any left, so that none reaches a later test's stderr."""
+    yield
+    if "quiz.scores.notices" in sys.modules:
+        from quiz.scores import notices
+
+        notices.drain()
+
+
 def run_cli(*args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Result:
     """Invoke `quiz` in-process with stdout and stderr kept apart (and `env` set meanwhile)."""
     return CliRunner().invoke(app, list(args), input=input, env=env, prog_name="quiz")
