@@ -163,9 +163,11 @@ PTY_FIXTURES = {"run_quiz", "pty_at"}
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: two workers a core. Many tests wait on a process, a server or a time limit
-    more than they compute, and a second worker keeps the core busy meanwhile."""
-    return 2 * (os.cpu_count() or 1)
+    """`-n auto`: three workers for two cores. Many tests wait on a process, a server or a
+    time limit more than they compute, and the third keeps the cores busy meanwhile (on this
+    2-core machine: 94 s, against 119 s with two workers and 97-116 s with four)."""
+    cores = os.cpu_count() or 1
+    return cores + (cores + 1) // 2
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

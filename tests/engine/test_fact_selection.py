@@ -244,4 +244,6 @@ def test_seeded_games_of_every_mode_hold_no_give_away(mode: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("mode", MODES)
 def test_thousands_of_seeded_games_of_every_mode_hold_no_give_away(mode: str) -> None:
-    assert_no_game_gives_away(mode, 1000 if mode == "survival" else 3000)
+    # A survival run deals every question it can, so each run already holds every pair of
+    # questions: 250 runs try them in 250 orders.
+    assert_no_game_gives_away(mode, 250 if mode == "survival" else 3000)
