@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -160,6 +161,11 @@ def run_quiz(quiz_home: Path) -> Iterator[Spawn]:
 
 
 PTY_FIXTURES = {"run_quiz", "pty_at"}
+
+# A run started in the background by a script inherits SIGINT ignored, and every quiz it
+# starts would too: the tests that press Ctrl-C need it to reach quiz as on a terminal.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
