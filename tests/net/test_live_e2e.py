@@ -68,7 +68,7 @@ def test_a_room_of_three_plays_a_whole_plain_game(tmp_path: Path) -> None:
 
 def test_a_player_killed_mid_question_rejoins(tmp_path: Path) -> None:
     room, port, code = host(
-        tmp_path, "--start-with", "2", "--count", "3", "--seed", "5", "--reveal-seconds", "2"
+        tmp_path, "--start-with", "2", "--count", "3", "--seed", "5", "--reveal-seconds", "4"
     )
     jim = Bot(port, code, "Jim", tmp_path, 0)
     pam = Bot(port, code, "Pam", tmp_path, 0)
