@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from quiz import paths
-from quiz.files import write_text_atomic
+from quiz.files import locked, write_text_atomic
 from quiz.textmatch import name_key
 
 KEEP = 20  # rooms remembered; older tokens are of games long over
@@ -34,10 +34,12 @@ def load_token(address: str, code: str, name: str) -> str | None:
 
 
 def save_token(address: str, code: str, name: str, token: str) -> None:
-    """Remember the token; a folder that cannot be written only loses the later rejoin."""
-    tokens = _read()
-    tokens.pop(_key(address, code, name), None)
-    tokens[_key(address, code, name)] = token
-    kept = dict(list(tokens.items())[-KEEP:])
-    with contextlib.suppress(OSError):
+    """Remember the token; a folder that cannot be written only loses the later rejoin.
+
+    Locked: players of one home often join the same room at the same moment."""
+    with contextlib.suppress(OSError), locked(_file()):
+        tokens = _read()
+        tokens.pop(_key(address, code, name), None)
+        tokens[_key(address, code, name)] = token
+        kept = dict(list(tokens.items())[-KEEP:])
         write_text_atomic(_file(), json.dumps(kept))
