@@ -21,7 +21,7 @@ def status_view(player: str, days: Sequence[tuple[date, int]], unseen: int) -> G
     table = Table(
         title=Text(safe(f"Reviews due for {player}")), title_justify="left", box=box.SIMPLE_HEAD
     )
-    table.add_column("Day")
+    table.add_column("Day", min_width=len("Wednesday"))  # the longest name: one width every day
     table.add_column("Date", no_wrap=True)
     table.add_column("Due", justify="right")
     for n, (day, due) in enumerate(days):

@@ -31,6 +31,7 @@ MORE = "..."
 VOLATILE = [
     (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)"), "<timestamp>"),
     (re.compile(r"\d{4}-\d\d-\d\d( \d\d:\d\d)?"), "<date>"),
+    (re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b *"), "<weekday> "),
     (re.compile(r'"duration_s": [0-9.]+'), '"duration_s": <seconds>'),
     (re.compile(r"\b\d+:\d\d\b"), "<m:ss>"),
     (re.compile(r"bak-[0-9-]+"), "bak-<time>"),
